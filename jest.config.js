@@ -1,0 +1,31 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const swc = [
+  "@swc/jest",
+  { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+]
+
+// Two projects: fast unit tests, and HTTP integration tests that boot the app once per spec file.
+module.exports = {
+  testTimeout: 120000,
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      transform: { "^.+\\.[jt]s$": swc },
+      moduleFileExtensions: ["js", "ts", "json"],
+      modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+      testMatch: ["<rootDir>/integration-tests/unit/**/*.spec.[jt]s", "<rootDir>/src/**/__tests__/**/*.spec.[jt]s"],
+    },
+    {
+      displayName: "http",
+      testEnvironment: "node",
+      transform: { "^.+\\.[jt]s$": swc },
+      moduleFileExtensions: ["js", "ts", "json"],
+      modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+      setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
+  ],
+}

@@ -1,0 +1,81 @@
+// `npm run dev`: one command from a fresh clone to a running marketplace.
+// Embedded PostgreSQL (unless DATABASE_URL is set) → migrations → demo seed (idempotent) → medusa develop.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import pg from "pg"
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { medusaBin, run } from "./lib/run.mjs"
+
+const PORT = Number(process.env.PORT || 9000)
+const env = { ...process.env, PORT: String(PORT) }
+let embedded = null
+
+async function main() {
+  if (!env.DATABASE_URL) {
+    const port = Number(env.EMBEDDED_PG_PORT || 54329)
+    console.log(`coopstall: starting embedded PostgreSQL on port ${port} (data in .data/postgres)`)
+    embedded = await startEmbeddedPostgres({ dir: ".data/postgres", port })
+    await embedded.ensureDatabase("coopstall")
+    env.DATABASE_URL = embedded.urlFor("coopstall")
+  }
+
+  console.log("coopstall: running migrations")
+  await run(medusaBin, ["db:migrate"], { env })
+  console.log("coopstall: seeding the demo marketplace (skipped when already seeded)")
+  await run(medusaBin, ["exec", "./src/scripts/seed.ts"], { env })
+
+  const server = spawn(medusaBin, [env.MEDUSA_DEV_COMMAND || "develop"], { stdio: "inherit", env })
+  const stop = async (code) => {
+    server.kill("SIGTERM")
+    if (embedded) await embedded.stop().catch(() => {})
+    process.exit(code)
+  }
+  process.on("SIGINT", () => stop(0))
+  process.on("SIGTERM", () => stop(0))
+  server.on("exit", (code) => stop(code ?? 0))
+
+  await waitForHealth(`http://localhost:${PORT}/health`)
+  await printBanner()
+}
+
+async function waitForHealth(url) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(url)
+      if (res.ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`The server did not answer on ${url}`)
+}
+
+async function printBanner() {
+  const logins = JSON.parse(fs.readFileSync(new URL("../src/scripts/demo-logins.json", import.meta.url)))
+  const client = new pg.Client({ connectionString: env.DATABASE_URL })
+  await client.connect()
+  const { rows } = await client.query(
+    "SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL AND title = $1 LIMIT 1",
+    [logins.publishable_key_title]
+  )
+  await client.end()
+  const base = `http://localhost:${PORT}`
+  const owner = logins.cooperatives[0]
+  console.log(
+    [
+      "",
+      "──────────────── coopstall is running ────────────────",
+      `  Store API        ${base}/store   (e.g. ${base}/store/cooperatives)`,
+      `  Publishable key  ${rows[0]?.token ?? "(not found: run the seed)"}`,
+      `  Admin            ${base}/app   ${logins.admin.email} / ${logins.admin.password}`,
+      `  Cooperative      ${owner.email} / ${owner.password}   (${owner.name}; POST ${base}/auth/vendor/emailpass)`,
+      "───────────────────────────────────────────────────────",
+      "",
+    ].join("\n")
+  )
+}
+
+main().catch(async (err) => {
+  console.error(`coopstall: ${err.message}`)
+  if (embedded) await embedded.stop().catch(() => {})
+  process.exit(1)
+})

@@ -1,0 +1,35 @@
+import { model } from "@medusajs/framework/utils"
+import { CooperativeInvite } from "./cooperative-invite"
+import { CooperativeStatusChange } from "./cooperative-status-change"
+import { CooperativeUser } from "./cooperative-user"
+import { COOPERATIVE_STATUSES } from "../status"
+
+export const Cooperative = model
+  .define("cooperative", {
+    id: model.id({ prefix: "coop" }).primaryKey(),
+    handle: model.text().unique(),
+    name: model.text(),
+    legal_name: model.text(),
+    tax_code: model.text().unique(),
+    registration_number: model.text().nullable(),
+    // Post-2025 administrative model: province and ward/commune only, no district.
+    province: model.text().index(),
+    ward: model.text(),
+    street_address: model.text(),
+    phone: model.text(),
+    email: model.text(),
+    founded_year: model.number().nullable(),
+    member_count: model.number().nullable(),
+    description: model.text().nullable(),
+    logo_url: model.text().nullable(),
+    bank_bin: model.text().nullable(),
+    bank_account_number: model.text().nullable(),
+    bank_account_holder: model.text().nullable(),
+    status: model.enum([...COOPERATIVE_STATUSES]).default("pending").index(),
+    status_reason: model.text().nullable(),
+    metadata: model.json().nullable(),
+    users: model.hasMany(() => CooperativeUser, { mappedBy: "cooperative" }),
+    invites: model.hasMany(() => CooperativeInvite, { mappedBy: "cooperative" }),
+    status_changes: model.hasMany(() => CooperativeStatusChange, { mappedBy: "cooperative" }),
+  })
+  .cascades({ delete: ["users", "invites", "status_changes"] })
