@@ -1,0 +1,456 @@
+// `npm run bench`: seeds a marketplace catalog into a fresh database, builds and starts the
+// production server, and measures the cooperative-aware store routes with autocannon beside the
+// vanilla Medusa routes on the same data.
+//
+//   npm run bench                      5,000 products over 300 cooperatives, 10 s per route
+//   npm run bench -- --quick           300 products over 20 cooperatives, 3 s per route (smoke run)
+//   npm run bench -- --skip-build      reuse an existing .medusa/server build
+//
+// Environment: BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
+// BENCH_CONNECTIONS, BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
+// DATABASE_URL (use that database as is instead of the embedded one; it must not hold a bench catalog).
+// Results: a table on stdout and .data/bench/results.json. Logs: .data/bench/*.log.
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import autocannon from "autocannon"
+import pg from "pg"
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const BENCH_DIR = path.join(ROOT, ".data/bench")
+const MEDUSA = path.join(ROOT, "node_modules/.bin/medusa")
+const SERVER_DIR = path.join(ROOT, ".medusa/server")
+const DB_NAME = "coopstall_bench"
+
+const argv = new Set(process.argv.slice(2))
+const quick = argv.has("--quick")
+const skipBuild = argv.has("--skip-build")
+
+function intEnv(name, fallback) {
+  const raw = process.env[name]
+  if (raw === undefined || raw === "") return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
+  return value
+}
+
+const config = {
+  products: intEnv("BENCH_PRODUCTS", quick ? 300 : 5000),
+  cooperatives: intEnv("BENCH_COOPERATIVES", quick ? 20 : 300),
+  duration: intEnv("BENCH_DURATION", quick ? 3 : 10),
+  warmup: intEnv("BENCH_WARMUP", quick ? 1 : 3),
+  connections: intEnv("BENCH_CONNECTIONS", 10),
+  port: intEnv("BENCH_PORT", 9100),
+  pgPort: intEnv("BENCH_PG_PORT", 54349),
+  logLevel: process.env.BENCH_LOG_LEVEL || "info",
+}
+
+const COOP_FIELDS = "+cooperative.id,+cooperative.handle,+cooperative.name,+cooperative.province"
+const LISTING_TARGET = 1.2
+const PHASE_LIMITS_MS = {
+  migrate: 10 * 60_000,
+  seed: 45 * 60_000,
+  build: 15 * 60_000,
+  boot: 5 * 60_000,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Process bookkeeping: every child runs in its own process group so it can be ended as a whole,
+// on success, on error and on SIGINT/SIGTERM alike.
+
+const children = new Set()
+let buildWarning = null
+let embedded = null
+let cleaningUp = null
+
+function killGroup(child, signal) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    try { child.kill(signal) } catch {}
+  }
+}
+
+async function stopChild(child, graceMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once("exit", resolve))
+  killGroup(child, "SIGTERM")
+  const timer = setTimeout(() => killGroup(child, "SIGKILL"), graceMs)
+  await exited
+  clearTimeout(timer)
+}
+
+function cleanup() {
+  cleaningUp ??= (async () => {
+    await Promise.all([...children].map((child) => stopChild(child)))
+    if (embedded) {
+      await embedded.stop().catch(() => {})
+      embedded = null
+    }
+  })()
+  return cleaningUp
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    console.error(`\nbench: ${signal}, stopping the server and the database`)
+    // Synchronous first, in case another exit hook ends the process before cleanup() resolves.
+    for (const child of children) killGroup(child, "SIGKILL")
+    cleanup().finally(() => process.exit(130))
+  })
+}
+
+/**
+ * Runs a command in its own process group with a time limit. Output goes to `logFile`; lines for
+ * which `echo` returns true are also shown. Resolves with the full stdout.
+ */
+function run(label, args, { env, cwd = ROOT, logFile, limitMs, echo = () => false }) {
+  return new Promise((resolve, reject) => {
+    const log = fs.createWriteStream(logFile)
+    const child = spawn(MEDUSA, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+    children.add(child)
+    let stdout = ""
+    let tail = []
+    const onData = (isStdout) => (chunk) => {
+      const text = chunk.toString()
+      log.write(text)
+      if (isStdout) stdout += text
+      for (const line of text.split("\n")) {
+        if (!line.trim()) continue
+        tail.push(line)
+        if (tail.length > 40) tail = tail.slice(-40)
+        if (echo(line)) console.log(`  ${line.trim()}`)
+      }
+    }
+    child.stdout.on("data", onData(true))
+    child.stderr.on("data", onData(false))
+    const timer = setTimeout(() => {
+      console.error(`bench: ${label} exceeded ${limitMs / 1000} s, stopping it`)
+      killGroup(child, "SIGKILL")
+    }, limitMs)
+    child.on("error", (err) => {
+      clearTimeout(timer)
+      children.delete(child)
+      reject(err)
+    })
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer)
+      children.delete(child)
+      log.end()
+      if (code === 0) return resolve(stdout)
+      reject(
+        new Error(
+          `${label} failed (${code ?? signal}); last output (full log: ${path.relative(ROOT, logFile)}):\n` +
+            tail.slice(-20).join("\n")
+        )
+      )
+    })
+  })
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`
+
+// ---------------------------------------------------------------------------------------------
+// Database
+
+async function prepareDatabase() {
+  if (process.env.DATABASE_URL) {
+    console.log("bench: using DATABASE_URL as is (no fresh database); it must not already hold a bench catalog")
+    return process.env.DATABASE_URL
+  }
+  console.log(`bench: starting embedded PostgreSQL on 127.0.0.1:${config.pgPort} (data in .data/bench/postgres)`)
+  embedded = await startEmbeddedPostgres({ dir: path.join(BENCH_DIR, "postgres"), port: config.pgPort })
+  const client = new pg.Client({ connectionString: embedded.urlFor("postgres") })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)
+    await client.query(`CREATE DATABASE ${DB_NAME}`)
+  } finally {
+    await client.end()
+  }
+  return embedded.urlFor(DB_NAME)
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP helpers
+
+async function waitForHealth(base, server, limitMs) {
+  const deadline = Date.now() + limitMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`the server exited (${server.exitCode ?? server.signalCode}) before answering; see .data/bench/server.log`)
+    }
+    try {
+      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) })
+      if (res.ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`the server did not answer on ${base}/health within ${limitMs / 1000} s`)
+}
+
+async function getJson(url, headers) {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) })
+  const text = await res.text()
+  let body = null
+  try { body = JSON.parse(text) } catch {}
+  return { status: res.status, body, text }
+}
+
+function routeCheck(route, body) {
+  // Extra sanity checks, so a route that answers 200 but ignores our fields does not pass as measured.
+  if (route.expect === "products-with-cooperative") {
+    const products = body?.products ?? (body?.product ? [body.product] : [])
+    if (!products.length) return "no products in the response"
+    const missing = products.filter((p) => !p.cooperative?.handle).length
+    if (missing) return `${missing}/${products.length} products came back without cooperative fields`
+  }
+  if (route.expect === "products" && !(body?.products?.length || body?.product)) return "no products in the response"
+  return null
+}
+
+async function measure(base, headers, route) {
+  const paths = route.paths
+  const first = await getJson(base + paths[0], headers)
+  if (first.status !== 200) {
+    return { ok: false, error: `HTTP ${first.status}: ${first.text.slice(0, 160).replace(/\s+/g, " ")}` }
+  }
+  const problem = routeCheck(route, first.body)
+  if (problem) return { ok: false, error: problem }
+
+  const options = {
+    url: base,
+    connections: config.connections,
+    headers,
+    requests: paths.map((p) => ({ method: "GET", path: p })),
+    timeout: 30,
+  }
+  await autocannon({ ...options, duration: config.warmup })
+  const result = await autocannon({ ...options, duration: config.duration })
+  const failed = result.non2xx + result.errors + result.timeouts
+  return {
+    ok: failed === 0,
+    error: failed ? `${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts` : undefined,
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    mean_ms: result.latency.mean,
+    rps: result.requests.average,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  fs.mkdirSync(BENCH_DIR, { recursive: true })
+  const timings = {}
+  console.log(
+    `bench: ${config.products} products over ${config.cooperatives} cooperatives; ` +
+      `${config.duration} s per route (${config.warmup} s warm-up) with ${config.connections} connections`
+  )
+
+  let t = Date.now()
+  const databaseUrl = await prepareDatabase()
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    DISABLE_MEDUSA_ADMIN: "true",
+    BENCH_PRODUCTS: String(config.products),
+    BENCH_COOPERATIVES: String(config.cooperatives),
+  }
+  delete env.REDIS_URL // one process, in-memory modules: the same setup for ours and vanilla
+
+  console.log("bench: running migrations")
+  await run("medusa db:migrate", ["db:migrate"], { env, logFile: path.join(BENCH_DIR, "migrate.log"), limitMs: PHASE_LIMITS_MS.migrate })
+  timings.migrate_ms = Date.now() - t
+
+  console.log("bench: seeding the catalog")
+  t = Date.now()
+  const seedOut = await run("medusa exec bench-seed", ["exec", "./src/scripts/bench-seed.ts"], {
+    env,
+    logFile: path.join(BENCH_DIR, "seed.log"),
+    limitMs: PHASE_LIMITS_MS.seed,
+    echo: (line) => line.includes("bench-seed:"),
+  })
+  const seedLine = seedOut.split("\n").find((line) => line.startsWith("BENCH_SEED_RESULT "))
+  if (!seedLine) throw new Error("the bench seed printed no BENCH_SEED_RESULT line; see .data/bench/seed.log")
+  const seed = JSON.parse(seedLine.slice("BENCH_SEED_RESULT ".length))
+  timings.seed_ms = Date.now() - t
+  console.log(
+    `bench: seeded ${seed.products} products, ${seed.cooperatives} cooperatives in ${seconds(seed.timings_ms.total)} ` +
+      `(products ${seconds(seed.timings_ms.products)}, links ${seconds(seed.timings_ms.links)}; ` +
+      `${seconds(timings.seed_ms)} including boot)`
+  )
+
+  if (skipBuild && fs.existsSync(path.join(SERVER_DIR, "medusa-config.js"))) {
+    console.log("bench: --skip-build, reusing .medusa/server")
+  } else {
+    console.log("bench: building the server (medusa build, admin disabled)")
+    t = Date.now()
+    const buildLog = path.join(BENCH_DIR, "build.log")
+    try {
+      await run("medusa build", ["build"], { env, logFile: buildLog, limitMs: PHASE_LIMITS_MS.build })
+    } catch (err) {
+      // tsc still emits on type errors; measure what was built, but say so loudly.
+      const log = fs.existsSync(buildLog) ? fs.readFileSync(buildLog, "utf8") : ""
+      const emitted = /Backend build completed with errors/.test(log) && fs.existsSync(path.join(SERVER_DIR, "medusa-config.js"))
+      if (!emitted) throw err
+      buildWarning = "medusa build reported type errors (see .data/bench/build.log); the emitted JavaScript was measured anyway"
+      console.warn(`bench: WARNING ${buildWarning}`)
+    }
+    timings.build_ms = Date.now() - t
+    console.log(`bench: built in ${seconds(timings.build_ms)}`)
+  }
+
+  console.log(`bench: starting the production server on 127.0.0.1:${config.port}`)
+  t = Date.now()
+  const serverLog = fs.createWriteStream(path.join(BENCH_DIR, "server.log"))
+  const server = spawn(MEDUSA, ["start", "--host", "127.0.0.1", "--port", String(config.port)], {
+    cwd: SERVER_DIR,
+    env: { ...env, NODE_ENV: "production", LOG_LEVEL: config.logLevel, PORT: String(config.port) },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  children.add(server)
+  server.stdout.pipe(serverLog)
+  server.stderr.pipe(serverLog)
+  server.on("exit", () => children.delete(server))
+  const base = `http://127.0.0.1:${config.port}`
+  await waitForHealth(base, server, PHASE_LIMITS_MS.boot)
+  timings.boot_ms = Date.now() - t
+  console.log(`bench: server up in ${seconds(timings.boot_ms)}`)
+
+  const headers = { "x-publishable-api-key": seed.publishable_key }
+  const sample = await getJson(`${base}/store/products?limit=50&fields=id&order=created_at`, headers)
+  if (sample.status !== 200 || !sample.body?.products?.length) {
+    throw new Error(`could not list products for the detail routes (HTTP ${sample.status}): ${sample.text.slice(0, 200)}`)
+  }
+  const productIds = sample.body.products.map((p) => p.id)
+  const coopHandles = Array.from({ length: Math.min(50, seed.cooperatives) }, (_, i) => `bench-htx-${i + 1}`)
+  const detailPaths = (suffix = "") => productIds.map((id) => `/store/products/${id}${suffix}`)
+
+  const routes = [
+    { key: "vanilla_listing", label: "GET /store/products?limit=20", paths: ["/store/products?limit=20"], expect: "products" },
+    {
+      key: "listing",
+      label: "GET /store/products?limit=20 + cooperative",
+      paths: [`/store/products?limit=20&fields=${COOP_FIELDS}`],
+      expect: "products-with-cooperative",
+      baseline: "vanilla_listing",
+      target: LISTING_TARGET,
+    },
+    { key: "vanilla_detail", label: "GET /store/products/:id", paths: detailPaths(), expect: "products" },
+    {
+      key: "detail",
+      label: "GET /store/products/:id + cooperative",
+      paths: detailPaths(`?fields=${COOP_FIELDS}`),
+      expect: "products-with-cooperative",
+      baseline: "vanilla_detail",
+    },
+    {
+      key: "cooperatives",
+      label: "GET /store/cooperatives",
+      paths: ["/store/cooperatives"],
+      baseline: "vanilla_listing",
+    },
+    {
+      key: "cooperative",
+      label: "GET /store/cooperatives/:handle",
+      paths: coopHandles.map((h) => `/store/cooperatives/${h}`),
+      baseline: "vanilla_listing",
+    },
+  ]
+
+  const results = {}
+  for (const route of routes) {
+    process.stdout.write(`bench: measuring ${route.label} … `)
+    try {
+      results[route.key] = await measure(base, headers, route)
+    } catch (err) {
+      results[route.key] = { ok: false, error: err.message }
+    }
+    const r = results[route.key]
+    console.log(r.p50_ms !== undefined ? `${Math.round(r.rps)} req/s${r.ok ? "" : ` (${r.error})`}` : `skipped: ${r.error}`)
+  }
+
+  for (const route of routes) {
+    const r = results[route.key]
+    const b = route.baseline && results[route.baseline]
+    if (b && r.p50_ms !== undefined && b.p50_ms !== undefined) {
+      r.baseline = route.baseline
+      r.ratio_p50 = r.p50_ms / b.p50_ms
+      r.ratio_p99 = r.p99_ms / b.p99_ms
+      r.ratio_rps = r.rps / b.rps // below 1 means ours serves fewer requests per second
+      if (route.target) {
+        r.target = route.target
+        r.meets_target = r.ratio_p50 <= route.target
+      }
+    }
+  }
+
+  printTable(routes, results, seed)
+
+  const report = {
+    generated_at: new Date().toISOString(),
+    config: { ...config, quick, database: embedded ? `embedded:${config.pgPort}/${DB_NAME}` : "DATABASE_URL" },
+    machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    seed,
+    timings,
+    build_warning: buildWarning ?? undefined,
+    ratio_definition: "ours / vanilla on the same data; latency ratios above 1 are slower, an rps ratio below 1 is slower",
+    routes: routes.map((route) => ({ key: route.key, route: route.label, paths_sampled: route.paths.length, example: route.paths[0], ...results[route.key] })),
+  }
+  const out = path.join(BENCH_DIR, "results.json")
+  fs.writeFileSync(out, JSON.stringify(report, null, 2))
+  console.log(`bench: results written to ${path.relative(ROOT, out)}`)
+  return routes.every((route) => results[route.key].ok) ? 0 : 2
+}
+
+function printTable(routes, results, seed) {
+  const fmt = (v, digits = 1) => (v === undefined ? "—" : v.toFixed(digits))
+  const ratio = (v) => (v === undefined ? "—" : `${v.toFixed(2)}×`)
+  const rows = routes.map((route) => {
+    const r = results[route.key]
+    let note = ""
+    if (!r.ok) note = `ERROR ${r.error}`
+    else if (route.target) note = `target ≤ ${route.target}× (p50) ${r.meets_target ? "met" : "MISSED"}`
+    else if (route.baseline === "vanilla_listing" && route.key !== "listing") note = "baseline: plain /store/products?limit=20"
+    else if (!route.baseline) note = "vanilla baseline"
+    return [route.label, fmt(r.p50_ms), fmt(r.p99_ms), fmt(r.rps, 0), route.baseline ? ratio(r.ratio_p50) : "", route.baseline ? ratio(r.ratio_p99) : "", route.baseline ? ratio(r.ratio_rps) : "", note]
+  })
+  const head = ["route", "p50 ms", "p99 ms", "req/s", "p50 ratio", "p99 ratio", "rps ratio", "note"]
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd()
+  console.log("")
+  console.log(
+    `coopstall bench — ${seed.products} products, ${seed.cooperatives} cooperatives, ` +
+      `${config.connections} connections, ${config.duration} s per route, 127.0.0.1`
+  )
+  console.log("ratios are ours / vanilla Medusa on the same data: latency ratios above 1× and req/s ratios below 1× mean slower.")
+  console.log("the /store/cooperatives routes have no vanilla twin: they are compared with plain GET /store/products?limit=20.")
+  if (buildWarning) console.log(`WARNING: ${buildWarning}.`)
+  console.log("")
+  console.log(line(head))
+  console.log(widths.map((w) => "─".repeat(w)).join("  "))
+  for (const row of rows) console.log(line(row))
+  console.log("")
+}
+
+main()
+  .then(async (code) => {
+    await cleanup()
+    process.exit(code)
+  })
+  .catch(async (err) => {
+    console.error(`bench: ${err.message}`)
+    await cleanup()
+    process.exit(1)
+  })

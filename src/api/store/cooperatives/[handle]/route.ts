@@ -1,0 +1,37 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { notFound } from "../../../../lib/errors"
+import { marketplaceSalesChannelId } from "../../../../lib/marketplace"
+import { cooperativeProductIds } from "../../../../lib/ownership"
+import { shapeVariant } from "../../../../lib/product-input"
+import { publicCooperative } from "../../../../lib/serialize"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
+
+/** GET /store/cooperatives/:handle: an approved cooperative's stall with its published products. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
+  const [cooperative] = await service.listCooperatives({ handle: req.params.handle, status: "approved" })
+  if (!cooperative) throw notFound("Cooperative", req.params.handle)
+
+  const ids = await cooperativeProductIds(req.scope, cooperative.id)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: products } = ids.length
+    ? await query.graph({
+        entity: "product",
+        fields: [
+          "id", "title", "subtitle", "handle", "thumbnail", "weight",
+          "variants.id", "variants.title", "variants.prices.amount", "variants.prices.currency_code",
+        ],
+        filters: {
+          id: ids,
+          status: "published",
+          sales_channels: { id: await marketplaceSalesChannelId(req.scope) },
+        } as any,
+        pagination: { order: { created_at: "DESC" } },
+      })
+    : { data: [] }
+  res.json({
+    cooperative: { ...publicCooperative(cooperative), product_count: products.length },
+    products: products.map((p: any) => ({ ...p, variants: (p.variants ?? []).map(shapeVariant) })),
+  })
+}

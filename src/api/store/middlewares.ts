@@ -1,0 +1,17 @@
+import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
+import { validateQuery } from "../../lib/validation"
+import { StoreListCooperativesQuery } from "./validators"
+
+/** Lets store product responses carry their cooperative's public fields, and nothing else of it. */
+function allowCooperativeFields(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  req.allowed ??= []
+  req.allowed.push(...STORE_PRODUCT_COOPERATIVE_FIELDS.map((f) => `cooperative.${f}`))
+  next()
+}
+
+export const storeMiddlewares: MiddlewareRoute[] = [
+  { method: ["GET"], matcher: "/store/products", middlewares: [allowCooperativeFields] },
+  { method: ["GET"], matcher: "/store/products/:id", middlewares: [allowCooperativeFields] },
+  { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
+]

@@ -1,0 +1,19 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
+import { privateCooperative } from "../../../../lib/serialize"
+import type { VendorRequest } from "../../tenant"
+
+type Body = { bin: string; account_number: string; account_holder: string }
+
+/** POST /vendor/cooperative/bank-account: owners only (see middlewares) set where payouts go. */
+export const POST = async (req: VendorRequest<Body>, res: MedusaResponse) => {
+  const { bin, account_number, account_holder } = req.validatedBody as Body
+  const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
+  const cooperative = await service.updateCooperatives({
+    id: req.tenant.cooperative.id,
+    bank_bin: bin,
+    bank_account_number: account_number,
+    bank_account_holder: account_holder,
+  })
+  res.json({ cooperative: privateCooperative(cooperative) })
+}

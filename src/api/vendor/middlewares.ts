@@ -1,0 +1,43 @@
+import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../lib/validation"
+import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
+import { requireOwner, resolveTenant } from "./tenant"
+import {
+  AcceptInviteBody,
+  CreateCooperativeBody,
+  CreateInviteBody,
+  CreateProductBody,
+  CreateVariantBody,
+  ListProductsQuery,
+  ListQuery,
+  SetStockBody,
+  UpdateBankAccountBody,
+  UpdateCooperativeBody,
+  UpdateProductBody,
+  UpdateVariantBody,
+} from "./validators"
+
+export const vendorMiddlewares: MiddlewareRoute[] = [
+  {
+    // Tenant isolation: every /vendor request is authenticated as the vendor actor and resolved to
+    // its cooperative (with every id in the path checked) before any route-specific middleware runs.
+    matcher: "/vendor/*",
+    middlewares: [
+      authenticate(VENDOR_ACTOR_TYPE, ["bearer", "session"], { allowUnregistered: true }),
+      resolveTenant,
+    ],
+  },
+  { method: ["POST"], matcher: "/vendor/cooperatives", middlewares: [validateBody(CreateCooperativeBody)] },
+  { method: ["POST"], matcher: "/vendor/cooperative", middlewares: [validateBody(UpdateCooperativeBody)] },
+  { method: ["POST"], matcher: "/vendor/cooperative/bank-account", middlewares: [requireOwner, validateBody(UpdateBankAccountBody)] },
+  { method: ["DELETE"], matcher: "/vendor/users/:id", middlewares: [requireOwner] },
+  { method: ["POST"], matcher: "/vendor/invites", middlewares: [requireOwner, validateBody(CreateInviteBody)] },
+  { method: ["POST"], matcher: "/vendor/invites/accept", middlewares: [validateBody(AcceptInviteBody)] },
+  { method: ["GET"], matcher: "/vendor/products", middlewares: [validateQuery(ListProductsQuery)] },
+  { method: ["POST"], matcher: "/vendor/products", middlewares: [validateBody(CreateProductBody)] },
+  { method: ["POST"], matcher: "/vendor/products/:id", middlewares: [validateBody(UpdateProductBody)] },
+  { method: ["POST"], matcher: "/vendor/products/:id/variants", middlewares: [validateBody(CreateVariantBody)] },
+  { method: ["POST"], matcher: "/vendor/products/:id/variants/:variant_id", middlewares: [validateBody(UpdateVariantBody)] },
+  { method: ["POST"], matcher: "/vendor/inventory/:inventory_item_id", middlewares: [validateBody(SetStockBody)] },
+  { method: ["GET"], matcher: "/vendor/users", middlewares: [validateQuery(ListQuery.partial())] },
+]

@@ -1,0 +1,91 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import CooperativeProductLink from "../links/cooperative-product"
+import CooperativeStockLocationLink from "../links/cooperative-stock-location"
+
+// Who owns what. Every vendor-side read and write asks these questions through here, so
+// tenant isolation has one implementation to get right.
+
+export async function cooperativeProductIds(container: MedusaContainer, cooperativeId: string): Promise<string[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: CooperativeProductLink.entryPoint,
+    fields: ["product_id"],
+    filters: { cooperative_id: cooperativeId },
+  })
+  return data.map((row: any) => row.product_id)
+}
+
+/** The subset of `productIds` that belongs to the cooperative. */
+export async function ownedProductIds(
+  container: MedusaContainer,
+  cooperativeId: string,
+  productIds: string[]
+): Promise<string[]> {
+  if (!productIds.length) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: CooperativeProductLink.entryPoint,
+    fields: ["product_id"],
+    filters: { cooperative_id: cooperativeId, product_id: productIds },
+  })
+  return data.map((row: any) => row.product_id)
+}
+
+export async function cooperativeIdsOfProducts(
+  container: MedusaContainer,
+  productIds: string[]
+): Promise<Map<string, string>> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = productIds.length
+    ? await query.graph({
+        entity: CooperativeProductLink.entryPoint,
+        fields: ["product_id", "cooperative_id"],
+        filters: { product_id: productIds },
+      })
+    : { data: [] as any[] }
+  return new Map(data.map((row: any) => [row.product_id, row.cooperative_id]))
+}
+
+export async function cooperativeStockLocationId(
+  container: MedusaContainer,
+  cooperativeId: string
+): Promise<string | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: CooperativeStockLocationLink.entryPoint,
+    fields: ["stock_location_id"],
+    filters: { cooperative_id: cooperativeId },
+  })
+  return data[0]?.stock_location_id ?? null
+}
+
+/** The product id of a variant, if the variant exists and belongs to one of the cooperative's products. */
+export async function ownedVariantProductId(
+  container: MedusaContainer,
+  cooperativeId: string,
+  variantId: string
+): Promise<string | null> {
+  const [variant] = await container
+    .resolve(Modules.PRODUCT)
+    .listProductVariants({ id: variantId }, { select: ["id", "product_id"] })
+  if (!variant?.product_id) return null
+  const owned = await ownedProductIds(container, cooperativeId, [variant.product_id])
+  return owned.length ? variant.product_id : null
+}
+
+/** Whether an inventory item stocks a variant of one of the cooperative's products. */
+export async function ownsInventoryItem(
+  container: MedusaContainer,
+  cooperativeId: string,
+  inventoryItemId: string
+): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_variant_inventory_item",
+    fields: ["variant_id", "variant.product_id"],
+    filters: { inventory_item_id: inventoryItemId },
+  })
+  const productIds = data.map((row: any) => row.variant?.product_id).filter(Boolean)
+  return (await ownedProductIds(container, cooperativeId, productIds)).length > 0
+}

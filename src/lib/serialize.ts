@@ -1,0 +1,37 @@
+// What each audience may see of a cooperative. The store never sees bank details, status history or staff.
+const PUBLIC_FIELDS = [
+  "id", "handle", "name", "legal_name", "province", "ward", "street_address", "phone", "email",
+  "founded_year", "member_count", "description", "logo_url", "tax_code", "created_at",
+] as const
+
+const PRIVATE_FIELDS = [
+  ...PUBLIC_FIELDS, "registration_number", "status", "status_reason", "updated_at",
+] as const
+
+function pick(source: any, fields: readonly string[]) {
+  return Object.fromEntries(fields.filter((f) => f in source).map((f) => [f, source[f]]))
+}
+
+function bankAccountOf(cooperative: any) {
+  return cooperative.bank_account_number
+    ? {
+        bin: cooperative.bank_bin,
+        account_number: cooperative.bank_account_number,
+        account_holder: cooperative.bank_account_holder,
+      }
+    : null
+}
+
+export const publicCooperative = (cooperative: any) => pick(cooperative, PUBLIC_FIELDS)
+
+/** For the cooperative's own staff and for union admins. */
+export const privateCooperative = (cooperative: any) => ({
+  ...pick(cooperative, PRIVATE_FIELDS),
+  bank_account: bankAccountOf(cooperative),
+})
+
+/** Public cooperative fields a store product may carry (`fields=+cooperative.*` is narrowed to these). */
+export const STORE_PRODUCT_COOPERATIVE_FIELDS = ["id", "handle", "name", "province", "logo_url"] as const
+
+export const publicUser = (user: any) =>
+  pick(user, ["id", "email", "first_name", "last_name", "phone", "role", "created_at"])

@@ -1,0 +1,292 @@
+// Seeds the catalog `npm run bench` measures: BENCH_COOPERATIVES approved cooperatives and
+// BENCH_PRODUCTS published products (1–3 VND-priced variants each), every product linked to one
+// cooperative and sold on the marketplace sales channel. Run by scripts/bench.mjs on a fresh
+// database: `medusa exec ./src/scripts/bench-seed.ts`. It prints one `BENCH_SEED_RESULT {json}`
+// line (publishable key, sample ids, timings) and writes the same JSON to .data/bench/seed.json.
+import fs from "node:fs"
+import path from "node:path"
+import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createShippingProfilesWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { COOPERATIVE_MODULE } from "../modules/cooperative"
+import type CooperativeModuleService from "../modules/cooperative/service"
+
+const PRODUCT_BATCH = 250
+const LINK_BATCH = 1000
+const MARKETPLACE_CHANNEL = "Coopstall Marketplace"
+const BENCH_KEY_TITLE = "Coopstall bench storefront"
+
+const PROVINCES = [
+  "Phú Thọ", "Huế", "Hà Nội", "Lâm Đồng", "Thái Nguyên", "Sơn La", "Lào Cai", "Đắk Lắk",
+  "Nghệ An", "Thanh Hóa", "Quảng Ninh", "Cần Thơ", "An Giang", "Gia Lai", "Tuyên Quang",
+]
+const WARDS = ["Xã Phú Hộ", "Phường Thuận Hóa", "Xã Tân Cương", "Phường Xuân Hương", "Xã Mộc Châu", "Xã Bản Liền", "Phường Tân Lập"]
+const COOP_KINDS = ["Chè", "Nông nghiệp", "Dịch vụ nông nghiệp", "Mật ong", "Gạo sạch", "Rau an toàn", "Cà phê", "Nấm"]
+const COOP_PLACES = ["Phú Hộ", "Tân Cương", "Đá Hen", "Bảo Lộc", "Suối Giàng", "Mộc Châu", "Bản Liền", "Cầu Đất", "Buôn Đôn", "Thuận An", "Hương Trà", "Ba Vì"]
+const PRODUCT_WORDS = [
+  "Trà xanh", "Chè Shan tuyết", "Dầu phộng", "Đậu phụ", "Hành lá", "Gạo ST25", "Mật ong",
+  "Cà phê Robusta", "Nấm hương", "Tiêu đen", "Miến dong", "Măng khô", "Mắm tôm", "Bưởi Đoan Hùng",
+  "Hồng treo gió", "Chè búp", "Gạo nếp cái hoa vàng", "Bột sắn dây", "Hạt điều rang muối", "Tỏi Lý Sơn",
+]
+const PRODUCT_QUALIFIERS = ["hữu cơ", "đặc sản", "OCOP 4 sao", "loại 1", "truyền thống", "thượng hạng", "sấy lạnh", "nguyên chất"]
+const PACK_SIZES = ["100g", "250g", "500g", "1kg", "2kg", "Hộp quà"]
+
+// Deterministic data from run to run (mulberry32).
+function rng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const random = rng(20250701)
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
+const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
+
+const slug = (value: string) =>
+  value
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+
+// A 10-digit tax code with a valid check digit (weights 31,29,23,19,17,13,7,5,3; mod 11).
+function taxCode(n: number): string {
+  const weights = [31, 29, 23, 19, 17, 13, 7, 5, 3]
+  for (let k = 0; ; k++) {
+    const nine = String(600000000 + n * 97 + k).padStart(9, "0").slice(-9)
+    const check = 10 - (weights.reduce((acc, w, i) => acc + w * Number(nine[i]), 0) % 11)
+    if (check < 10) return nine + check
+  }
+}
+
+function readSize(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
+  return value
+}
+
+type Basics = { regionId: string; salesChannelId: string; publishableKey: string; shippingProfileId: string }
+
+/** Prefers the app's own src/lib/marketplace.ts when it exists; falls back to an equivalent here. */
+async function marketplaceBasics(container: MedusaContainer): Promise<Basics> {
+  let ensure: ((c: MedusaContainer) => Promise<any>) | undefined
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    ensure = require("../lib/marketplace").ensureMarketplaceBasics
+  } catch (err: any) {
+    // Only "there is no such file" falls back; a broken marketplace.ts should fail loudly.
+    if (err?.code !== "MODULE_NOT_FOUND" || !String(err?.message).includes("lib/marketplace")) throw err
+    ensure = undefined
+  }
+  if (typeof ensure === "function") {
+    const { region, salesChannel, publishableKey, shippingProfile } = await ensure(container)
+    return {
+      regionId: region.id,
+      salesChannelId: salesChannel.id,
+      publishableKey: publishableKey.token,
+      shippingProfileId: shippingProfile.id,
+    }
+  }
+  return ensureBasicsHere(container)
+}
+
+async function ensureBasicsHere(container: MedusaContainer): Promise<Basics> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+  const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "vnd" } })
+  const region =
+    regions[0] ??
+    (
+      await createRegionsWorkflow(container).run({
+        input: {
+          regions: [
+            { name: "Việt Nam", currency_code: "vnd", countries: ["vn"], payment_providers: ["pp_system_default"] },
+          ],
+        },
+      })
+    ).result[0]
+
+  const { data: channels } = await query.graph({
+    entity: "sales_channel",
+    fields: ["id"],
+    filters: { name: MARKETPLACE_CHANNEL },
+  })
+  const salesChannel =
+    channels[0] ??
+    (
+      await createSalesChannelsWorkflow(container).run({
+        input: { salesChannelsData: [{ name: MARKETPLACE_CHANNEL, description: "Chợ hợp tác xã" }] },
+      })
+    ).result[0]
+
+  const { data: stores } = await query.graph({ entity: "store", fields: ["id", "default_sales_channel_id"] })
+  if (stores[0] && stores[0].default_sales_channel_id !== salesChannel.id) {
+    await updateStoresWorkflow(container).run({
+      input: {
+        selector: { id: stores[0].id },
+        update: {
+          default_sales_channel_id: salesChannel.id,
+          default_region_id: region.id,
+          supported_currencies: [{ currency_code: "vnd", is_default: true }],
+        },
+      },
+    })
+  }
+
+  const { data: keys } = await query.graph({
+    entity: "api_key",
+    fields: ["id", "token"],
+    filters: { type: "publishable", title: BENCH_KEY_TITLE },
+  })
+  const key =
+    keys[0] ??
+    (
+      await createApiKeysWorkflow(container).run({
+        input: { api_keys: [{ title: BENCH_KEY_TITLE, type: "publishable", created_by: "bench-seed" }] },
+      })
+    ).result[0]
+  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [salesChannel.id] } })
+
+  const { data: profiles } = await query.graph({ entity: "shipping_profile", fields: ["id"], filters: { type: "default" } })
+  const profile =
+    profiles[0] ??
+    (
+      await createShippingProfilesWorkflow(container).run({
+        input: { data: [{ name: "Mặc định", type: "default" }] },
+      })
+    ).result[0]
+
+  return { regionId: region.id, salesChannelId: salesChannel.id, publishableKey: key.token, shippingProfileId: profile.id }
+}
+
+export default async function benchSeed({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const cooperatives: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+  const productCount = readSize("BENCH_PRODUCTS", 5000)
+  const coopCount = readSize("BENCH_COOPERATIVES", 300)
+  const started = Date.now()
+
+  const basics = await marketplaceBasics(container)
+
+  // Medusa's store product route drops the sales-channel filter when the store has a single sales
+  // channel; the vanilla baseline must pay for that filter just like a real marketplace does.
+  const { data: allChannels } = await query.graph({ entity: "sales_channel", fields: ["id"] })
+  if (allChannels.length < 2) {
+    await createSalesChannelsWorkflow(container).run({
+      input: { salesChannelsData: [{ name: "Bench spare channel" }] },
+    })
+  }
+
+  const existing = await cooperatives.listCooperatives({ handle: "bench-htx-1" }, { take: 1 })
+  if (existing.length) {
+    throw new Error("This database already holds a bench catalog; `npm run bench` expects a fresh database.")
+  }
+
+  // Cooperatives.
+  const coopInput = Array.from({ length: coopCount }, (_, i) => {
+    const n = i + 1
+    const province = PROVINCES[i % PROVINCES.length]
+    const name = `Hợp tác xã ${pick(COOP_KINDS)} ${pick(COOP_PLACES)} ${n}`
+    return {
+      handle: `bench-htx-${n}`,
+      name,
+      legal_name: `${name} (${province})`,
+      tax_code: taxCode(n),
+      province,
+      ward: pick(WARDS),
+      street_address: `Thôn ${int(1, 12)}, ${pick(COOP_PLACES)}`,
+      phone: `09${String(10000000 + n).slice(-8)}`,
+      email: `htx${n}@bench.coopstall.vn`,
+      founded_year: int(1995, 2024),
+      member_count: int(7, 250),
+      description: `Hợp tác xã tại ${province}, sản xuất ${pick(PRODUCT_WORDS).toLowerCase()}.`,
+      status: "approved" as const,
+    }
+  })
+  const createdCoops: { id: string }[] = []
+  for (let i = 0; i < coopInput.length; i += 500) {
+    createdCoops.push(...(await cooperatives.createCooperatives(coopInput.slice(i, i + 500))))
+  }
+  const coopsDone = Date.now()
+  logger.info(`bench-seed: ${createdCoops.length} cooperatives in ${coopsDone - started} ms`)
+
+  // Products, in batches through the standard workflow (prices, options, sales channel links).
+  const productIds: string[] = []
+  const links: Record<string, Record<string, string>>[] = []
+  for (let offset = 0; offset < productCount; offset += PRODUCT_BATCH) {
+    const batch = Array.from({ length: Math.min(PRODUCT_BATCH, productCount - offset) }, (_, k) => {
+      const n = offset + k + 1
+      const title = `${pick(PRODUCT_WORDS)} ${pick(PRODUCT_QUALIFIERS)} ${n}`
+      const sizes = [...PACK_SIZES].sort(() => random() - 0.5).slice(0, int(1, 3))
+      const base = int(9, 130) * 5000
+      return {
+        title,
+        handle: `${slug(title)}-b${n}`,
+        subtitle: `Sản phẩm của hợp tác xã số ${(n % coopCount) + 1}`,
+        description: `${title}: sản phẩm nông nghiệp Việt Nam, đóng gói tại hợp tác xã.`,
+        status: "published" as const,
+        weight: int(100, 2000),
+        shipping_profile_id: basics.shippingProfileId,
+        sales_channels: [{ id: basics.salesChannelId }],
+        options: [{ title: "Quy cách", values: sizes }],
+        variants: sizes.map((size, j) => ({
+          title: size,
+          sku: `BENCH-${n}-${j + 1}`,
+          manage_inventory: false,
+          options: { "Quy cách": size },
+          prices: [{ currency_code: "vnd", amount: Math.min(650000, Math.max(45000, base + j * 35000)) }],
+        })),
+      }
+    })
+    const { result } = await createProductsWorkflow(container).run({ input: { products: batch } })
+    result.forEach((product, k) => {
+      productIds.push(product.id)
+      const coop = createdCoops[(offset + k) % createdCoops.length]
+      links.push({ [COOPERATIVE_MODULE]: { cooperative_id: coop.id }, [Modules.PRODUCT]: { product_id: product.id } })
+    })
+    logger.info(`bench-seed: ${productIds.length}/${productCount} products (${Math.round((Date.now() - coopsDone) / 1000)} s)`)
+  }
+  const productsDone = Date.now()
+
+  for (let i = 0; i < links.length; i += LINK_BATCH) {
+    await link.create(links.slice(i, i + LINK_BATCH))
+  }
+  const linksDone = Date.now()
+
+  const result = {
+    products: productIds.length,
+    cooperatives: createdCoops.length,
+    publishable_key: basics.publishableKey,
+    region_id: basics.regionId,
+    sales_channel_id: basics.salesChannelId,
+    sample_product_id: productIds[Math.floor(productIds.length / 2)],
+    sample_cooperative_handle: coopInput[Math.floor(coopInput.length / 2)].handle,
+    timings_ms: {
+      cooperatives: coopsDone - started,
+      products: productsDone - coopsDone,
+      links: linksDone - productsDone,
+      total: linksDone - started,
+    },
+  }
+  const out = path.resolve(process.cwd(), ".data/bench/seed.json")
+  fs.mkdirSync(path.dirname(out), { recursive: true })
+  fs.writeFileSync(out, JSON.stringify(result, null, 2))
+  logger.info(`bench-seed: done in ${result.timings_ms.total} ms`)
+  process.stdout.write(`BENCH_SEED_RESULT ${JSON.stringify(result)}\n`)
+}

@@ -1,0 +1,40 @@
+import { setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
+import { createCooperativeStep } from "./steps/create-cooperative"
+import { validateCooperativeUniquenessStep } from "./steps/validate-cooperative-uniqueness"
+import { CooperativeProfileInput } from "./types"
+
+export type CreateCooperativeWorkflowInput = {
+  auth_identity_id: string
+  owner_email: string
+  owner: { first_name?: string | null; last_name?: string | null; phone?: string | null }
+  cooperative: CooperativeProfileInput
+}
+
+/**
+ * Registration: the pending cooperative, its owner, and the owner's sign-in tied to the owner
+ * account, all or nothing.
+ */
+export const createCooperativeWorkflow = createWorkflow(
+  "create-cooperative",
+  (input: CreateCooperativeWorkflowInput) => {
+    validateCooperativeUniquenessStep({
+      handle: input.cooperative.handle,
+      tax_code: input.cooperative.tax_code,
+      user_email: input.owner_email,
+    })
+    const created = createCooperativeStep(
+      transform({ input }, ({ input }) => ({
+        cooperative: input.cooperative,
+        owner: { ...input.owner, email: input.owner_email },
+      }))
+    )
+    setAuthAppMetadataStep({
+      authIdentityId: input.auth_identity_id,
+      actorType: VENDOR_ACTOR_TYPE,
+      value: created.owner.id,
+    })
+    return new WorkflowResponse(created)
+  }
+)

@@ -1,0 +1,48 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CoopstallError } from "../../../lib/errors"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+
+export type AcceptCooperativeInviteInput = {
+  token: string
+  email: string
+  first_name?: string | null
+  last_name?: string | null
+  phone?: string | null
+}
+
+/** Turns a valid, unexpired invite for this email into a cooperative user; the invite is spent. */
+export const acceptCooperativeInviteStep = createStep(
+  "accept-cooperative-invite",
+  async (input: AcceptCooperativeInviteInput, { container }) => {
+    const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+    const [invite] = await service.listCooperativeInvites({ token: input.token })
+    if (!invite || invite.accepted_at) {
+      throw new CoopstallError(404, "invite_not_found", "This invite does not exist or has already been used.")
+    }
+    if (new Date(invite.expires_at).getTime() < Date.now()) {
+      throw new CoopstallError(410, "invite_expired", "This invite has expired; ask the cooperative's owner for a new one.")
+    }
+    if (invite.email.toLowerCase() !== input.email.toLowerCase()) {
+      throw new CoopstallError(403, "invite_email_mismatch", `This invite was sent to ${invite.email}; register with that address.`)
+    }
+    if ((await service.listCooperativeUsers({ email: input.email })).length) {
+      throw new CoopstallError(409, "email_taken", `${input.email} already belongs to a cooperative account.`)
+    }
+    const user = await service.createCooperativeUsers({
+      email: invite.email,
+      first_name: input.first_name ?? null,
+      last_name: input.last_name ?? null,
+      phone: input.phone ?? null,
+      role: invite.role,
+      cooperative_id: (invite as any).cooperative_id,
+    })
+    await service.updateCooperativeInvites({ id: invite.id, accepted_at: new Date() })
+    return new StepResponse(user, { user_id: user.id, invite_id: invite.id })
+  },
+  async (undo, { container }) => {
+    if (!undo) return
+    const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+    await service.updateCooperativeInvites({ id: undo.invite_id, accepted_at: null })
+    await service.deleteCooperativeUsers(undo.user_id)
+  }
+)

@@ -1,0 +1,36 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { CooperativeProfileInput } from "../types"
+
+export type CreateCooperativeStepInput = {
+  cooperative: CooperativeProfileInput
+  owner: { email: string; first_name?: string | null; last_name?: string | null; phone?: string | null }
+}
+
+/** Creates the pending cooperative, its owner account and the first line of its status history. */
+export const createCooperativeStep = createStep(
+  "create-cooperative",
+  async (input: CreateCooperativeStepInput, { container }) => {
+    const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+    const cooperative = await service.createCooperatives({ ...input.cooperative, status: "pending" })
+    const owner = await service.createCooperativeUsers({
+      ...input.owner,
+      role: "owner",
+      cooperative_id: cooperative.id,
+    })
+    await service.createCooperativeStatusChanges({
+      cooperative_id: cooperative.id,
+      from_status: null,
+      to_status: "pending",
+      reason: "Registered by its owner",
+      actor_type: "vendor",
+      actor_id: owner.id,
+    })
+    return new StepResponse({ cooperative, owner }, cooperative.id)
+  },
+  async (cooperativeId, { container }) => {
+    if (!cooperativeId) return
+    const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+    await service.deleteCooperatives(cooperativeId)
+  }
+)
