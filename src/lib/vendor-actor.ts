@@ -20,8 +20,3 @@ export function cooperativeUserIdInAppMetadata(appMetadata: Record<string, unkno
   return (appMetadata?.[APP_METADATA_KEY] as string) ?? null
 }
 
-/** The app_metadata with the cooperative-user association removed (for a removed staff account). */
-export function appMetadataWithoutCooperativeUser(appMetadata: Record<string, unknown>) {
-  const { [APP_METADATA_KEY]: _removed, ...rest } = appMetadata
-  return rest
-}

@@ -192,6 +192,7 @@ export default async function benchSeed({ container }: ExecArgs) {
       input: { salesChannelsData: [{ name: "Bench spare channel" }] },
     })
   }
+  const salesChannelCount = Math.max(allChannels.length, 2)
 
   const existing = await cooperatives.listCooperatives({ handle: "bench-htx-1" }, { take: 1 })
   if (existing.length) {
@@ -275,6 +276,7 @@ export default async function benchSeed({ container }: ExecArgs) {
     publishable_key: basics.publishableKey,
     region_id: basics.regionId,
     sales_channel_id: basics.salesChannelId,
+    sales_channels_in_store: salesChannelCount,
     sample_product_id: productIds[Math.floor(productIds.length / 2)],
     sample_cooperative_handle: coopInput[Math.floor(coopInput.length / 2)].handle,
     timings_ms: {

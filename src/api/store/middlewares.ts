@@ -11,7 +11,8 @@ function allowCooperativeFields(req: MedusaRequest, _res: MedusaResponse, next: 
 }
 
 export const storeMiddlewares: MiddlewareRoute[] = [
-  { method: ["GET"], matcher: "/store/products", middlewares: [allowCooperativeFields] },
-  { method: ["GET"], matcher: "/store/products/:id", middlewares: [allowCooperativeFields] },
+  // No method: a method-less middleware is sorted ahead of Medusa's own query validation, which consumes req.allowed.
+  // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
+  { matcher: "/store/products", middlewares: [allowCooperativeFields] },
   { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
 ]

@@ -2,7 +2,8 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { conflict } from "../../../../lib/errors"
 import { publicUser } from "../../../../lib/serialize"
-import { appMetadataWithoutCooperativeUser, cooperativeUserIdInAppMetadata } from "../../../../lib/vendor-actor"
+import { cooperativeUserIdInAppMetadata } from "../../../../lib/vendor-actor"
+import { removeCooperativeUserWorkflow } from "../../../../workflows/cooperative/remove-cooperative-user"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
 import type { VendorRequest } from "../../tenant"
 
@@ -20,15 +21,12 @@ export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
   if (user.id === req.tenant.user.id) {
     throw conflict("cannot_remove_self", "You cannot remove your own account.")
   }
-  await service.deleteCooperativeUsers(user.id)
-  // The removed person's sign-in no longer points at a cooperative user.
-  const auth = req.scope.resolve(Modules.AUTH)
-  const identities = await auth.listProviderIdentities({ entity_id: user.email, provider: "emailpass" }, { relations: ["auth_identity"] })
-  for (const identity of identities) {
-    const authIdentity: any = (identity as any).auth_identity
-    if (authIdentity && cooperativeUserIdInAppMetadata(authIdentity.app_metadata) === user.id) {
-      await auth.updateAuthIdentities({ id: authIdentity.id, app_metadata: appMetadataWithoutCooperativeUser(authIdentity.app_metadata) })
-    }
-  }
+  const identities = await req.scope
+    .resolve(Modules.AUTH)
+    .listProviderIdentities({ entity_id: user.email, provider: "emailpass" }, { relations: ["auth_identity"] })
+  const signIn = identities
+    .map((identity: any) => identity.auth_identity)
+    .find((authIdentity: any) => cooperativeUserIdInAppMetadata(authIdentity?.app_metadata) === user.id)
+  await removeCooperativeUserWorkflow(req.scope).run({ input: { user_id: user.id, auth_identity_id: signIn?.id ?? null } })
   res.json({ id: user.id, object: "cooperative_user", deleted: true })
 }

@@ -19,7 +19,7 @@ export const POST = async (req: VendorRequest<VariantInput>, res: MedusaResponse
   await addProductVariantWorkflow(req.scope).run({
     input: {
       product_id: product.id,
-      packaging_option: { id: option.id, values: option.values.map((v: any) => v.value) },
+      packaging_option_id: option.id,
       variant: body,
     },
   })
