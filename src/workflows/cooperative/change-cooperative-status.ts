@@ -71,9 +71,9 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
         ] as LinkDefinition[])
       )
       createShippingOptionsWorkflow.runAsStep({
-        input: transform({ warehouse, context }, ({ warehouse, context }) => [
+        input: transform({ warehouse, context, cooperative }, ({ warehouse, context, cooperative }) => [
           {
-            name: "Giao hàng tiêu chuẩn",
+            name: `Giao hàng tiêu chuẩn – ${cooperative.name}`,
             service_zone_id: warehouse.service_zone_id,
             shipping_profile_id: context.shipping_profile_id,
             provider_id: "manual_manual",

@@ -1,0 +1,69 @@
+import Medusa from "@medusajs/js-sdk"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
+
+jest.setTimeout(180_000)
+
+// A storefront written against @medusajs/js-sdk, unchanged: browse the stalls, fill a cart with one
+// cooperative's tea, choose its shipping, pay cash on delivery and place the order.
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let sdk: Medusa
+    let regionId: string
+
+    beforeAll(async () => {
+      const seeded = await seedMarketplace(getContainer())
+      regionId = seeded.regionId
+      sdk = new Medusa({ baseUrl: api.defaults.baseURL, publishableKey: seeded.publishableKey })
+    })
+
+    it("a shopper browses cooperatives, buys Thanh Nam tea with cash on delivery, and stock is reserved", async () => {
+      const directory = await sdk.client.fetch<any>("/store/cooperatives", { query: { province: "Phú Thọ" } })
+      expect(directory.cooperatives.map((c: any) => c.handle)).toContain("htx-che-thanh-nam")
+
+      const { products } = await sdk.store.product.list({
+        region_id: regionId,
+        limit: 50,
+        fields: "id,title,*variants,variants.calculated_price,cooperative.handle,cooperative.name,cooperative.province",
+      } as any)
+      const tea = products.find((p: any) => p.title === "Trà xanh Thanh Nam") as any
+      expect(tea.cooperative).toMatchObject({ handle: "htx-che-thanh-nam", name: "HTX Chè Thanh Nam", province: "Phú Thọ" })
+      const box = tea.variants.find((v: any) => v.title === "Hộp 200g")
+      expect(box.calculated_price.calculated_amount).toBe(120000)
+
+      let { cart } = await sdk.store.cart.create({ region_id: regionId, email: "khach@example.vn" })
+      ;({ cart } = await sdk.store.cart.createLineItem(cart.id, { variant_id: box.id, quantity: 2 }))
+      ;({ cart } = await sdk.store.cart.update(cart.id, {
+        shipping_address: {
+          first_name: "Minh", last_name: "Nguyễn", address_1: "12 Lê Lợi", city: "Phường Thuận Hóa",
+          province: "Huế", country_code: "vn", phone: "0905123456",
+        },
+      }))
+      expect(cart.currency_code).toBe("vnd")
+      expect(cart.item_total).toBe(240000)
+
+      const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id })
+      const shipping = shipping_options.find((o: any) => o.name.includes("HTX Chè Thanh Nam"))
+      expect(shipping).toBeDefined()
+      ;({ cart } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: shipping!.id }))
+      expect(cart.shipping_total).toBe(30000)
+
+      await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_system_default" })
+      const completed = await sdk.store.cart.complete(cart.id)
+      expect(completed.type).toBe("order")
+      const order = (completed as any).order
+      expect(order.total).toBe(270000)
+      expect(order.items.map((i: any) => [i.product_title, i.variant_title, i.quantity, i.unit_price])).toEqual([
+        ["Trà xanh Thanh Nam", "Hộp 200g", 2, 120000],
+      ])
+
+      const vendor = await demoVendorToken(api, "htx-che-thanh-nam")
+      const inventory = await call(api.get("/vendor/inventory", bearer(vendor)))
+      expect(inventory.data.inventory.find((i: any) => i.variant_id === box.id)).toMatchObject({
+        stocked_quantity: 200,
+        reserved_quantity: 2,
+        available_quantity: 198,
+      })
+    })
+  },
+})
