@@ -3,31 +3,22 @@
 // cooperative and sold on the marketplace sales channel. Run by scripts/bench.mjs on a fresh
 // database: `medusa exec ./src/scripts/bench-seed.ts`. It prints one `BENCH_SEED_RESULT {json}`
 // line (publishable key, sample ids, timings) and writes the same JSON to .data/bench/seed.json.
+// Cooperatives are written straight into their module as approved (no warehouses, no approval
+// workflow per cooperative) and products are created published: the benchmark measures reads.
 import fs from "node:fs"
 import path from "node:path"
-import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  createApiKeysWorkflow,
-  createProductsWorkflow,
-  createRegionsWorkflow,
-  createSalesChannelsWorkflow,
-  createShippingProfilesWorkflow,
-  linkSalesChannelsToApiKeyWorkflow,
-  updateStoresWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { createProductsWorkflow, createSalesChannelsWorkflow } from "@medusajs/medusa/core-flows"
+import { ensureMarketplaceBasics } from "../lib/marketplace"
+import { PROVINCES } from "../lib/provinces"
+import { taxCodeCheckDigit } from "../lib/tax-code"
+import { toHandle } from "../lib/text"
 import { COOPERATIVE_MODULE } from "../modules/cooperative"
 import type CooperativeModuleService from "../modules/cooperative/service"
 
 const PRODUCT_BATCH = 250
 const LINK_BATCH = 1000
-const MARKETPLACE_CHANNEL = "Coopstall Marketplace"
-const BENCH_KEY_TITLE = "Coopstall bench storefront"
-
-const PROVINCES = [
-  "Phú Thọ", "Huế", "Hà Nội", "Lâm Đồng", "Thái Nguyên", "Sơn La", "Lào Cai", "Đắk Lắk",
-  "Nghệ An", "Thanh Hóa", "Quảng Ninh", "Cần Thơ", "An Giang", "Gia Lai", "Tuyên Quang",
-]
 const WARDS = ["Xã Phú Hộ", "Phường Thuận Hóa", "Xã Tân Cương", "Phường Xuân Hương", "Xã Mộc Châu", "Xã Bản Liền", "Phường Tân Lập"]
 const COOP_KINDS = ["Chè", "Nông nghiệp", "Dịch vụ nông nghiệp", "Mật ong", "Gạo sạch", "Rau an toàn", "Cà phê", "Nấm"]
 const COOP_PLACES = ["Phú Hộ", "Tân Cương", "Đá Hen", "Bảo Lộc", "Suối Giàng", "Mộc Châu", "Bản Liền", "Cầu Đất", "Buôn Đôn", "Thuận An", "Hương Trà", "Ba Vì"]
@@ -54,22 +45,12 @@ const random = rng(20250701)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
 
-const slug = (value: string) =>
-  value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-
-// A 10-digit tax code with a valid check digit (weights 31,29,23,19,17,13,7,5,3; mod 11).
+/** A distinct 10-digit tax code with a valid check digit for the n-th cooperative. */
 function taxCode(n: number): string {
-  const weights = [31, 29, 23, 19, 17, 13, 7, 5, 3]
   for (let k = 0; ; k++) {
     const nine = String(600000000 + n * 97 + k).padStart(9, "0").slice(-9)
-    const check = 10 - (weights.reduce((acc, w, i) => acc + w * Number(nine[i]), 0) % 11)
-    if (check < 10) return nine + check
+    const check = taxCodeCheckDigit(nine)
+    if (check !== null) return nine + check
   }
 }
 
@@ -77,100 +58,6 @@ function readSize(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
   return value
-}
-
-type Basics = { regionId: string; salesChannelId: string; publishableKey: string; shippingProfileId: string }
-
-/** Prefers the app's own src/lib/marketplace.ts when it exists; falls back to an equivalent here. */
-async function marketplaceBasics(container: MedusaContainer): Promise<Basics> {
-  let ensure: ((c: MedusaContainer) => Promise<any>) | undefined
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    ensure = require("../lib/marketplace").ensureMarketplaceBasics
-  } catch (err: any) {
-    // Only "there is no such file" falls back; a broken marketplace.ts should fail loudly.
-    if (err?.code !== "MODULE_NOT_FOUND" || !String(err?.message).includes("lib/marketplace")) throw err
-    ensure = undefined
-  }
-  if (typeof ensure === "function") {
-    const { region, salesChannel, publishableKey, shippingProfile } = await ensure(container)
-    return {
-      regionId: region.id,
-      salesChannelId: salesChannel.id,
-      publishableKey: publishableKey.token,
-      shippingProfileId: shippingProfile.id,
-    }
-  }
-  return ensureBasicsHere(container)
-}
-
-async function ensureBasicsHere(container: MedusaContainer): Promise<Basics> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-
-  const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "vnd" } })
-  const region =
-    regions[0] ??
-    (
-      await createRegionsWorkflow(container).run({
-        input: {
-          regions: [
-            { name: "Việt Nam", currency_code: "vnd", countries: ["vn"], payment_providers: ["pp_system_default"] },
-          ],
-        },
-      })
-    ).result[0]
-
-  const { data: channels } = await query.graph({
-    entity: "sales_channel",
-    fields: ["id"],
-    filters: { name: MARKETPLACE_CHANNEL },
-  })
-  const salesChannel =
-    channels[0] ??
-    (
-      await createSalesChannelsWorkflow(container).run({
-        input: { salesChannelsData: [{ name: MARKETPLACE_CHANNEL, description: "Chợ hợp tác xã" }] },
-      })
-    ).result[0]
-
-  const { data: stores } = await query.graph({ entity: "store", fields: ["id", "default_sales_channel_id"] })
-  if (stores[0] && stores[0].default_sales_channel_id !== salesChannel.id) {
-    await updateStoresWorkflow(container).run({
-      input: {
-        selector: { id: stores[0].id },
-        update: {
-          default_sales_channel_id: salesChannel.id,
-          default_region_id: region.id,
-          supported_currencies: [{ currency_code: "vnd", is_default: true }],
-        },
-      },
-    })
-  }
-
-  const { data: keys } = await query.graph({
-    entity: "api_key",
-    fields: ["id", "token"],
-    filters: { type: "publishable", title: BENCH_KEY_TITLE },
-  })
-  const key =
-    keys[0] ??
-    (
-      await createApiKeysWorkflow(container).run({
-        input: { api_keys: [{ title: BENCH_KEY_TITLE, type: "publishable", created_by: "bench-seed" }] },
-      })
-    ).result[0]
-  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [salesChannel.id] } })
-
-  const { data: profiles } = await query.graph({ entity: "shipping_profile", fields: ["id"], filters: { type: "default" } })
-  const profile =
-    profiles[0] ??
-    (
-      await createShippingProfilesWorkflow(container).run({
-        input: { data: [{ name: "Mặc định", type: "default" }] },
-      })
-    ).result[0]
-
-  return { regionId: region.id, salesChannelId: salesChannel.id, publishableKey: key.token, shippingProfileId: profile.id }
 }
 
 export default async function benchSeed({ container }: ExecArgs) {
@@ -182,7 +69,13 @@ export default async function benchSeed({ container }: ExecArgs) {
   const coopCount = readSize("BENCH_COOPERATIVES", 300)
   const started = Date.now()
 
-  const basics = await marketplaceBasics(container)
+  const { region, salesChannel, publishableKey, shippingProfile } = await ensureMarketplaceBasics(container)
+  const basics = {
+    regionId: region.id,
+    salesChannelId: salesChannel.id,
+    publishableKey: publishableKey.token,
+    shippingProfileId: shippingProfile.id,
+  }
 
   // Medusa's store product route drops the sales-channel filter when the store has a single sales
   // channel; the vanilla baseline must pay for that filter just like a real marketplace does.
@@ -238,7 +131,7 @@ export default async function benchSeed({ container }: ExecArgs) {
       const base = int(9, 130) * 5000
       return {
         title,
-        handle: `${slug(title)}-b${n}`,
+        handle: `${toHandle(title)}-b${n}`,
         subtitle: `Sản phẩm của hợp tác xã số ${(n % coopCount) + 1}`,
         description: `${title}: sản phẩm nông nghiệp Việt Nam, đóng gói tại hợp tác xã.`,
         status: "published" as const,
