@@ -7,7 +7,7 @@
 //   npm run bench -- --skip-build      reuse an existing .medusa/server build
 //
 // Environment: BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
-// BENCH_CONNECTIONS, BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
+// BENCH_CONNECTIONS, BENCH_ROUNDS (3; 1 with --quick), BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
 // DATABASE_URL (use that database as is instead of the embedded one; it must not hold a bench catalog).
 // Results: a table on stdout and .data/bench/results.json. Logs: .data/bench/*.log.
 import fs from "node:fs"
@@ -43,6 +43,9 @@ const config = {
   duration: intEnv("BENCH_DURATION", quick ? 3 : 10),
   warmup: intEnv("BENCH_WARMUP", quick ? 1 : 3),
   connections: intEnv("BENCH_CONNECTIONS", 10),
+  // Each round measures every route once, in alternating order; the reported figures are the
+  // medians over rounds, so a slow moment of the machine does not land on one side of a ratio.
+  rounds: intEnv("BENCH_ROUNDS", quick ? 1 : 3),
   port: intEnv("BENCH_PORT", 9100),
   pgPort: intEnv("BENCH_PG_PORT", 54349),
   logLevel: process.env.BENCH_LOG_LEVEL || "info",
@@ -400,16 +403,40 @@ async function main() {
   }
   console.log(`bench: warmed up (${config.warmup} s per route)`)
 
-  for (const route of routes) {
-    if (results[route.key]) continue
-    process.stdout.write(`bench: measuring ${route.label} … `)
-    try {
-      results[route.key] = await measure(base, headers, route)
-    } catch (err) {
-      results[route.key] = { ok: false, error: err.message }
+  const median = (values) => {
+    const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b)
+    return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : undefined
+  }
+  const rounds = Object.fromEntries(routes.map((route) => [route.key, []]))
+  for (let round = 0; round < config.rounds; round++) {
+    const order = round % 2 ? [...routes].reverse() : routes
+    for (const route of order) {
+      if (results[route.key]) continue
+      process.stdout.write(`bench: round ${round + 1}/${config.rounds}: ${route.label} … `)
+      let r
+      try {
+        r = await measure(base, headers, route)
+      } catch (err) {
+        r = { ok: false, error: err.message }
+      }
+      rounds[route.key].push(r)
+      console.log(r.p50_ms !== undefined ? `p50 ${r.p50_ms} ms, ${Math.round(r.rps)} req/s${r.ok ? "" : ` (${r.error})`}` : `failed: ${r.error}`)
     }
-    const r = results[route.key]
-    console.log(r.p50_ms !== undefined ? `${Math.round(r.rps)} req/s${r.ok ? "" : ` (${r.error})`}` : `failed: ${r.error}`)
+  }
+  for (const route of routes) {
+    const measured = rounds[route.key]
+    if (results[route.key] || !measured.length) continue
+    const failed = measured.find((r) => !r.ok)
+    results[route.key] = {
+      ok: !failed,
+      error: failed?.error,
+      p50_ms: median(measured.map((r) => r.p50_ms)),
+      p99_ms: median(measured.map((r) => r.p99_ms)),
+      mean_ms: median(measured.map((r) => r.mean_ms)),
+      rps: median(measured.map((r) => r.rps)),
+      requests: measured.reduce((sum, r) => sum + (r.requests ?? 0), 0),
+      rounds: measured,
+    }
   }
 
   for (const route of routes) {
@@ -420,6 +447,7 @@ async function main() {
       r.ratio_p50 = r.p50_ms / b.p50_ms
       r.ratio_p99 = r.p99_ms / b.p99_ms
       r.ratio_rps = r.rps / b.rps // below 1 means ours serves fewer requests per second
+      r.ratio_p50_per_round = (r.rounds ?? []).map((round, i) => round.p50_ms / b.rounds?.[i]?.p50_ms)
       if (route.target) {
         r.target = route.target
         r.meets_target = r.ratio_p50 <= route.target
@@ -452,7 +480,10 @@ function printTable(routes, results, seed) {
     const r = results[route.key]
     let note = ""
     if (!r.ok) note = `ERROR ${r.error}`
-    else if (route.target) note = `target ≤ ${route.target}× (p50) ${r.meets_target ? "met" : "MISSED"}`
+    else if (route.target) {
+      const perRound = (r.ratio_p50_per_round ?? []).map((v) => `${v.toFixed(2)}×`).join(", ")
+      note = `target ≤ ${route.target}× (p50) ${r.meets_target ? "met" : "MISSED"}${config.rounds > 1 ? `; rounds: ${perRound}` : ""}`
+    }
     else if (route.baseline === "vanilla_listing" && route.key !== "listing") note = "baseline: plain /store/products?limit=20"
     else if (!route.baseline) note = "vanilla baseline"
     return [route.label, fmt(r.p50_ms), fmt(r.p99_ms), fmt(r.rps, 0), route.baseline ? ratio(r.ratio_p50) : "", route.baseline ? ratio(r.ratio_p99) : "", route.baseline ? ratio(r.ratio_rps) : "", note]
@@ -463,7 +494,7 @@ function printTable(routes, results, seed) {
   console.log("")
   console.log(
     `coopstall bench — ${seed.products} products, ${seed.cooperatives} cooperatives, ` +
-      `${config.connections} connections, ${config.duration} s per route, 127.0.0.1`
+      `${config.connections} connections, ${config.duration} s per route × ${config.rounds} round(s) (medians), 127.0.0.1`
   )
   console.log("ratios are ours / vanilla Medusa on the same data: latency ratios above 1× and req/s ratios below 1× mean slower.")
   console.log("the /store/cooperatives routes have no vanilla twin: they are compared with plain GET /store/products?limit=20.")

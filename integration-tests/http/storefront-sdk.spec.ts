@@ -1,6 +1,6 @@
 import Medusa from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
+import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
 
 jest.setTimeout(180_000)
 
@@ -10,10 +10,12 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let sdk: Medusa
     let regionId: string
+    let publishableKey: string
 
     beforeAll(async () => {
       const seeded = await seedMarketplace(getContainer())
       regionId = seeded.regionId
+      publishableKey = seeded.publishableKey
       sdk = new Medusa({ baseUrl: api.defaults.baseURL, publishableKey: seeded.publishableKey })
     })
 
@@ -64,6 +66,34 @@ medusaIntegrationTestRunner({
         reserved_quantity: 2,
         available_quantity: 198,
       })
+    })
+
+    it("a cooperative suspended between adding to the cart and paying is refused at completion, naming the item", async () => {
+      const { products } = await sdk.store.product.list({ limit: 50, fields: "id,title,*variants,cooperative.handle" } as any)
+      const tea = products.find((p: any) => p.title === "Chè búp Đá Hen") as any
+      let { cart } = await sdk.store.cart.create({ region_id: regionId, email: "khach@example.vn" })
+      ;({ cart } = await sdk.store.cart.createLineItem(cart.id, { variant_id: tea.variants[0].id, quantity: 1 }))
+      ;({ cart } = await sdk.store.cart.update(cart.id, {
+        shipping_address: { first_name: "Minh", last_name: "Nguyễn", address_1: "12 Lê Lợi", city: "Huế", country_code: "vn", phone: "0905123456" },
+      }))
+      const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id })
+      ;({ cart } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: shipping_options.find((o: any) => o.name.includes("Đá Hen"))!.id }))
+      await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_system_default" })
+
+      const admin = await adminToken(api)
+      const daHen = (await api.get("/admin/cooperatives?q=da-hen", bearer(admin))).data.cooperatives[0]
+      await api.post(`/admin/cooperatives/${daHen.id}/suspend`, { reason: "Kiểm tra đột xuất" }, bearer(admin))
+
+      const refused = await call(api.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders(publishableKey)))
+      expect(refused.status).toBe(400)
+      expect(refused.data.code).toBe("cooperative_not_selling")
+      expect(refused.data.message).toContain("Chè búp Đá Hen")
+      const orders = await getContainer().resolve("order").listOrders({ email: "khach@example.vn" })
+      expect(orders).toHaveLength(0)
+      // The cart stays usable: the shopper can take the item out and go on.
+      const item = cart.items![0]
+      const { parent: after } = await sdk.store.cart.deleteLineItem(cart.id, item.id) as any
+      expect(after.items).toHaveLength(0)
     })
   },
 })

@@ -15,25 +15,20 @@ function toError(issues: z.ZodIssue[], where: "body" | "query") {
   return new CoopstallError(400, "invalid_request", `Invalid ${where}. ${summary}`, errors)
 }
 
-/** Parses the body with a (strict) zod schema; the parsed value replaces `req.validatedBody`. */
-export function validateBody(schema: ZodTypeAny) {
+function validate(schema: ZodTypeAny, where: "body" | "query") {
   return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
-    const result = schema.safeParse(req.body ?? {})
-    if (!result.success) return next(toError(result.error.issues, "body"))
-    ;(req as any).validatedBody = result.data
+    const result = schema.safeParse(req[where] ?? {})
+    if (!result.success) return next(toError(result.error.issues, where))
+    ;(req as any)[where === "body" ? "validatedBody" : "validatedQuery"] = result.data
     next()
   }
 }
 
-/** Parses the query string with a zod schema (use z.coerce for numbers). */
-export function validateQuery(schema: ZodTypeAny) {
-  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
-    const result = schema.safeParse(req.query ?? {})
-    if (!result.success) return next(toError(result.error.issues, "query"))
-    ;(req as any).validatedQuery = result.data
-    next()
-  }
-}
+/** Parses the body with a (strict) zod schema; the parsed value becomes `req.validatedBody`. */
+export const validateBody = (schema: ZodTypeAny) => validate(schema, "body")
+
+/** Parses the query string with a zod schema (z.coerce for numbers); the result becomes `req.validatedQuery`. */
+export const validateQuery = (schema: ZodTypeAny) => validate(schema, "query")
 
 export const paginationQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -9,7 +9,6 @@ import {
   CreateProductBody,
   CreateVariantBody,
   ListProductsQuery,
-  ListQuery,
   SetStockBody,
   UpdateBankAccountBody,
   UpdateCooperativeBody,
@@ -39,5 +38,4 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/vendor/products/:id/variants", middlewares: [validateBody(CreateVariantBody)] },
   { method: ["POST"], matcher: "/vendor/products/:id/variants/:variant_id", middlewares: [validateBody(UpdateVariantBody)] },
   { method: ["POST"], matcher: "/vendor/inventory/:inventory_item_id", middlewares: [validateBody(SetStockBody)] },
-  { method: ["GET"], matcher: "/vendor/users", middlewares: [validateQuery(ListQuery.partial())] },
 ]

@@ -114,8 +114,6 @@ export const ListProductsQuery = z
   })
   .strict()
 
-export const ListQuery = z.object(paginationQuery).strict()
-
 export const SetStockBody = z
   .object({ stocked_quantity: z.number().int("must be a whole number").min(0).max(10_000_000) })
   .strict()

@@ -1,10 +1,16 @@
-import { createRemoteLinkStep, createShippingOptionsWorkflow, emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import {
+  acquireLockStep,
+  createRemoteLinkStep,
+  createShippingOptionsWorkflow,
+  emitEventStep,
+  releaseLockStep,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
 import type { LinkDefinition } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { defaultShippingProfileId, marketplaceSalesChannelId, vietnamRegionId } from "../../lib/marketplace"
-import { CooperativeAction, isSelling } from "../../modules/cooperative"
-import { COOPERATIVE_MODULE } from "../../modules/cooperative"
+import { COOPERATIVE_MODULE, CooperativeAction, isSelling } from "../../modules/cooperative"
 import { createCooperativeWarehouseStep } from "./steps/create-cooperative-warehouse"
 import { setCooperativeProductsListedStep } from "./steps/set-cooperative-products-listed"
 import { setCooperativeStatusStep } from "./steps/set-cooperative-status"
@@ -35,6 +41,8 @@ const marketplaceContextStep = createStep("load-marketplace-context", async (_: 
 export const changeCooperativeStatusWorkflow = createWorkflow(
   "change-cooperative-status",
   (input: ChangeCooperativeStatusInput) => {
+    // Two admins approving at the same moment must not both pass validation and build two warehouses.
+    acquireLockStep({ key: input.cooperative_id, timeout: 5, ttl: 60 })
     const { cooperative, from, to } = validateCooperativeTransitionStep({
       cooperative_id: input.cooperative_id,
       action: input.action,
@@ -107,6 +115,7 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
       })),
     })
 
+    releaseLockStep({ key: input.cooperative_id })
     return new WorkflowResponse(updated)
   }
 )

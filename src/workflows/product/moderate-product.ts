@@ -1,5 +1,5 @@
 import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { ProductStatus } from "@medusajs/framework/utils"
+import { Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict, notFound } from "../../lib/errors"
 import { cooperativeIdsOfProducts } from "../../lib/ownership"
@@ -15,7 +15,7 @@ export type ModerateProductInput = {
 const validateProductModerationStep = createStep(
   "validate-product-moderation",
   async (input: ModerateProductInput, { container }) => {
-    const [product] = await container.resolve("product").listProducts({ id: input.product_id }, { select: ["id", "status", "metadata"] })
+    const [product] = await container.resolve(Modules.PRODUCT).listProducts({ id: input.product_id }, { select: ["id", "status", "metadata"] })
     if (!product) throw notFound("Product", input.product_id)
     const cooperativeId = (await cooperativeIdsOfProducts(container, [product.id])).get(product.id)
     if (!cooperativeId) {

@@ -32,7 +32,7 @@ export const POST = async (req: VendorRequest<CreateProductBody>, res: MedusaRes
   const body = req.validatedBody as CreateProductBody
   const { cooperative } = req.tenant
   const handle = body.handle ?? `${toHandle(body.title)}-${cooperative.handle}`
-  const [existing] = await req.scope.resolve(Modules.PRODUCT).listProducts({ handle }, { select: ["id"], withDeleted: true })
+  const [existing] = await req.scope.resolve(Modules.PRODUCT).listProducts({ handle }, { select: ["id"] })
   if (existing) {
     throw conflict("product_handle_taken", `Another product already uses the handle "${handle}"; choose another handle.`)
   }
