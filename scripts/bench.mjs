@@ -17,7 +17,7 @@ import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
 import pg from "pg"
-import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { portInUse, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const BENCH_DIR = path.join(ROOT, ".data/bench")
@@ -327,6 +327,10 @@ async function main() {
     console.log(`bench: built in ${seconds(timings.build_ms)}`)
   }
 
+  if (await portInUse(config.port)) {
+    // Otherwise the health check would pass against whatever already listens there.
+    throw new Error(`Port ${config.port} is taken; stop what runs there or set BENCH_PORT.`)
+  }
   console.log(`bench: starting the production server on 127.0.0.1:${config.port}`)
   t = Date.now()
   const serverLog = fs.createWriteStream(path.join(BENCH_DIR, "server.log"))

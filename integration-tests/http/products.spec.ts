@@ -7,6 +7,8 @@ const tea = {
   title: "Trà xanh Long Hồ",
   description: "Trà xanh trồng ven sông",
   weight: 250,
+  thumbnail: "https://cdn.example.vn/tra-xanh-long-ho.jpg",
+  images: [{ url: "https://cdn.example.vn/tra-xanh-long-ho.jpg" }, { url: "https://cdn.example.vn/doi-che.jpg" }],
   variants: [
     { title: "Hộp 200g", price: 120000, weight: 250, sku: "LH-TX-200" },
     { title: "Hộp 500g", price: 280000, weight: 560 },
@@ -44,7 +46,11 @@ medusaIntegrationTestRunner({
           status: "proposed",
           handle: "tra-xanh-long-ho-htx-rau-sach-long-ho",
           weight: 250,
+          thumbnail: "https://cdn.example.vn/tra-xanh-long-ho.jpg",
         })
+        expect(product.images.map((i: any) => i.url).sort()).toEqual([
+          "https://cdn.example.vn/doi-che.jpg", "https://cdn.example.vn/tra-xanh-long-ho.jpg",
+        ])
         expect(product.variants.map((v: any) => [v.title, v.price]).sort()).toEqual([["Hộp 200g", 120000], ["Hộp 500g", 280000]])
         expect(await storeProductIds()).not.toContain(product.id)
 
