@@ -151,6 +151,18 @@ medusaIntegrationTestRunner({
         expect(unknownCoop.status).toBe(404)
       })
 
+      it("admins approving at the same moment: one succeeds, the others get 409, and there is one warehouse", async () => {
+        const { cooperative } = await createCooperative(api, "cung-luc@htx.vn")
+        const answers = await Promise.all(
+          Array.from({ length: 6 }, () => call(api.post(`/admin/cooperatives/${cooperative.id}/approve`, {}, bearer(admin))))
+        )
+        expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409])
+        const locations = await getContainer().resolve(Modules.STOCK_LOCATION).listStockLocations({})
+        expect(locations.filter((l: any) => l.metadata?.cooperative_id === cooperative.id)).toHaveLength(1)
+        const detail = await call(api.get(`/admin/cooperatives/${cooperative.id}`, bearer(admin)))
+        expect(detail.data.cooperative.status_history.filter((h: any) => h.to_status === "approved")).toHaveLength(1)
+      })
+
       it("a rejected cooperative stays rejected and gets no warehouse", async () => {
         const { cooperative } = await createCooperative(api, "bi-tu-choi@htx.vn")
         const rejected = await call(api.post(`/admin/cooperatives/${cooperative.id}/reject`, { reason: "Mã số thuế không khớp" }, bearer(admin)))

@@ -88,8 +88,8 @@ medusaIntegrationTestRunner({
       expect(refused.status).toBe(400)
       expect(refused.data.code).toBe("cooperative_not_selling")
       expect(refused.data.message).toContain("Chè búp Đá Hen")
-      const orders = await getContainer().resolve("order").listOrders({ email: "khach@example.vn" })
-      expect(orders).toHaveLength(0)
+      const orders = await getContainer().resolve("order").listOrders({})
+      expect(orders.filter((o: any) => o.email === "khach@example.vn")).toHaveLength(0)
       // The cart stays usable: the shopper can take the item out and go on.
       const item = cart.items![0]
       const { parent: after } = await sdk.store.cart.deleteLineItem(cart.id, item.id) as any

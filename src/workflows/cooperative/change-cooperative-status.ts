@@ -42,7 +42,8 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
   "change-cooperative-status",
   (input: ChangeCooperativeStatusInput) => {
     // Two admins approving at the same moment must not both pass validation and build two warehouses.
-    acquireLockStep({ key: input.cooperative_id, timeout: 5, ttl: 60 })
+    const lockKey = transform({ input }, ({ input }) => `cooperative-status:${input.cooperative_id}`)
+    acquireLockStep({ key: lockKey, timeout: 5, ttl: 60 })
     const { cooperative, from, to } = validateCooperativeTransitionStep({
       cooperative_id: input.cooperative_id,
       action: input.action,
@@ -115,7 +116,7 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
       })),
     })
 
-    releaseLockStep({ key: input.cooperative_id })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(updated)
   }
 )
