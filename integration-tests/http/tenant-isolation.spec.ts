@@ -38,7 +38,6 @@ const FIXTURE_KEY: Record<string, string> = {
   "variants/[variant_id]": "variant",
   "inventory/[inventory_item_id]": "inventory_item",
   "users/[id]": "user",
-  "invites/[id]": "invite",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -109,6 +108,21 @@ medusaIntegrationTestRunner({
             route: `${route.method} ${route.template}`, kind, status: 404, code: "not_found",
           })
         }
+      }
+    })
+
+    it("a malformed id answers 400, never 5xx, on every route with an id", async () => {
+      const malformed = Object.fromEntries(Object.keys(unknown).map((k) => [k, "%E0%A4%A"]))
+      for (const route of ROUTES.filter((r) => r.params.length)) {
+        const url = fill(route.template, malformed)
+        const res = await call(
+          route.method === "GET" ? api.get(url, bearer(tokenA))
+            : route.method === "DELETE" ? api.delete(url, bearer(tokenA))
+            : api.post(url, {}, bearer(tokenA))
+        )
+        expect({ route: `${route.method} ${route.template}`, status: res.status, code: res.data?.code }).toEqual({
+          route: `${route.method} ${route.template}`, status: 400, code: "invalid_request",
+        })
       }
     })
 

@@ -30,6 +30,9 @@ export const conflict = (code: string, message: string) => new CoopstallError(40
 
 export const forbidden = (code: string, message: string) => new CoopstallError(403, code, message)
 
+export const malformedUrl = () =>
+  new CoopstallError(400, "invalid_request", "The address contains an invalid %-encoding.", [{ path: "url", message: "invalid %-encoding" }])
+
 function asCoopstallError(err: any): CoopstallError | null {
   const candidate = err?.httpStatus ? err : err?.cause?.httpStatus ? err.cause : null
   if (candidate && typeof candidate.code === "string" && Number.isInteger(candidate.httpStatus)) {
@@ -58,6 +61,10 @@ export function coopstallErrorHandler(
       message: ours.message,
       ...(ours.errors ? { errors: ours.errors } : {}),
     })
+  }
+  // Express's own "Failed to decode param" for a malformed %-sequence in a route parameter.
+  if (err instanceof URIError) {
+    return coopstallErrorHandler(malformedUrl(), req, res, next)
   }
   if (err?.type === MedusaError.Types.DUPLICATE_ERROR) {
     return res.status(409).json({ code: "duplicate", type: "invalid_request", message: err.message })

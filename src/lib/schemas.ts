@@ -1,7 +1,7 @@
 import { z } from "zod"
 import { canonicalProvince } from "./provinces"
 import { normalizeTaxCode } from "./tax-code"
-import { nfc, toHandle } from "./text"
+import { nfc } from "./text"
 import { vndAmount } from "./money"
 
 // Building blocks shared by the request schemas of every surface.
@@ -55,4 +55,4 @@ export const bankAccount = z
   })
   .strict()
 
-export { vndAmount, toHandle }
+export { vndAmount }

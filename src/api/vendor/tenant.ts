@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CoopstallError, notFound } from "../../lib/errors"
+import { CoopstallError, malformedUrl, notFound } from "../../lib/errors"
 import { ownedProductIds, ownedVariantProductId, ownsInventoryItem } from "../../lib/ownership"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
@@ -49,19 +49,21 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     owns: async (c, coop, [userId]) =>
       (await (c.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperativeUsers({ id: userId, cooperative_id: coop })).length === 1,
   },
-  {
-    pattern: /^\/vendor\/invites\/(?!accept(?:\/|$))([^/]+)/,
-    what: "Invite",
-    owns: async (c, coop, [inviteId]) =>
-      (await (c.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperativeInvites({ id: inviteId, cooperative_id: coop })).length === 1,
-  },
 ]
 
-/** Rules whose pattern matches a path, with the decoded ids they capture. Exported for the isolation test. */
-export function ownershipChecksFor(path: string) {
+function decodeId(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+}
+
+/** Rules whose pattern matches a path, with the ids they capture (null where undecodable). */
+function ownershipChecksFor(path: string) {
   return OWNERSHIP_RULES.flatMap((rule) => {
     const match = rule.pattern.exec(path)
-    return match ? [{ rule, ids: match.slice(1).map(decodeURIComponent) }] : []
+    return match ? [{ rule, ids: match.slice(1).map(decodeId) }] : []
   })
 }
 
@@ -97,8 +99,9 @@ export async function resolveTenant(req: MedusaRequest, _res: MedusaResponse, ne
   ;(req as VendorRequest).tenant = { cooperative: user.cooperative, user }
 
   for (const { rule, ids } of ownershipChecksFor(path)) {
-    if (!(await rule.owns(req.scope, user.cooperative.id, ids))) {
-      return next(notFound(rule.what, ids[ids.length - 1]))
+    if (ids.includes(null)) return next(malformedUrl())
+    if (!(await rule.owns(req.scope, user.cooperative.id, ids as string[]))) {
+      return next(notFound(rule.what))
     }
   }
   next()
