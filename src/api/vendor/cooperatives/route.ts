@@ -1,26 +1,19 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
-import { CoopstallError } from "../../../lib/errors"
 import { privateCooperative, publicUser } from "../../../lib/serialize"
 import { toHandle } from "../../../lib/text"
 import { createCooperativeWorkflow } from "../../../workflows/cooperative/create-cooperative"
+import { registeredSignIn } from "../sign-in"
 import { CreateCooperativeBody } from "../validators"
 
 /** POST /vendor/cooperatives: a freshly registered sign-in creates its cooperative (pending) and becomes its owner. */
 export const POST = async (req: AuthenticatedMedusaRequest<CreateCooperativeBody>, res: MedusaResponse) => {
   const { bank_account, owner, handle, ...profile } = req.validatedBody
-  const authIdentity = await req.scope
-    .resolve(Modules.AUTH)
-    .retrieveAuthIdentity(req.auth_context.auth_identity_id, { relations: ["provider_identities"] })
-  const ownerEmail = authIdentity.provider_identities?.find((p) => p.provider === "emailpass")?.entity_id
-  if (!ownerEmail) {
-    throw new CoopstallError(400, "email_sign_in_required", "Register with email and password first (POST /auth/vendor/emailpass/register).")
-  }
+  const { authIdentityId, email } = await registeredSignIn(req)
 
   const { result } = await createCooperativeWorkflow(req.scope).run({
     input: {
-      auth_identity_id: authIdentity.id,
-      owner_email: ownerEmail.toLowerCase(),
+      auth_identity_id: authIdentityId,
+      owner_email: email,
       owner: owner ?? {},
       cooperative: {
         ...profile,

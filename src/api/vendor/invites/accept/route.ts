@@ -1,7 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
-import { CoopstallError } from "../../../../lib/errors"
 import { publicUser } from "../../../../lib/serialize"
+import { registeredSignIn } from "../../sign-in"
 import { acceptCooperativeInviteWorkflow } from "../../../../workflows/cooperative/accept-cooperative-invite"
 
 /**
@@ -9,15 +8,9 @@ import { acceptCooperativeInviteWorkflow } from "../../../../workflows/cooperati
  * person joins the cooperative. Sign in again afterwards to get a token that carries the account.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<any>, res: MedusaResponse) => {
-  const authIdentity = await req.scope
-    .resolve(Modules.AUTH)
-    .retrieveAuthIdentity(req.auth_context.auth_identity_id, { relations: ["provider_identities"] })
-  const email = authIdentity.provider_identities?.find((p) => p.provider === "emailpass")?.entity_id
-  if (!email) {
-    throw new CoopstallError(400, "email_sign_in_required", "Register with email and password first (POST /auth/vendor/emailpass/register).")
-  }
+  const { authIdentityId, email } = await registeredSignIn(req)
   const { result } = await acceptCooperativeInviteWorkflow(req.scope).run({
-    input: { ...req.validatedBody, email, auth_identity_id: authIdentity.id },
+    input: { ...req.validatedBody, email, auth_identity_id: authIdentityId },
   })
   res.status(201).json({ user: publicUser(result) })
 }
