@@ -67,7 +67,6 @@ async function ensureCooperative(container: MedusaContainer, demo: DemoCooperati
   const { result: products } = await createCooperativeProductsWorkflow(container).run({
     input: {
       cooperative_id: cooperativeId,
-      listed: !login.pending,
       products: demo.products.map(
         (p) =>
           toMedusaProduct(

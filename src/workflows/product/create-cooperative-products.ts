@@ -1,14 +1,12 @@
-import { createProductsWorkflow, createRemoteLinkStep } from "@medusajs/medusa/core-flows"
+import { createProductsWorkflow, createRemoteLinkStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { CreateProductWorkflowInputDTO } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { COOPERATIVE_MODULE } from "../../modules/cooperative"
+import { COOPERATIVE_MODULE, isSelling } from "../../modules/cooperative"
 import { setCooperativeProductsListedStep } from "../cooperative/steps/set-cooperative-products-listed"
 
 export type CreateCooperativeProductsInput = {
   cooperative_id: string
-  /** Whether the cooperative is approved, so its products belong in the marketplace channel. */
-  listed: boolean
   products: CreateProductWorkflowInputDTO[]
 }
 
@@ -27,7 +25,13 @@ export const createCooperativeProductsWorkflow = createWorkflow(
         }))
       )
     )
-    when("cooperative-is-selling", { input }, ({ input }) => input.listed).then(() => {
+    // Read inside the workflow, so the products are listed exactly when the cooperative sells now.
+    const { data: cooperatives } = useQueryGraphStep({
+      entity: "cooperative",
+      fields: ["status"],
+      filters: { id: input.cooperative_id },
+    }).config({ name: "load-cooperative-status" })
+    when("cooperative-is-selling", { cooperatives }, ({ cooperatives }) => isSelling(cooperatives[0]?.status)).then(() => {
       setCooperativeProductsListedStep(
         transform({ input, productIds }, ({ input, productIds }) => ({
           cooperative_id: input.cooperative_id,

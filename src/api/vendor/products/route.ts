@@ -5,7 +5,6 @@ import { defaultShippingProfileId } from "../../../lib/marketplace"
 import { cooperativeProductIds } from "../../../lib/ownership"
 import { shapeVendorProduct, toMedusaProduct } from "../../../lib/product-input"
 import { toHandle } from "../../../lib/text"
-import { isSelling } from "../../../modules/cooperative"
 import { createCooperativeProductsWorkflow } from "../../../workflows/product/create-cooperative-products"
 import type { VendorRequest } from "../tenant"
 import type { CreateProductBody } from "../validators"
@@ -39,7 +38,6 @@ export const POST = async (req: VendorRequest<CreateProductBody>, res: MedusaRes
   const { result } = await createCooperativeProductsWorkflow(req.scope).run({
     input: {
       cooperative_id: cooperative.id,
-      listed: isSelling(cooperative.status),
       products: [toMedusaProduct(body, { handle, shipping_profile_id: await defaultShippingProfileId(req.scope) }) as any],
     },
   })
