@@ -57,8 +57,13 @@ async function printBanner() {
   const client = new pg.Client({ connectionString: env.DATABASE_URL })
   await client.connect()
   const { rows } = await client.query(
-    "SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL AND title = $1 LIMIT 1",
-    [logins.publishable_key_title]
+    // The storefront key is the one scoped to the marketplace channel (the store's default);
+    // Medusa's own "Default Publishable API Key" points at its empty default channel.
+    `SELECT k.token FROM api_key k
+       JOIN publishable_api_key_sales_channel l ON l.publishable_key_id = k.id AND l.deleted_at IS NULL
+       JOIN store s ON s.default_sales_channel_id = l.sales_channel_id AND s.deleted_at IS NULL
+     WHERE k.type = 'publishable' AND k.revoked_at IS NULL AND k.deleted_at IS NULL
+     ORDER BY k.created_at LIMIT 1`
   )
   await client.end()
   const base = `http://localhost:${PORT}`

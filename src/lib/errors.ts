@@ -28,8 +28,6 @@ export const notFound = (what: string, id?: string) =>
 
 export const conflict = (code: string, message: string) => new CoopstallError(409, code, message)
 
-export const forbidden = (code: string, message: string) => new CoopstallError(403, code, message)
-
 export const malformedUrl = () =>
   new CoopstallError(400, "invalid_request", "The address contains an invalid %-encoding.", [{ path: "url", message: "invalid %-encoding" }])
 

@@ -16,22 +16,6 @@ export async function cooperativeProductIds(container: MedusaContainer, cooperat
   return data.map((row: any) => row.product_id)
 }
 
-/** The subset of `productIds` that belongs to the cooperative. */
-export async function ownedProductIds(
-  container: MedusaContainer,
-  cooperativeId: string,
-  productIds: string[]
-): Promise<string[]> {
-  if (!productIds.length) return []
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: CooperativeProductLink.entryPoint,
-    fields: ["product_id"],
-    filters: { cooperative_id: cooperativeId, product_id: productIds },
-  })
-  return data.map((row: any) => row.product_id)
-}
-
 export async function cooperativeIdsOfProducts(
   container: MedusaContainer,
   productIds: string[]
@@ -45,6 +29,16 @@ export async function cooperativeIdsOfProducts(
       })
     : { data: [] as any[] }
   return new Map(data.map((row: any) => [row.product_id, row.cooperative_id]))
+}
+
+/** The subset of `productIds` that belongs to the cooperative. */
+export async function ownedProductIds(
+  container: MedusaContainer,
+  cooperativeId: string,
+  productIds: string[]
+): Promise<string[]> {
+  const owners = await cooperativeIdsOfProducts(container, productIds)
+  return productIds.filter((id) => owners.get(id) === cooperativeId)
 }
 
 export async function cooperativeStockLocationId(

@@ -23,5 +23,6 @@ byFolded.set("thua thien hue", "Huế")
  * or null for a name that is not one of the 34 current provinces.
  */
 export function canonicalProvince(input: string): string | null {
-  return byFolded.get(foldVietnamese(input).replace(/^(tinh|thanh pho) /, "")) ?? byFolded.get(foldVietnamese(input)) ?? null
+  const folded = foldVietnamese(input)
+  return byFolded.get(folded.replace(/^(tinh|thanh pho) /, "")) ?? byFolded.get(folded) ?? null
 }
