@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { CERTIFICATION_MODULE } from "../../src/modules/certification"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 
 jest.setTimeout(180_000)
@@ -38,6 +39,8 @@ const FIXTURE_KEY: Record<string, string> = {
   "variants/[variant_id]": "variant",
   "inventory/[inventory_item_id]": "inventory_item",
   "users/[id]": "user",
+  "ocop-ratings/[id]": "ocop_rating",
+  "certificates/[id]": "certificate",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -54,14 +57,23 @@ medusaIntegrationTestRunner({
     let tokenB: string
     let idsA: Record<string, string>
     let idsB: Record<string, string>
-    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN" }
+    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN", ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN" }
 
     async function fixturesOf(token: string, handle: string) {
       const me = (await api.get("/vendor/me", bearer(token))).data
       const product = (await api.get("/vendor/products?limit=1", bearer(token))).data.products[0]
       const inventory = (await api.get("/vendor/inventory", bearer(token))).data.inventory[0]
       const invite = (await api.post("/vendor/invites", { email: `moi-${handle}@example.vn` }, bearer(token))).data.invite
+      // Quality claims are made through the module here: this spec is about who may reach them, not how they are made.
+      const certification: any = getContainer().resolve(CERTIFICATION_MODULE)
+      const claim = { cooperative_id: me.cooperative.id, evidence_file_id: "x", evidence_url: "x", expires_at: new Date(Date.now() + 86_400_000) }
+      const ocopRating = await certification.createOcopRatings({ ...claim, product_id: product.id, status: "rejected", stars: 3, product_group: "food", issuing_authority: "UBND", decision_number: `1/${handle}`, decision_date: "2026-01-01" })
+      const certificate = await certification.createCertificates({
+        ...claim, type: "other", code: `C-${handle}`, issuing_body: "X", holder_name: "X", issued_on: "2026-01-01", valid_until: "2027-01-01", products: [{ product_id: product.id }],
+      })
       return {
+        ocop_rating: ocopRating.id,
+        certificate: certificate.id,
         cooperative: me.cooperative.id,
         user: me.user.id,
         product: product.id,

@@ -12,6 +12,7 @@ import { changeCooperativeStatusWorkflow } from "../workflows/cooperative/change
 import { createCooperativeWorkflow } from "../workflows/cooperative/create-cooperative"
 import { createCooperativeProductsWorkflow } from "../workflows/product/create-cooperative-products"
 import { moderateProductWorkflow } from "../workflows/product/moderate-product"
+import { seedDemoCertification } from "./demo-certification"
 import { DEMO_COOPERATIVES, DemoCooperative } from "./demo-catalog"
 import logins from "./demo-logins.json"
 
@@ -113,5 +114,6 @@ export async function seedDemoMarketplace(container: MedusaContainer) {
     const login = logins.cooperatives.find((c) => c.handle === demo.handle)!
     if (await ensureCooperative(container, demo, login, admin.id)) created.push(demo.handle)
   }
+  await seedDemoCertification(container, admin.id)
   return { ...basics, admin, created }
 }
