@@ -32,7 +32,7 @@ export const resubmitCertificationStep = createStep(
     }
     const before = Object.fromEntries(EDITABLE[input.subject_type].map((f) => [f, current[f]]))
     const { product_ids, ...fields } = input.fields
-    const update = { id: input.id, ...fields, status: "submitted", review_note: current.review_note }
+    const update = { id: input.id, ...fields, status: "submitted" }
     if (isRating) await service.updateOcopRatings(update as any)
     else await service.updateCertificates(update as any)
 
