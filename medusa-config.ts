@@ -86,6 +86,7 @@ module.exports = defineConfig({
         ],
       },
     },
+    { resolve: "./src/modules/traceability" },
     ...redisModules,
   ],
 })

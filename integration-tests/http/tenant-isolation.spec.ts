@@ -38,6 +38,8 @@ const FIXTURE_KEY: Record<string, string> = {
   "variants/[variant_id]": "variant",
   "inventory/[inventory_item_id]": "inventory_item",
   "users/[id]": "user",
+  "lots/[id]": "lot",
+  "events/[event_id]": "event",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -54,13 +56,15 @@ medusaIntegrationTestRunner({
     let tokenB: string
     let idsA: Record<string, string>
     let idsB: Record<string, string>
-    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN" }
+    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN", lot: "lot_01UNKNOWN", event: "trev_01UNKNOWN" }
 
     async function fixturesOf(token: string, handle: string) {
       const me = (await api.get("/vendor/me", bearer(token))).data
       const product = (await api.get("/vendor/products?limit=1", bearer(token))).data.products[0]
       const inventory = (await api.get("/vendor/inventory", bearer(token))).data.inventory[0]
       const invite = (await api.post("/vendor/invites", { email: `moi-${handle}@example.vn` }, bearer(token))).data.invite
+      const lot = (await api.get("/vendor/lots?limit=1", bearer(token))).data.lots[0]
+      const event = (await api.get(`/vendor/lots/${lot.id}`, bearer(token))).data.lot.events[0]
       return {
         cooperative: me.cooperative.id,
         user: me.user.id,
@@ -68,6 +72,8 @@ medusaIntegrationTestRunner({
         variant: product.variants[0].id,
         inventory_item: inventory.inventory_item_id,
         invite: invite.id,
+        lot: lot.id,
+        event: event.id,
       }
     }
 
@@ -96,7 +102,7 @@ medusaIntegrationTestRunner({
           ["foreign", fill(route.template, idsB)],
           ["unknown", fill(route.template, unknown)],
           // A's own product with B's variant: nested ids are checked together, not one by one.
-          ...(route.params.length > 1 ? [["mixed", fill(route.template, { ...idsB, product: idsA.product })]] : []),
+          ...(route.params.length > 1 ? [["mixed", fill(route.template, { ...idsB, product: idsA.product, lot: idsA.lot })]] : []),
         ]
         for (const [kind, url] of targets) {
           const res = await call(

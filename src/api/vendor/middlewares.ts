@@ -1,6 +1,7 @@
 import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../lib/validation"
 import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
+import { lotMiddlewares } from "./lots/middlewares"
 import { requireOwner, resolveTenant } from "./tenant"
 import {
   AcceptInviteBody,
@@ -38,4 +39,5 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/vendor/products/:id/variants", middlewares: [validateBody(CreateVariantBody)] },
   { method: ["POST"], matcher: "/vendor/products/:id/variants/:variant_id", middlewares: [validateBody(UpdateVariantBody)] },
   { method: ["POST"], matcher: "/vendor/inventory/:inventory_item_id", middlewares: [validateBody(SetStockBody)] },
+  ...lotMiddlewares,
 ]

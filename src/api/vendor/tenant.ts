@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, Med
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CoopstallError, malformedUrl, notFound } from "../../lib/errors"
 import { ownedProductIds, ownedVariantProductId, ownsInventoryItem } from "../../lib/ownership"
+import { ownsLot, ownsLotEvent } from "../../lib/traceability/ownership"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 
@@ -48,6 +49,16 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     what: "User",
     owns: async (c, coop, [userId]) =>
       (await (c.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperativeUsers({ id: userId, cooperative_id: coop })).length === 1,
+  },
+  {
+    pattern: /^\/vendor\/lots\/([^/]+)/,
+    what: "Lot",
+    owns: (c, coop, [lotId]) => ownsLot(c, coop, lotId),
+  },
+  {
+    pattern: /^\/vendor\/lots\/([^/]+)\/events\/([^/]+)/,
+    what: "Trace event",
+    owns: (c, coop, [lotId, eventId]) => ownsLotEvent(c, coop, lotId, eventId),
   },
 ]
 
