@@ -180,8 +180,9 @@ medusaIntegrationTestRunner({
       const [demoLot] = (await api.get("/vendor/lots", bearer(thanhNam))).data.lots
       const gs1 = `${HOST}/01/8938607120017/10/TN2611-01`
       expect(demoLot.links.digital_link).toBe(gs1)
-      const demoSvg = await call(api.get(`/vendor/lots/${demoLot.id}/qr?format=svg`, bearer(thanhNam)))
-      expect(demoSvg.headers?.["content-type"] ?? "image/svg+xml").toContain("image/svg+xml")
+      const demoSvg = await api.get(`/vendor/lots/${demoLot.id}/qr?format=svg`, bearer(thanhNam))
+      expect(demoSvg.headers["content-type"]).toBe("image/svg+xml; charset=utf-8")
+      expect(demoSvg.headers["x-qr-content"]).toBe(gs1)
       expect(demoSvg.data).toBe(await QRCode.toString(gs1, { type: "svg", errorCorrectionLevel: "M", margin: 4 }))
       const demoPng = await api.get(`/vendor/lots/${demoLot.id}/qr?format=png`, { ...bearer(thanhNam), responseType: "arraybuffer" })
       expect(demoPng.headers["content-type"]).toBe("image/png")

@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { cooperativeIdsOfProducts } from "../ownership"
 import { productQuality, type EffectiveCertificate, type EffectiveOcopRating } from "../quality"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
@@ -65,7 +64,9 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V) {
 
 /** Drops the cached view of a lot (after a write to it or its events in this process). */
 export function invalidateTrace(code: string) {
+  generation++
   cache.delete(code)
+  building.delete(code)
   gs1Codes.clear()
 }
 
@@ -80,20 +81,20 @@ async function buildView(container: MedusaContainer, code: string, now: Date): P
   const [lot] = await trace.listLots({ code, status: "published" }, { relations: ["events"] })
   if (!lot) return null
 
+  // A lot's cooperative is the one that owns its product when the lot was created (products never
+  // change hands), so everything else can be read at once.
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ data: [product] }, owners, quality] = await Promise.all([
+  const [{ data: [product] }, [cooperative], quality] = await Promise.all([
     query.graph({
       entity: "product",
       fields: ["id", "title", "subtitle", "handle", "thumbnail", "status", "images.url", "variants.id", "variants.title", "variants.ean", "variants.barcode", "variants.upc"],
       filters: { id: lot.product_id },
     }),
-    cooperativeIdsOfProducts(container, [lot.product_id]),
+    container.resolve<CooperativeModuleService>(COOPERATIVE_MODULE).listCooperatives({ id: lot.cooperative_id }),
     productQuality(container, [lot.product_id], now),
   ])
   if (!product) return null
-  const variant = (product.variants ?? []).find((v: any) => v?.id === lot.variant_id) ?? { id: lot.variant_id, title: "" }
-  const cooperativeId = owners.get(lot.product_id) ?? lot.cooperative_id
-  const [cooperative] = await container.resolve<CooperativeModuleService>(COOPERATIVE_MODULE).listCooperatives({ id: cooperativeId })
+  const variant: any = (product.variants ?? []).find((v: any) => v?.id === lot.variant_id) ?? { id: lot.variant_id, title: "" }
 
   const events = [...(lot.events ?? [])].sort(
     (a: any, b: any) =>
@@ -169,15 +170,30 @@ function expiryOf(view: TraceView, now: number) {
   return Math.min(now + ttlMs(), ...instants)
 }
 
-async function entryFor(container: MedusaContainer, code: string): Promise<Entry> {
-  const now = Date.now()
+/** Builds in progress: concurrent requests for an expired entry share one build. */
+const building = new Map<string, Promise<Entry>>()
+/** Bumped by every invalidation, so a build that started before a write is not cached after it. */
+let generation = 0
+
+function entryFor(container: MedusaContainer, code: string): Entry | Promise<Entry> {
   const cached = cache.get(code)
-  if (cached && cached.expiresAt > now) return cached
+  if (cached && cached.expiresAt > Date.now()) return cached
+  let pending = building.get(code)
+  if (!pending) {
+    pending = rebuild(container, code).finally(() => building.delete(code))
+    building.set(code, pending)
+  }
+  return pending
+}
+
+async function rebuild(container: MedusaContainer, code: string): Promise<Entry> {
+  const now = Date.now()
+  const startedAt = generation
   const built = await buildView(container, code, new Date(now))
   const entry: Entry = built
-    ? { view: built.view, lotId: built.lotId, html: null, expiresAt: expiryOf(built.view, now) }
+    ? { view: built.view, lotId: built.lotId, html: renderTracePage(built.view), expiresAt: expiryOf(built.view, now) }
     : { view: null, lotId: null, html: null, expiresAt: now + Math.min(NOT_FOUND_TTL_MS, ttlMs()) }
-  if (ttlMs() > 0) remember(cache, code, entry)
+  if (ttlMs() > 0 && startedAt === generation) remember(cache, code, entry)
   return entry
 }
 
@@ -185,9 +201,7 @@ async function entryFor(container: MedusaContainer, code: string): Promise<Entry
 export async function traceByCode(container: MedusaContainer, rawCode: string) {
   const code = normalizeLotCode(rawCode)
   if (!code) return { view: null, html: null, lotId: null }
-  const entry = await entryFor(container, code)
-  if (entry.view && entry.html === null) entry.html = renderTracePage(entry.view)
-  return entry
+  return entryFor(container, code)
 }
 
 /** The public code of the published lot a GS1 Digital Link names, or null. */
