@@ -3,17 +3,12 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { conflict, CoopstallError, notFound } from "../errors"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
 import { newLotCode } from "./code"
+import { sortEvents } from "./events"
 import { variantGtin } from "./gtin"
 import { digitalLink, shortTraceUrl, qrTarget } from "./links"
 import { invalidateTrace } from "./view"
 
 export const traceability = (container: MedusaContainer): TraceabilityModuleService => container.resolve(TRACEABILITY_MODULE)
-
-const byOccurrence = (a: any, b: any) =>
-  new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime() ||
-  new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
-
-export const sortEvents = <T>(events: T[]) => [...events].sort(byOccurrence)
 
 /** A lot with its events in the order they happened. */
 export async function retrieveLot(container: MedusaContainer, id: string) {

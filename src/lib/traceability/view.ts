@@ -4,6 +4,7 @@ import { productQuality, type EffectiveCertificate, type EffectiveOcopRating } f
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
 import { normalizeLotCode } from "./code"
+import { sortEvents } from "./events"
 import { gtinForms, isValidGtin, variantGtin } from "./gtin"
 import { digitalLink, shortTraceUrl, storefrontProductUrl } from "./links"
 import { renderTracePage } from "./page"
@@ -96,11 +97,7 @@ async function buildView(container: MedusaContainer, code: string, now: Date): P
   if (!product) return null
   const variant: any = (product.variants ?? []).find((v: any) => v?.id === lot.variant_id) ?? { id: lot.variant_id, title: "" }
 
-  const events = [...(lot.events ?? [])].sort(
-    (a: any, b: any) =>
-      new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime() ||
-      new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
-  )
+  const events = sortEvents(lot.events ?? [])
   const onSale = product.status === "published" && cooperative?.status === "approved"
   const q = quality.get(lot.product_id) ?? { ocop_rating: null, certificates: [] }
 
