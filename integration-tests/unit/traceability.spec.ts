@@ -2,6 +2,8 @@ import { dayOrderIssues } from "../../src/api/vendor/lots/validators"
 import { LOT_CODE_PATTERN, newLotCode, normalizeLotCode } from "../../src/lib/traceability/code"
 import { formatInstant, isCalendarDay } from "../../src/lib/traceability/days"
 import { gtinForms, isValidGtin, variantGtin, withCheckDigit } from "../../src/lib/traceability/gtin"
+import { renderTracePage } from "../../src/lib/traceability/page"
+import { viewExpiresAt, type TraceView } from "../../src/lib/traceability/view"
 
 describe("GTIN", () => {
   it("verifies the GS1 check digit in every length", () => {
@@ -55,5 +57,46 @@ describe("calendar days", () => {
   })
   it("shows instants in Vietnam time", () => {
     expect(formatInstant("2026-10-01T17:30:00Z")).toBe("02/10/2026 00:30")
+  })
+})
+
+describe("the trace page", () => {
+  const view: TraceView = {
+    code: "ABCDEFGHJK",
+    lot: {
+      code: "ABCDEFGHJK", lot_number: "TN-01", quantity: 1500, unit: "hộp", harvested_on: "2026-10-01", packed_on: "2026-10-05", best_before: "2027-10-05",
+      origin: { area: "Đồi chè <Khu 5>", ward: "Xã Thanh Sơn", province: "Phú Thọ", growing_area_code: "PT-05" }, published_at: "2026-10-06T00:00:00.000Z",
+    },
+    product: { id: "prod_1", title: "Trà xanh", subtitle: null, handle: "tra-xanh", thumbnail: "javascript:alert(1)", images: [] },
+    variant: { id: "variant_1", title: "Hộp 200g", gtin: "8938607120017" },
+    cooperative: { handle: "htx", name: "HTX Chè Thanh Nam", province: "Phú Thọ", ward: "Xã Thanh Sơn", street_address: "Khu 5", phone: "0210 3871 234", email: "lienhe@thanhnam.vn", logo_url: null },
+    events: [],
+    ocop_rating: {
+      id: "ocop_1", stars: 3, product_group: "drinks", decision_number: "303/QĐ-UBND", issuing_authority: "UBND tỉnh Phú Thọ",
+      decision_date: "2025-01-10", valid_until: "2028-01-09", expires_at: "2028-01-09T17:00:00.000Z",
+    },
+    certificates: [{ id: "cert_1", type: "vietgap", code: "VietGAP-TT-13-09-68-0096", issuing_body: "Trung tâm <Chứng nhận>", valid_until: "2026-12-31", expires_at: "2026-12-31T17:00:00.000Z" }],
+    on_sale: false,
+    buy_url: null,
+    links: { trace_url: "https://truyxuat.example.vn/t/ABCDEFGHJK", digital_link: "https://truyxuat.example.vn/01/8938607120017/10/TN-01" },
+  }
+
+  it("shows OCOP stars and certificates, escaped, and no buy link when not on sale", () => {
+    const html = renderTracePage(view)
+    expect(html).toContain("OCOP ★★★ (3 sao)")
+    expect(html).toContain("303/QĐ-UBND")
+    expect(html).toContain("09/01/2028")
+    expect(html).toContain("VietGAP-TT-13-09-68-0096 — Trung tâm &lt;Chứng nhận&gt;")
+    expect(html).toContain("Đồi chè &lt;Khu 5&gt;")
+    expect(html).toContain("8938607120017")
+    expect(html).not.toContain("javascript:")
+    expect(html).not.toContain("Mua sản phẩm này")
+    expect(html).toContain("Hợp tác xã chưa ghi nhận bước nào")
+  })
+
+  it("is cached no longer than the first expiry it shows", () => {
+    const now = Date.parse("2026-12-31T16:59:50.000Z")
+    expect(viewExpiresAt(view, now)).toBe(Date.parse("2026-12-31T17:00:00.000Z"))
+    expect(viewExpiresAt({ ocop_rating: null, certificates: [] }, now)).toBe(now + 30_000)
   })
 })

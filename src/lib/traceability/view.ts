@@ -160,7 +160,7 @@ async function buildView(container: MedusaContainer, code: string, now: Date): P
 }
 
 /** When a cached view must be rebuilt: after the TTL, and no later than the first expiry it shows. */
-function expiryOf(view: TraceView, now: number) {
+export function viewExpiresAt(view: Pick<TraceView, "ocop_rating" | "certificates">, now: number) {
   const instants = [view.ocop_rating?.expires_at, ...view.certificates.map((c) => c.expires_at)]
     .filter(Boolean)
     .map((v) => new Date(v as string).getTime())
@@ -188,7 +188,7 @@ async function rebuild(container: MedusaContainer, code: string): Promise<Entry>
   const startedAt = generation
   const built = await buildView(container, code, new Date(now))
   const entry: Entry = built
-    ? { view: built.view, lotId: built.lotId, html: renderTracePage(built.view), expiresAt: expiryOf(built.view, now) }
+    ? { view: built.view, lotId: built.lotId, html: renderTracePage(built.view), expiresAt: viewExpiresAt(built.view, now) }
     : { view: null, lotId: null, html: null, expiresAt: now + Math.min(NOT_FOUND_TTL_MS, ttlMs()) }
   if (ttlMs() > 0 && startedAt === generation) remember(cache, code, entry)
   return entry
