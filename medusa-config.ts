@@ -87,6 +87,7 @@ module.exports = defineConfig({
         ],
       },
     },
+    { resolve: "./src/modules/traceability" },
     ...redisModules,
   ],
 })

@@ -41,6 +41,8 @@ const FIXTURE_KEY: Record<string, string> = {
   "users/[id]": "user",
   "ocop-ratings/[id]": "ocop_rating",
   "certificates/[id]": "certificate",
+  "lots/[id]": "lot",
+  "events/[event_id]": "event",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -57,7 +59,10 @@ medusaIntegrationTestRunner({
     let tokenB: string
     let idsA: Record<string, string>
     let idsB: Record<string, string>
-    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN", ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN" }
+    const unknown = {
+      product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN",
+      ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN", lot: "lot_01UNKNOWN", event: "trev_01UNKNOWN",
+    }
 
     async function fixturesOf(token: string, handle: string) {
       const me = (await api.get("/vendor/me", bearer(token))).data
@@ -71,6 +76,8 @@ medusaIntegrationTestRunner({
       const certificate = await certification.createCertificates({
         ...claim, type: "other", code: `C-${handle}`, issuing_body: "X", holder_name: "X", issued_on: "2026-01-01", valid_until: "2027-01-01", products: [{ product_id: product.id }],
       })
+      const lot = (await api.get("/vendor/lots?limit=1", bearer(token))).data.lots[0]
+      const event = (await api.get(`/vendor/lots/${lot.id}`, bearer(token))).data.lot.events[0]
       return {
         ocop_rating: ocopRating.id,
         certificate: certificate.id,
@@ -80,6 +87,8 @@ medusaIntegrationTestRunner({
         variant: product.variants[0].id,
         inventory_item: inventory.inventory_item_id,
         invite: invite.id,
+        lot: lot.id,
+        event: event.id,
       }
     }
 
@@ -108,7 +117,7 @@ medusaIntegrationTestRunner({
           ["foreign", fill(route.template, idsB)],
           ["unknown", fill(route.template, unknown)],
           // A's own product with B's variant: nested ids are checked together, not one by one.
-          ...(route.params.length > 1 ? [["mixed", fill(route.template, { ...idsB, product: idsA.product })]] : []),
+          ...(route.params.length > 1 ? [["mixed", fill(route.template, { ...idsB, product: idsA.product, lot: idsA.lot })]] : []),
         ]
         for (const [kind, url] of targets) {
           const res = await call(

@@ -42,3 +42,16 @@ export const lastValidDay = (expiresAt: Date) => addDaysToDay(vnDay(expiresAt), 
 export const calendarDay = z
   .string()
   .refine(isCalendarDay, "must be a calendar day written YYYY-MM-DD, e.g. 2025-07-01")
+
+/** "2026-03-05" → "05/03/2026", as Vietnamese readers write a day. */
+export function formatDay(day: string | null | undefined): string | null {
+  if (!day) return null
+  const [y, m, d] = day.split("-")
+  return `${d}/${m}/${y}`
+}
+
+/** An instant as "05/03/2026 14:30" in Vietnam time. */
+export function formatInstant(value: Date | string): string {
+  const shifted = new Date(new Date(value).getTime() + 7 * 3600_000).toISOString()
+  return `${formatDay(shifted.slice(0, 10))} ${shifted.slice(11, 16)}`
+}

@@ -14,6 +14,7 @@ import { createCooperativeProductsWorkflow } from "../workflows/product/create-c
 import { moderateProductWorkflow } from "../workflows/product/moderate-product"
 import { seedDemoCertification } from "./demo-certification"
 import { DEMO_COOPERATIVES, DemoCooperative } from "./demo-catalog"
+import { seedDemoTraceability } from "./demo-traceability"
 import logins from "./demo-logins.json"
 
 type Login = { email: string; password: string }
@@ -115,5 +116,6 @@ export async function seedDemoMarketplace(container: MedusaContainer) {
     if (await ensureCooperative(container, demo, login, admin.id)) created.push(demo.handle)
   }
   await seedDemoCertification(container, admin.id)
+  await seedDemoTraceability(container)
   return { ...basics, admin, created }
 }

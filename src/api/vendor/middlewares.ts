@@ -3,6 +3,7 @@ import { validateBody, validateQuery } from "../../lib/validation"
 import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
 import { ListCertificatesQuery, ResubmitCertificateBody, SubmitCertificateBody } from "./certificates/validators"
 import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } from "./ocop-ratings/validators"
+import { lotMiddlewares } from "./lots/middlewares"
 import { requireOwner, resolveTenant } from "./tenant"
 import { receiveUploads } from "./uploads/middleware"
 import {
@@ -48,4 +49,5 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/vendor/certificates", middlewares: [validateQuery(ListCertificatesQuery)] },
   { method: ["POST"], matcher: "/vendor/certificates", middlewares: [validateBody(SubmitCertificateBody)] },
   { method: ["POST"], matcher: "/vendor/certificates/:id", middlewares: [validateBody(ResubmitCertificateBody)] },
+  ...lotMiddlewares,
 ]

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, Med
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CoopstallError, malformedUrl, notFound } from "../../lib/errors"
 import { ownedProductIds, ownedVariantProductId, ownsInventoryItem } from "../../lib/ownership"
+import { ownsLot, ownsLotEvent } from "../../lib/traceability/ownership"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { CERTIFICATION_MODULE, CertificationModuleService } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
@@ -61,6 +62,16 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     what: "Certificate",
     owns: async (c, coop, [id]) =>
       (await (c.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listCertificates({ id, cooperative_id: coop }, { select: ["id"] })).length === 1,
+  },
+  {
+    pattern: /^\/vendor\/lots\/([^/]+)/,
+    what: "Lot",
+    owns: (c, coop, [lotId]) => ownsLot(c, coop, lotId),
+  },
+  {
+    pattern: /^\/vendor\/lots\/([^/]+)\/events\/([^/]+)/,
+    what: "Trace event",
+    owns: (c, coop, [lotId, eventId]) => ownsLotEvent(c, coop, lotId, eventId),
   },
 ]
 
