@@ -74,10 +74,15 @@ export function invalidateTrace(code: string) {
   gs1Codes.clear()
 }
 
-/** For tests and the benchmark: forget everything. */
-export function clearTraceCache() {
-  cache.clear()
-  gs1Codes.clear()
+/**
+ * Drops the cached views of these products' lots, for writes elsewhere that change what a page shows
+ * (e.g. a rating verified or revoked in this process). Other processes catch up within two TTLs.
+ */
+export function invalidateTraceForProducts(productIds: string[]) {
+  const ids = new Set(productIds)
+  for (const [code, entry] of cache) {
+    if (entry.view && ids.has(entry.view.product.id)) invalidateTrace(code)
+  }
 }
 
 async function buildView(container: MedusaContainer, code: string, now: Date): Promise<{ view: TraceView; lotId: string } | null> {
