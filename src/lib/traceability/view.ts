@@ -47,7 +47,8 @@ export type TraceView = {
 }
 
 /** `refreshAt`: rebuild in the background from then on; `expiresAt`: never served from then on. */
-type Entry = { view: TraceView | null; html: string | null; lotId: string | null; refreshAt: number; expiresAt: number }
+/** `html` is the rendered page, encoded once (UTF-8) so a hit writes bytes without re-encoding them. */
+type Entry = { view: TraceView | null; html: Buffer | null; lotId: string | null; refreshAt: number; expiresAt: number }
 
 const MAX_ENTRIES = 5000
 const NOT_FOUND_TTL_MS = 5000
@@ -218,7 +219,7 @@ async function rebuild(container: MedusaContainer, code: string): Promise<Entry>
   const startedAt = generation
   const built = await buildView(container, code, new Date(now))
   const entry: Entry = built
-    ? { view: built.view, lotId: built.lotId, html: renderTracePage(built.view), ...viewLifetime(built.view, now) }
+    ? { view: built.view, lotId: built.lotId, html: Buffer.from(renderTracePage(built.view), "utf8"), ...viewLifetime(built.view, now) }
     : { view: null, lotId: null, html: null, ...notFoundLifetime(now) }
   if (ttlMs() > 0 && startedAt === generation) remember(cache, code, entry)
   return entry
