@@ -3,7 +3,7 @@ import { LOT_CODE_PATTERN, newLotCode, normalizeLotCode } from "../../src/lib/tr
 import { formatInstant, isCalendarDay } from "../../src/lib/dates"
 import { gtinForms, isValidGtin, variantGtin, withCheckDigit } from "../../src/lib/traceability/gtin"
 import { renderTracePage } from "../../src/lib/traceability/page"
-import { viewExpiresAt, type TraceView } from "../../src/lib/traceability/view"
+import { viewLifetime, type TraceView } from "../../src/lib/traceability/view"
 
 describe("GTIN", () => {
   it("verifies the GS1 check digit in every length", () => {
@@ -94,9 +94,11 @@ describe("the trace page", () => {
     expect(html).toContain("Hợp tác xã chưa ghi nhận bước nào")
   })
 
-  it("is cached no longer than the first expiry it shows", () => {
-    const now = Date.parse("2026-12-31T16:59:50.000Z")
-    expect(viewExpiresAt(view, now)).toBe(Date.parse("2026-12-31T17:00:00.000Z"))
-    expect(viewExpiresAt({ ocop_rating: null, certificates: [] }, now)).toBe(now + 30_000)
+  it("is cached for one TTL, served stale for one more while rebuilt, and never past an expiry it shows", () => {
+    const expiry = Date.parse("2026-12-31T17:00:00.000Z")
+    expect(viewLifetime(view, expiry - 10_000)).toEqual({ refreshAt: expiry, expiresAt: expiry })
+    expect(viewLifetime(view, expiry - 45_000)).toEqual({ refreshAt: expiry - 15_000, expiresAt: expiry })
+    const now = Date.parse("2026-06-01T00:00:00.000Z")
+    expect(viewLifetime({ ocop_rating: null, certificates: [] }, now)).toEqual({ refreshAt: now + 30_000, expiresAt: now + 60_000 })
   })
 })

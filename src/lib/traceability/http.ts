@@ -3,6 +3,8 @@ import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/tr
 import { NOT_FOUND_PAGE } from "./page"
 import { traceByCode } from "./view"
 
+const NOT_FOUND_BYTES = Buffer.from(NOT_FOUND_PAGE, "utf8")
+
 /** Answers the public page of a published lot and counts the scan (in memory; flushed in batches). */
 export async function sendTracePage(req: MedusaRequest, res: MedusaResponse, code: string | null) {
   const entry = code ? await traceByCode(req.scope, code) : null
@@ -11,7 +13,7 @@ export async function sendTracePage(req: MedusaRequest, res: MedusaResponse, cod
   res.setHeader("Content-Security-Policy", "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
   if (!entry?.view || !entry.html || !entry.lotId) {
     res.setHeader("Cache-Control", "no-store")
-    res.status(404).end(NOT_FOUND_PAGE)
+    res.status(404).end(NOT_FOUND_BYTES)
     return
   }
   ;(req.scope.resolve(TRACEABILITY_MODULE) as TraceabilityModuleService).recordScan(entry.lotId)

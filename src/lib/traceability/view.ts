@@ -11,8 +11,10 @@ import { renderTracePage } from "./page"
 
 // The public view of a published lot (GET /t/:code, GET /01/{gtin}/10/{lot}, GET /store/trace/:code),
 // built once and kept in this process for a short time: a QR code on thousands of packages must not
-// cost a dozen queries per scan. An entry lives TRACE_CACHE_TTL_MS (30 s by default), never past the
-// moment a rating or certificate on it expires, and is dropped at once when this process writes the lot.
+// cost a dozen queries per scan. An entry is fresh for TRACE_CACHE_TTL_MS (30 s by default); for one
+// more TTL a request still gets it while a single rebuild runs in the background (so no scan waits for
+// a rebuild under load, and nothing shown is older than two TTLs). It is never served past the moment
+// a rating or certificate on it expires, and is dropped at once when this process writes the lot.
 
 export type TraceView = {
   code: string
@@ -44,7 +46,9 @@ export type TraceView = {
   links: { trace_url: string; digital_link: string | null }
 }
 
-type Entry = { view: TraceView | null; html: string | null; lotId: string | null; expiresAt: number }
+/** `refreshAt`: rebuild in the background from then on; `expiresAt`: never served from then on. */
+/** `html` is the rendered page, encoded once (UTF-8) so a hit writes bytes without re-encoding them. */
+type Entry = { view: TraceView | null; html: Buffer | null; lotId: string | null; refreshAt: number; expiresAt: number }
 
 const MAX_ENTRIES = 5000
 const NOT_FOUND_TTL_MS = 5000
@@ -71,10 +75,15 @@ export function invalidateTrace(code: string) {
   gs1Codes.clear()
 }
 
-/** For tests and the benchmark: forget everything. */
-export function clearTraceCache() {
-  cache.clear()
-  gs1Codes.clear()
+/**
+ * Drops the cached views of these products' lots, for writes elsewhere that change what a page shows
+ * (e.g. a rating verified or revoked in this process). Other processes catch up within two TTLs.
+ */
+export function invalidateTraceForProducts(productIds: string[]) {
+  const ids = new Set(productIds)
+  for (const [code, entry] of cache) {
+    if (entry.view && ids.has(entry.view.product.id)) invalidateTrace(code)
+  }
 }
 
 async function buildView(container: MedusaContainer, code: string, now: Date): Promise<{ view: TraceView; lotId: string } | null> {
@@ -159,12 +168,23 @@ async function buildView(container: MedusaContainer, code: string, now: Date): P
   return { view, lotId: lot.id }
 }
 
-/** When a cached view must be rebuilt: after the TTL, and no later than the first expiry it shows. */
-export function viewExpiresAt(view: Pick<TraceView, "ocop_rating" | "certificates">, now: number) {
-  const instants = [view.ocop_rating?.expires_at, ...view.certificates.map((c) => c.expires_at)]
-    .filter(Boolean)
-    .map((v) => new Date(v as string).getTime())
-  return Math.min(now + ttlMs(), ...instants)
+/**
+ * How long a view built at `now` may be served: fresh until one TTL, stale (while it is rebuilt) until
+ * two, and in no case at or after the first expiry instant of a rating or certificate it shows.
+ */
+export function viewLifetime(view: Pick<TraceView, "ocop_rating" | "certificates">, now: number) {
+  const firstExpiry = Math.min(
+    ...[view.ocop_rating?.expires_at, ...view.certificates.map((c) => c.expires_at)]
+      .filter(Boolean)
+      .map((v) => new Date(v as string).getTime())
+  )
+  return { refreshAt: Math.min(now + ttlMs(), firstExpiry), expiresAt: Math.min(now + 2 * ttlMs(), firstExpiry) }
+}
+
+/** An unknown code is remembered briefly and never served stale (a lot published elsewhere shows soon). */
+function notFoundLifetime(now: number) {
+  const until = now + Math.min(NOT_FOUND_TTL_MS, ttlMs())
+  return { refreshAt: until, expiresAt: until }
 }
 
 /** Builds in progress: concurrent requests for an expired entry share one build. */
@@ -172,15 +192,26 @@ const building = new Map<string, Promise<Entry>>()
 /** Bumped by every invalidation, so a build that started before a write is not cached after it. */
 let generation = 0
 
-function entryFor(container: MedusaContainer, code: string): Entry | Promise<Entry> {
-  const cached = cache.get(code)
-  if (cached && cached.expiresAt > Date.now()) return cached
+function startBuild(container: MedusaContainer, code: string): Promise<Entry> {
   let pending = building.get(code)
   if (!pending) {
-    pending = rebuild(container, code).finally(() => building.delete(code))
-    building.set(code, pending)
+    const started: Promise<Entry> = rebuild(container, code).finally(() => {
+      if (building.get(code) === started) building.delete(code)
+    })
+    building.set(code, (pending = started))
   }
   return pending
+}
+
+function entryFor(container: MedusaContainer, code: string): Entry | Promise<Entry> {
+  const now = Date.now()
+  const cached = cache.get(code)
+  if (cached && cached.expiresAt > now) {
+    // Stale but still allowed: answer it and let one background build replace it.
+    if (cached.refreshAt <= now) startBuild(container, code).catch(() => {})
+    return cached
+  }
+  return startBuild(container, code)
 }
 
 async function rebuild(container: MedusaContainer, code: string): Promise<Entry> {
@@ -188,8 +219,8 @@ async function rebuild(container: MedusaContainer, code: string): Promise<Entry>
   const startedAt = generation
   const built = await buildView(container, code, new Date(now))
   const entry: Entry = built
-    ? { view: built.view, lotId: built.lotId, html: renderTracePage(built.view), expiresAt: viewExpiresAt(built.view, now) }
-    : { view: null, lotId: null, html: null, expiresAt: now + Math.min(NOT_FOUND_TTL_MS, ttlMs()) }
+    ? { view: built.view, lotId: built.lotId, html: Buffer.from(renderTracePage(built.view), "utf8"), ...viewLifetime(built.view, now) }
+    : { view: null, lotId: null, html: null, ...notFoundLifetime(now) }
   if (ttlMs() > 0 && startedAt === generation) remember(cache, code, entry)
   return entry
 }
