@@ -177,13 +177,14 @@ medusaIntegrationTestRunner({
         const later = (await submitRating(token, rating(products[1].id, evidence, { decision_number: "77/QĐ-UBND" }))).data.ocop_rating
         await decide("ocop-ratings", soon.id, "verify")
         await decide("ocop-ratings", later.id, "verify")
-        // Time passes: one rating reaches its expiry in 1.5 s, the other in 10 days.
+        // Time passes: one rating reaches its expiry in a few seconds, the other in 10 days.
+        const expiry = Date.now() + 6000
         await certification.updateOcopRatings([
-          { id: soon.id, expires_at: new Date(Date.now() + 1500) },
+          { id: soon.id, expires_at: new Date(expiry) },
           { id: later.id, expires_at: new Date(Date.now() + 10 * 86_400_000) },
         ])
         expect((await storeProduct(products[0].id)).ocop_rating?.id).toBe(soon.id)
-        await sleep(2000)
+        await sleep(expiry - Date.now() + 100)
         expect((await storeProduct(products[0].id)).ocop_rating).toBeNull()
         expect(await storeIds("ocop_min_stars=3")).not.toContain(products[0].id)
         expect((await call(api.get(`/vendor/ocop-ratings/${soon.id}`, bearer(token)))).data.ocop_rating).toMatchObject({ status: "verified", in_force: false })
@@ -313,6 +314,14 @@ medusaIntegrationTestRunner({
         expect(queue.map((r: any) => [r.product.title, r.stars])).toEqual([["Chè búp Đá Hen", 4]])
         const daHen = await demoVendorToken(api, "htx-che-da-hen")
         expect((await call(api.get("/vendor/ocop-ratings", bearer(daHen)))).data.ocop_ratings).toHaveLength(1)
+
+        // Đá Hen's lot page is cached once scanned; verifying the rating shows on it at once, not after the cache ages.
+        const lot = (await call(api.get("/vendor/lots?limit=1", bearer(daHen)))).data.lots[0]
+        expect((await call(api.get(`/store/trace/${lot.code}`, store))).data.trace.ocop_rating).toBeNull()
+        expect((await call(api.get(`/t/${lot.code}`))).data).not.toContain("OCOP")
+        await decide("ocop-ratings", queue[0].id, "verify")
+        expect((await call(api.get(`/store/trace/${lot.code}`, store))).data.trace.ocop_rating).toMatchObject({ stars: 4 })
+        expect((await call(api.get(`/t/${lot.code}`))).data).toContain("OCOP ★★★★")
       })
     })
 
