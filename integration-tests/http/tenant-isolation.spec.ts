@@ -2,6 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CERTIFICATION_MODULE } from "../../src/modules/certification"
+import { REVIEW_MODULE } from "../../src/modules/review"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 
 jest.setTimeout(180_000)
@@ -41,6 +42,7 @@ const FIXTURE_KEY: Record<string, string> = {
   "users/[id]": "user",
   "ocop-ratings/[id]": "ocop_rating",
   "certificates/[id]": "certificate",
+  "reviews/[id]": "review",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -57,7 +59,7 @@ medusaIntegrationTestRunner({
     let tokenB: string
     let idsA: Record<string, string>
     let idsB: Record<string, string>
-    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN", ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN" }
+    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN", ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN", review: "rev_01UNKNOWN" }
 
     async function fixturesOf(token: string, handle: string) {
       const me = (await api.get("/vendor/me", bearer(token))).data
@@ -71,7 +73,13 @@ medusaIntegrationTestRunner({
       const certificate = await certification.createCertificates({
         ...claim, type: "other", code: `C-${handle}`, issuing_body: "X", holder_name: "X", issued_on: "2026-01-01", valid_until: "2027-01-01", products: [{ product_id: product.id }],
       })
+      // A published review of the cooperative's product, the kind it can see and answer.
+      const review = await (getContainer().resolve(REVIEW_MODULE) as any).createShopperReviews({
+        subject_type: "product", subject_id: product.id, product_id: product.id, cooperative_id: me.cooperative.id, order_id: `order_${handle}`,
+        customer_id: `cus_${handle}`, author_name: "Khách", rating: 5, title: "Ngon", body: "Ngon", status: "published", published_at: new Date(),
+      })
       return {
+        review: review.id,
         ocop_rating: ocopRating.id,
         certificate: certificate.id,
         cooperative: me.cooperative.id,

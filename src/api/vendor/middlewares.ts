@@ -3,6 +3,7 @@ import { validateBody, validateQuery } from "../../lib/validation"
 import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
 import { ListCertificatesQuery, ResubmitCertificateBody, SubmitCertificateBody } from "./certificates/validators"
 import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } from "./ocop-ratings/validators"
+import { ReplyToReviewBody, VendorListReviewsQuery } from "./reviews/validators"
 import { requireOwner, resolveTenant } from "./tenant"
 import { receiveUploads } from "./uploads/middleware"
 import {
@@ -48,4 +49,6 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/vendor/certificates", middlewares: [validateQuery(ListCertificatesQuery)] },
   { method: ["POST"], matcher: "/vendor/certificates", middlewares: [validateBody(SubmitCertificateBody)] },
   { method: ["POST"], matcher: "/vendor/certificates/:id", middlewares: [validateBody(ResubmitCertificateBody)] },
+  { method: ["GET"], matcher: "/vendor/reviews", middlewares: [validateQuery(VendorListReviewsQuery)] },
+  { method: ["POST"], matcher: "/vendor/reviews/:id/reply", middlewares: [validateBody(ReplyToReviewBody)] },
 ]

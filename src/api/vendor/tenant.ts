@@ -5,6 +5,7 @@ import { ownedProductIds, ownedVariantProductId, ownsInventoryItem } from "../..
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { CERTIFICATION_MODULE, CertificationModuleService } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
+import { REVIEW_MODULE, ReviewModuleService } from "../../modules/review"
 
 export type TenantContext = {
   cooperative: any
@@ -61,6 +62,13 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     what: "Certificate",
     owns: async (c, coop, [id]) =>
       (await (c.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listCertificates({ id, cooperative_id: coop }, { select: ["id"] })).length === 1,
+  },
+  {
+    // Reviews of the cooperative and of its products; only published ones are ever shown to it.
+    pattern: /^\/vendor\/reviews\/([^/]+)/,
+    what: "Review",
+    owns: async (c, coop, [id]) =>
+      (await (c.resolve(REVIEW_MODULE) as ReviewModuleService).listShopperReviews({ id, cooperative_id: coop, status: "published" }, { select: ["id"] })).length === 1,
   },
 ]
 
