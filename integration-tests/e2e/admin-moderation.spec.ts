@@ -214,6 +214,13 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true })
     if (server) kill(server)
     for (const child of children) kill(child)
+    // Leave nothing behind on a shared PostgreSQL (set E2E_KEEP_DB=1 to look at it afterwards).
+    if (databaseUrl && process.env.E2E_KEEP_DB !== "1") {
+      const client = new pg.Client({ ...pgConfig(), database: "postgres" })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch((err) => log(`could not drop ${DB}: ${err.message}`))
+      await client.end()
+    }
     log(`phases (s): ${Object.entries(elapsed).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(", ")}; total ${((Date.now() - started) / 1000).toFixed(1)}`)
   })
 
