@@ -6,7 +6,8 @@ const swc = [
   { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
 ]
 
-// Two projects: fast unit tests, and HTTP integration tests that boot the app once per spec file.
+// Three projects: fast unit tests, HTTP integration tests that boot the app once per spec file, and
+// one browser test of Medusa Admin.
 module.exports = {
   testTimeout: 120000,
   projects: [
@@ -26,6 +27,15 @@ module.exports = {
       modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
+    {
+      // Medusa Admin in Debian's Chromium against its own production server (see README, "End-to-end test").
+      displayName: "e2e",
+      testEnvironment: "node",
+      transform: { "^.+\\.[jt]s$": swc },
+      moduleFileExtensions: ["js", "ts", "json"],
+      modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+      testMatch: ["<rootDir>/integration-tests/e2e/**/*.spec.[jt]s"],
     },
   ],
 }

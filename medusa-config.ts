@@ -75,6 +75,7 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/cooperative" },
     { resolve: "./src/modules/certification" },
+    { resolve: "./src/modules/review" },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

@@ -2,6 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CERTIFICATION_MODULE } from "../../src/modules/certification"
+import { REVIEW_MODULE } from "../../src/modules/review"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 
 jest.setTimeout(180_000)
@@ -43,6 +44,7 @@ const FIXTURE_KEY: Record<string, string> = {
   "certificates/[id]": "certificate",
   "lots/[id]": "lot",
   "events/[event_id]": "event",
+  "reviews/[id]": "review",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -61,7 +63,7 @@ medusaIntegrationTestRunner({
     let idsB: Record<string, string>
     const unknown = {
       product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN",
-      ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN", lot: "lot_01UNKNOWN", event: "trev_01UNKNOWN",
+      ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN", lot: "lot_01UNKNOWN", event: "trev_01UNKNOWN", review: "rev_01UNKNOWN",
     }
 
     async function fixturesOf(token: string, handle: string) {
@@ -78,7 +80,13 @@ medusaIntegrationTestRunner({
       })
       const lot = (await api.get("/vendor/lots?limit=1", bearer(token))).data.lots[0]
       const event = (await api.get(`/vendor/lots/${lot.id}`, bearer(token))).data.lot.events[0]
+      // A published review of the cooperative's product, the kind it can see and answer.
+      const review = await (getContainer().resolve(REVIEW_MODULE) as any).createShopperReviews({
+        subject_type: "product", subject_id: product.id, product_id: product.id, cooperative_id: me.cooperative.id, order_id: `order_${handle}`,
+        customer_id: `cus_${handle}`, author_name: "Khách", rating: 5, title: "Ngon", body: "Ngon", status: "published", published_at: new Date(),
+      })
       return {
+        review: review.id,
         ocop_rating: ocopRating.id,
         certificate: certificate.id,
         cooperative: me.cooperative.id,

@@ -7,6 +7,8 @@ import {
   CooperativeActionBody,
   ProductDecisionBody,
   ReviewActionBody,
+  AdminListReviewsQuery,
+  ReviewModerationBody,
 } from "./validators"
 
 export const adminMiddlewares: MiddlewareRoute[] = [
@@ -18,4 +20,6 @@ export const adminMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/ocop-ratings/:id/:action", middlewares: [validateBody(ReviewActionBody)] },
   { method: ["GET"], matcher: "/admin/certificates", middlewares: [validateQuery(AdminListCertificatesQuery)] },
   { method: ["POST"], matcher: "/admin/certificates/:id/:action", middlewares: [validateBody(ReviewActionBody)] },
+  { method: ["GET"], matcher: "/admin/reviews", middlewares: [validateQuery(AdminListReviewsQuery)] },
+  { method: ["POST"], matcher: "/admin/reviews/:id/:action", middlewares: [validateBody(ReviewModerationBody)] },
 ]

@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { CERTIFICATE_TYPES, REVIEW_ACTIONS, REVIEW_STATUSES } from "../../modules/certification"
 import { COOPERATIVE_ACTIONS, COOPERATIVE_STATUSES } from "../../modules/cooperative"
+import { MODERATION_ACTIONS, REVIEW_SUBJECTS, SHOPPER_REVIEW_STATUSES } from "../../modules/review"
 import { paginationQuery } from "../../lib/validation"
 import { province, text } from "../../lib/schemas"
 
@@ -41,3 +42,20 @@ export const ReviewActionParams = z.object({ action: z.enum(REVIEW_ACTIONS) })
 
 /** A verification may carry a note; a rejection or revocation must say why. */
 export const ReviewActionBody = z.object({ note: text(2000).optional() }).strict()
+
+export const AdminListReviewsQuery = z
+  .object({
+    ...paginationQuery,
+    status: z.enum(SHOPPER_REVIEW_STATUSES).optional(),
+    cooperative_id: z.string().max(100).optional(),
+    product_id: z.string().max(100).optional(),
+    subject_type: z.enum(REVIEW_SUBJECTS).optional(),
+    stars: z.coerce.number().int().min(1).max(5).optional(),
+    q: z.string().max(200).optional(),
+  })
+  .strict()
+
+export const ReviewModerationParams = z.object({ action: z.enum(MODERATION_ACTIONS) })
+
+/** Publishing or hiding may carry a reason; a rejection must say why. */
+export const ReviewModerationBody = z.object({ reason: text(2000).optional() }).strict()

@@ -1,8 +1,8 @@
-import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
-import { validateQuery } from "../../lib/validation"
+import { validateBody, validateQuery } from "../../lib/validation"
 import { attachQuality, filterByQuality } from "./product-quality"
-import { StoreListCooperativesQuery } from "./validators"
+import { CreateReviewBody, StoreListCooperativesQuery, StoreListReviewsQuery } from "./validators"
 
 /** Lets store product responses carry their cooperative's public fields, and nothing else of it. */
 function allowCooperativeFields(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -16,4 +16,6 @@ export const storeMiddlewares: MiddlewareRoute[] = [
   // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
   { matcher: "/store/products", middlewares: [allowCooperativeFields, filterByQuality, attachQuality] },
   { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
+  { method: ["POST"], matcher: "/store/reviews", middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(CreateReviewBody)] },
+  { method: ["GET"], matcher: "/store/products/:id/reviews", middlewares: [validateQuery(StoreListReviewsQuery)] },
 ]

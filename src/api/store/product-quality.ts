@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../lib/errors"
 import { productIdsWithQuality, productQuality } from "../../lib/quality"
+import { productReviewSummaries } from "../../lib/reviews"
 import { StoreProductQualityQuery } from "./validators"
 
 // The store's product routes are Medusa's own; these two middlewares add what a cooperative
@@ -31,16 +32,26 @@ export async function filterByQuality(req: MedusaRequest, _res: MedusaResponse, 
   next()
 }
 
-/** Adds `ocop_rating` and `certificates` (in force right now, or null and []) to every product in the response. */
+/**
+ * Everything coopstall adds to a store product: the quality marks in force (`ocop_rating`,
+ * `certificates`) and the published-review summary (`average_rating`, `review_count`).
+ * Shared by Medusa's product routes (below) and the stall page.
+ */
+export async function storeProductExtras(scope: MedusaRequest["scope"], productIds: string[]) {
+  const [quality, reviews] = await Promise.all([productQuality(scope, productIds), productReviewSummaries(scope, productIds)])
+  return new Map(productIds.map((id) => [id, { ...quality.get(id)!, ...reviews.get(id)! }]))
+}
+
+/** Adds the quality marks and review summary of `storeProductExtras` to every product in the response. */
 export function attachQuality(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if (req.method !== "GET") return next()
   const send = res.json.bind(res)
   res.json = ((body: any) => {
     const products: any[] | null = body?.products ?? (body?.product ? [body.product] : null)
     if (!products?.length) return send(body)
-    productQuality(req.scope, products.map((p) => p.id)).then(
-      (quality) => {
-        for (const product of products) Object.assign(product, quality.get(product.id))
+    storeProductExtras(req.scope, products.map((p) => p.id)).then(
+      (extras) => {
+        for (const product of products) Object.assign(product, extras.get(product.id))
         send(body)
       },
       (err) => next(err)

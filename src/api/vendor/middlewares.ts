@@ -4,6 +4,7 @@ import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
 import { ListCertificatesQuery, ResubmitCertificateBody, SubmitCertificateBody } from "./certificates/validators"
 import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } from "./ocop-ratings/validators"
 import { lotMiddlewares } from "./lots/middlewares"
+import { ReplyToReviewBody, VendorListReviewsQuery } from "./reviews/validators"
 import { requireOwner, resolveTenant } from "./tenant"
 import { receiveUploads } from "./uploads/middleware"
 import {
@@ -50,4 +51,6 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/vendor/certificates", middlewares: [validateBody(SubmitCertificateBody)] },
   { method: ["POST"], matcher: "/vendor/certificates/:id", middlewares: [validateBody(ResubmitCertificateBody)] },
   ...lotMiddlewares,
+  { method: ["GET"], matcher: "/vendor/reviews", middlewares: [validateQuery(VendorListReviewsQuery)] },
+  { method: ["POST"], matcher: "/vendor/reviews/:id/reply", middlewares: [validateBody(ReplyToReviewBody)] },
 ]

@@ -6,6 +6,7 @@ import { ownsLot, ownsLotEvent } from "../../lib/traceability/ownership"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { CERTIFICATION_MODULE, CertificationModuleService } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
+import { REVIEW_MODULE, ReviewModuleService } from "../../modules/review"
 
 export type TenantContext = {
   cooperative: any
@@ -72,6 +73,13 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     pattern: /^\/vendor\/lots\/([^/]+)\/events\/([^/]+)/,
     what: "Trace event",
     owns: (c, coop, [lotId, eventId]) => ownsLotEvent(c, coop, lotId, eventId),
+  },
+  {
+    // Reviews of the cooperative and of its products; only published ones are ever shown to it.
+    pattern: /^\/vendor\/reviews\/([^/]+)/,
+    what: "Review",
+    owns: async (c, coop, [id]) =>
+      (await (c.resolve(REVIEW_MODULE) as ReviewModuleService).listShopperReviews({ id, cooperative_id: coop, status: "published" }, { select: ["id"] })).length === 1,
   },
 ]
 

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { cooperativeCertificates, cooperativeOcopSummary } from "../../../lib/quality"
+import { cooperativeReviewSummaries } from "../../../lib/reviews"
 import { publicCooperative } from "../../../lib/serialize"
 
 /** GET /store/cooperatives?province=&q=: the stall directory, approved cooperatives only, with the quality marks in force. */
@@ -16,9 +17,13 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     order: { name: "ASC" },
   })
   const ids = cooperatives.map((c) => c.id)
-  const [certificates, ocop] = await Promise.all([cooperativeCertificates(req.scope, ids), cooperativeOcopSummary(req.scope, ids)])
+  const [certificates, ocop, reviews] = await Promise.all([
+    cooperativeCertificates(req.scope, ids),
+    cooperativeOcopSummary(req.scope, ids),
+    cooperativeReviewSummaries(req.scope, ids),
+  ])
   res.json({
-    cooperatives: cooperatives.map((c) => ({ ...publicCooperative(c), ...ocop.get(c.id), certificates: certificates.get(c.id) })),
+    cooperatives: cooperatives.map((c) => ({ ...publicCooperative(c), ...ocop.get(c.id), ...reviews.get(c.id), certificates: certificates.get(c.id) })),
     count,
     limit,
     offset,

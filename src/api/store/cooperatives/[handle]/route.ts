@@ -4,7 +4,9 @@ import { notFound } from "../../../../lib/errors"
 import { marketplaceSalesChannelId } from "../../../../lib/marketplace"
 import { cooperativeProductIds } from "../../../../lib/ownership"
 import { shapeVariant } from "../../../../lib/product-input"
-import { cooperativeCertificates, cooperativeOcopSummary, productQuality } from "../../../../lib/quality"
+import { cooperativeCertificates, cooperativeOcopSummary } from "../../../../lib/quality"
+import { cooperativeReviewSummaries } from "../../../../lib/reviews"
+import { storeProductExtras } from "../../product-quality"
 import { publicCooperative } from "../../../../lib/serialize"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
 
@@ -31,18 +33,20 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
         pagination: { order: { created_at: "DESC" } },
       })
     : { data: [] }
-  const [certificates, ocop, quality] = await Promise.all([
+  const [certificates, ocop, reviews, extras] = await Promise.all([
     cooperativeCertificates(req.scope, [cooperative.id]),
     cooperativeOcopSummary(req.scope, [cooperative.id]),
-    productQuality(req.scope, products.map((p: any) => p.id)),
+    cooperativeReviewSummaries(req.scope, [cooperative.id]),
+    storeProductExtras(req.scope, products.map((p: any) => p.id)),
   ])
   res.json({
     cooperative: {
       ...publicCooperative(cooperative),
       product_count: products.length,
       ...ocop.get(cooperative.id),
+      ...reviews.get(cooperative.id),
       certificates: certificates.get(cooperative.id),
     },
-    products: products.map((p: any) => ({ ...p, variants: (p.variants ?? []).map(shapeVariant), ...quality.get(p.id) })),
+    products: products.map((p: any) => ({ ...p, variants: (p.variants ?? []).map(shapeVariant), ...extras.get(p.id) })),
   })
 }

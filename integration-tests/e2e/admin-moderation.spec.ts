@@ -1,0 +1,323 @@
+import { ChildProcess, spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
+import net from "node:net"
+import path from "node:path"
+import pg from "pg"
+import { BrowserContext, chromium, Page } from "playwright-core"
+import logins from "../../src/scripts/demo-logins.json"
+
+// The union's moderation desk in a real browser: Debian's Chromium (installed from the system
+// package manager when missing) drives the production build of Medusa Admin with our extensions,
+// against a server of its own on its own database seeded with the demo marketplace.
+
+const ROOT = path.join(__dirname, "../..")
+const E2E_DIR = path.join(ROOT, ".data/e2e")
+const SERVER_DIR = path.join(E2E_DIR, "server")
+const MEDUSA = path.join(ROOT, "node_modules/.bin/medusa")
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const PORT = Number(process.env.E2E_PORT || 9180)
+const BASE = `http://localhost:${PORT}`
+const DB = `coopstall_e2e_${PORT}`
+const PHASE_MS = { install: 10 * 60_000, build: 10 * 60_000, migrate: 5 * 60_000, boot: 3 * 60_000 }
+const XSS = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> Chè ngon`
+
+jest.setTimeout(30 * 60_000)
+
+const elapsed: Record<string, number> = {}
+const log = (msg: string) => console.log(`e2e: ${msg}`)
+
+/** Debian's Chromium from the system package manager; fails loudly when it cannot be had. */
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return
+  if (process.getuid?.() !== 0) {
+    throw new Error(`e2e: ${CHROMIUM} is missing and this is not root, so it cannot be installed: run \`apt-get install -y chromium\` as root (or set CHROMIUM_PATH).`)
+  }
+  log(`${CHROMIUM} is missing: installing Debian's chromium package (apt-get install -y chromium)`)
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" }
+  const install = () => spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env, encoding: "utf8", timeout: PHASE_MS.install })
+  let result = install()
+  if (result.status !== 0) {
+    spawnSync("apt-get", ["update"], { env, encoding: "utf8", timeout: PHASE_MS.install })
+    result = install()
+  }
+  if (result.status !== 0 || !fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `e2e: could not install Chromium with apt-get (exit ${result.status ?? result.signal ?? result.error?.message}); the browser test cannot run.\n` +
+        `${(result.stderr || result.stdout || "").split("\n").slice(-15).join("\n")}`
+    )
+  }
+}
+
+function portInUse(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, "127.0.0.1")
+    socket.once("connect", () => (socket.destroy(), resolve(true)))
+    socket.once("error", () => resolve(false))
+  })
+}
+
+function pgConfig() {
+  const { DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD } = process.env
+  if (!DB_HOST) throw new Error("e2e: run through `npm test` (it provides the PostgreSQL in DB_HOST/DB_PORT)")
+  return { host: DB_HOST, port: Number(DB_PORT || 5432), user: DB_USERNAME || "postgres", password: DB_PASSWORD || undefined }
+}
+
+async function freshDatabase() {
+  const client = new pg.Client({ ...pgConfig(), database: "postgres" })
+  await client.connect()
+  await client.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)
+  await client.query(`CREATE DATABASE ${DB}`)
+  await client.end()
+  const c = pgConfig()
+  return `postgres://${encodeURIComponent(c.user)}${c.password ? `:${encodeURIComponent(c.password)}` : ""}@${c.host}:${c.port}/${DB}`
+}
+
+/** Runs the medusa CLI, keeping its output in .data/e2e/<label>.log and showing the tail when it fails. */
+function medusa(label: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, timeout = PHASE_MS.build) {
+  const t = Date.now()
+  const logFile = path.join(E2E_DIR, `${label}.log`)
+  const out = fs.openSync(logFile, "w")
+  const child = spawn(MEDUSA, args, { cwd, env, stdio: ["ignore", out, out], detached: true })
+  children.add(child)
+  const timer = setTimeout(() => kill(child), timeout)
+  return new Promise<void>((resolve, reject) => {
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer)
+      children.delete(child)
+      fs.closeSync(out)
+      elapsed[label] = Date.now() - t
+      if (code === 0) return resolve()
+      const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n")
+      reject(new Error(`e2e: medusa ${args.join(" ")} failed (exit ${code ?? signal}); see ${logFile}\n${tail}`))
+    })
+  })
+}
+
+const children = new Set<ChildProcess>()
+function kill(child: ChildProcess) {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGTERM")
+  } catch {}
+}
+
+async function waitForHealth(server: ChildProcess) {
+  const until = Date.now() + PHASE_MS.boot
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`e2e: the server exited with ${server.exitCode}; see .data/e2e/server.log`)
+    try {
+      if ((await fetch(`${BASE}/health`)).ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  throw new Error(`e2e: the server did not answer on ${BASE}/health within ${PHASE_MS.boot / 1000} s`)
+}
+
+async function api(method: string, url: string, { token, body }: { token?: string; body?: unknown } = {}) {
+  const res = await fetch(`${BASE}${url}`, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, data: (await res.json().catch(() => null)) as any }
+}
+
+describe("Medusa Admin moderation desk (Chromium)", () => {
+  let server: ChildProcess | null = null
+  let browser: BrowserContext | null = null
+  let page: Page
+  let databaseUrl: string
+  let profileDir: string | null = null
+  let adminToken: string
+  const started = Date.now()
+
+  beforeAll(async () => {
+    fs.mkdirSync(E2E_DIR, { recursive: true })
+    let t = Date.now()
+    ensureChromium()
+    elapsed.chromium = Date.now() - t
+    if (await portInUse(PORT)) throw new Error(`e2e: port ${PORT} is taken; stop what runs there or set E2E_PORT`)
+
+    databaseUrl = await freshDatabase()
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DISABLE_MEDUSA_ADMIN: "false",
+      MEDUSA_BACKEND_URL: BASE,
+      ADMIN_CORS: BASE,
+      AUTH_CORS: BASE,
+      STORE_CORS: BASE,
+      PORT: String(PORT),
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      NODE_OPTIONS: "",
+      LOG_LEVEL: "error",
+    }
+    delete env.DB_HOST // the app reads DATABASE_URL; DB_* belong to the test runner
+    delete env.REDIS_URL
+
+    const stamp = path.join(SERVER_DIR, ".e2e-backend-url")
+    const build = async () => {
+      if (process.env.E2E_REUSE_BUILD === "1" && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === BASE) {
+        return log(`E2E_REUSE_BUILD=1: reusing the build in ${path.relative(ROOT, SERVER_DIR)}`)
+      }
+      log("building server and Medusa Admin (medusa build)")
+      await medusa("build", ["build"], { ...env, NODE_ENV: "production" })
+      fs.rmSync(SERVER_DIR, { recursive: true, force: true })
+      // Out of .medusa/, so `npm run bench` or a later build cannot pull it from under us; node_modules still resolve from the root.
+      fs.cpSync(path.join(ROOT, ".medusa/server"), SERVER_DIR, { recursive: true })
+      // The admin bundle has the backend URL baked in.
+      fs.writeFileSync(stamp, BASE)
+    }
+    const database = async () => {
+      log("migrating and seeding the demo marketplace (from source, beside the build)")
+      await medusa("migrate", ["db:migrate"], env, ROOT, PHASE_MS.migrate)
+      await medusa("seed", ["exec", "./src/scripts/seed.ts"], env, ROOT, PHASE_MS.migrate)
+    }
+    await Promise.all([build(), database()])
+
+    t = Date.now()
+    const serverLog = fs.openSync(path.join(E2E_DIR, "server.log"), "w")
+    server = spawn(MEDUSA, ["start", "--port", String(PORT)], {
+      cwd: SERVER_DIR,
+      env: { ...env, NODE_ENV: "production" },
+      stdio: ["ignore", serverLog, serverLog],
+      detached: true,
+    })
+    await waitForHealth(server)
+    elapsed.boot = Date.now() - t
+
+    t = Date.now()
+    // A fresh profile each run (playwright passes it as --user-data-dir).
+    profileDir = fs.mkdtempSync(path.join(E2E_DIR, "chromium-"))
+    browser = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      locale: "vi-VN",
+      // The production server sets its session cookie only on HTTPS (Secure; express-session trusts the
+      // proxy header): behave like the TLS-terminating proxy every production deployment sits behind.
+      extraHTTPHeaders: { "x-forwarded-proto": "https" },
+      args: [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+      ],
+    })
+    // The dashboard's language switch stores its choice here; our pages must speak Vietnamese.
+    await browser.addInitScript(() => window.localStorage.setItem("lng", "vi"))
+    page = browser.pages()[0] ?? (await browser.newPage())
+    page.setDefaultTimeout(30_000)
+    elapsed.browser = Date.now() - t
+
+    adminToken = (await api("POST", "/auth/user/emailpass", { body: { email: logins.admin.email, password: logins.admin.password } })).data.token
+  })
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {})
+    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true })
+    if (server) kill(server)
+    for (const child of children) kill(child)
+    // Leave nothing behind on a shared PostgreSQL (set E2E_KEEP_DB=1 to look at it afterwards).
+    if (databaseUrl && process.env.E2E_KEEP_DB !== "1") {
+      const client = new pg.Client({ ...pgConfig(), database: "postgres" })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch((err) => log(`could not drop ${DB}: ${err.message}`))
+      await client.end()
+    }
+    log(`phases (s): ${Object.entries(elapsed).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(", ")}; total ${((Date.now() - started) / 1000).toFixed(1)}`)
+  })
+
+  it("logs in to Medusa Admin", async () => {
+    const t = Date.now()
+    await page.goto(`${BASE}/app/login`)
+    await page.fill('input[name="email"]', logins.admin.email)
+    await page.fill('input[name="password"]', logins.admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 60_000 })
+    // Our pages are in the sidebar, labelled in Vietnamese.
+    await page.getByRole("link", { name: "Hợp tác xã" }).first().waitFor()
+    elapsed.login = Date.now() - t
+  })
+
+  it("approves the pending demo cooperative through the Cooperatives page", async () => {
+    const t = Date.now()
+    const langHa = logins.cooperatives.find((c: any) => c.pending)!
+    await page.goto(`${BASE}/app/cooperatives`)
+    await page.getByRole("heading", { name: "Hợp tác xã" }).waitFor()
+    const row = page.getByTestId(`cooperative-${langHa.handle}`)
+    await row.getByRole("button", { name: "Xem" }).click()
+    const detail = page.getByTestId("cooperative-detail")
+    await detail.getByRole("heading", { name: langHa.name }).waitFor()
+    await detail.getByTestId("decision-text").fill("Hồ sơ đầy đủ, đã kiểm tra thực địa")
+    await detail.getByTestId("decision-approve").click()
+    await detail.getByText("Đã duyệt", { exact: true }).waitFor()
+    elapsed.approve = Date.now() - t
+
+    const { data } = await api("GET", `/admin/cooperatives?q=${encodeURIComponent(langHa.handle)}`, { token: adminToken })
+    expect(data.cooperatives[0]).toMatchObject({ handle: langHa.handle, status: "approved", status_reason: "Hồ sơ đầy đủ, đã kiểm tra thực địa" })
+    const key = await publishableKey()
+    const stall = await fetch(`${BASE}/store/cooperatives/${langHa.handle}`, { headers: { "x-publishable-api-key": key } })
+    expect(stall.status).toBe(200)
+  })
+
+  it("verifies Đá Hen's submitted 4★ OCOP rating through the queue page, with its evidence shown", async () => {
+    const t = Date.now()
+    const { data: queue } = await api("GET", "/admin/ocop-ratings?status=submitted", { token: adminToken })
+    const claim = queue.ocop_ratings.find((r: any) => r.cooperative?.handle === "htx-che-da-hen")
+    expect(claim).toMatchObject({ stars: 4, status: "submitted" })
+
+    await page.goto(`${BASE}/app/quality`)
+    await page.getByRole("heading", { name: "OCOP & chứng nhận" }).waitFor()
+    await page.locator('[data-testid="ocop_rating-row"][data-cooperative="htx-che-da-hen"]').getByRole("button", { name: "Xem" }).click()
+    const detail = page.getByTestId("ocop_rating-detail")
+    await detail.getByText(claim.decision_number).first().waitFor()
+    expect(await detail.getByRole("link", { name: "Mở tệp minh chứng" }).getAttribute("href")).toBe(claim.evidence.url)
+    await detail.getByTestId("decision-text").fill("Đối chiếu quyết định gốc: khớp")
+    await detail.getByTestId("decision-verify").click()
+    await detail.getByText("Đã xác minh", { exact: true }).waitFor()
+    elapsed.verify = Date.now() - t
+
+    const { data } = await api("GET", `/admin/ocop-ratings/${claim.id}`, { token: adminToken })
+    expect(data.ocop_rating).toMatchObject({ status: "verified", review_note: "Đối chiếu quyết định gốc: khớp", in_force: true })
+    const res = await fetch(`${BASE}/store/products/${claim.product_id}`, { headers: { "x-publishable-api-key": await publishableKey() } })
+    const product = await res.json()
+    expect({ status: res.status, code: product.code }).toEqual({ status: 200, code: undefined })
+    expect(product.product.ocop_rating).toMatchObject({ stars: 4, decision_number: claim.decision_number })
+
+    // The product page widget now shows the rating in force and the cooperative.
+    await page.goto(`${BASE}/app/products/${claim.product_id}`)
+    const widget = page.getByTestId("coopstall-product-widget")
+    await widget.getByText("★★★★", { exact: false }).waitFor()
+    await widget.getByText("HTX Sản xuất và Chế biến Chè Đá Hen", { exact: false }).waitFor()
+  })
+
+  it("shows a review's script text as text in the Reviews queue, never running it", async () => {
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    await client.query(
+      `insert into shopper_review (id, subject_type, subject_id, product_id, cooperative_id, order_id, customer_id, author_name, rating, title, body, status)
+       values ('rev_e2e_xss', 'cooperative', 'coop_x', null, null, 'order_e2e', 'cus_e2e', 'Khách', 1, $1, $1, 'pending')`,
+      [XSS]
+    )
+    await client.end()
+    await page.goto(`${BASE}/app/reviews`)
+    await page.getByTestId("review-row").first().getByRole("button", { name: "Xem" }).click()
+    const body = page.getByTestId("review-body")
+    await body.waitFor()
+    expect(await body.textContent()).toBe(XSS)
+    expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined()
+    expect(await page.locator('[data-testid="review-detail"] script, [data-testid="review-detail"] img[src="x"]').count()).toBe(0)
+  })
+
+  async function publishableKey() {
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    // The storefront key is the one scoped to the marketplace channel (as scripts/dev.mjs prints it).
+    const { rows } = await client.query(
+      `SELECT k.token FROM api_key k
+         JOIN publishable_api_key_sales_channel l ON l.publishable_key_id = k.id AND l.deleted_at IS NULL
+         JOIN store s ON s.default_sales_channel_id = l.sales_channel_id AND s.deleted_at IS NULL
+       WHERE k.type = 'publishable' AND k.revoked_at IS NULL AND k.deleted_at IS NULL
+       ORDER BY k.created_at LIMIT 1`
+    )
+    await client.end()
+    return rows[0].token as string
+  }
+})

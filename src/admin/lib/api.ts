@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from "react"
+
+declare const __BACKEND_URL__: string | undefined
+
+// The admin's own session cookie authenticates these calls, exactly like the dashboard's.
+const base = () => (typeof __BACKEND_URL__ !== "undefined" && __BACKEND_URL__ ? __BACKEND_URL__.replace(/\/$/, "") : "")
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string | undefined, message: string) {
+    super(message)
+  }
+}
+
+export async function adminFetch<T = any>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${base()}${path}`, {
+    method: init.method ?? "GET",
+    credentials: "include",
+    headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  })
+  const data = await res.json().catch(() => ({}))
+  if (!res.ok) throw new ApiError(res.status, data?.code, data?.message ?? res.statusText)
+  return data as T
+}
+
+/** GET `path` (re-fetched when it changes or on `reload()`). */
+export function useAdminGet<T = any>(path: string | null) {
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true })
+  const [tick, setTick] = useState(0)
+  useEffect(() => {
+    if (!path) return
+    let live = true
+    setState((s) => ({ ...s, loading: true }))
+    adminFetch<T>(path).then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (error) => live && setState({ data: null, error, loading: false })
+    )
+    return () => {
+      live = false
+    }
+  }, [path, tick])
+  const reload = useCallback(() => setTick((t) => t + 1), [])
+  return { ...state, reload }
+}
+
+export const query = (params: Record<string, string | number | undefined | null>) => {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v))
+  const s = q.toString()
+  return s ? `?${s}` : ""
+}
+
+export const formatDate = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString("vi-VN") : "—")

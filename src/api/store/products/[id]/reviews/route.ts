@@ -1,0 +1,16 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { publicReview, summarize } from "../../../../../lib/reviews"
+import { REVIEW_MODULE, ReviewModuleService } from "../../../../../modules/review"
+
+/** GET /store/products/:id/reviews?rating=&limit=&offset=: published reviews, newest first, with the average and the count per star. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const { limit, offset, rating } = req.validatedQuery as any
+  const service: ReviewModuleService = req.scope.resolve(REVIEW_MODULE)
+  const filters: Record<string, unknown> = { product_id: req.params.id, subject_type: "product", status: "published" }
+  if (rating) filters.rating = rating
+  const [[reviews, count], stars] = await Promise.all([
+    service.listAndCountShopperReviews(filters, { skip: offset, take: limit, order: { published_at: "DESC", id: "DESC" } }),
+    service.publishedStarCounts("product_id", [req.params.id], "product"),
+  ])
+  res.json({ reviews: reviews.map(publicReview), count, limit, offset, summary: summarize(stars.get(req.params.id)!) })
+}

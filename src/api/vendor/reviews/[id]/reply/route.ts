@@ -1,0 +1,15 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { vendorReview } from "../../../../../lib/reviews"
+import { REVIEW_MODULE, ReviewModuleService } from "../../../../../modules/review"
+import { replyToReviewWorkflow } from "../../../../../workflows/review/reply-to-review"
+import type { VendorRequest } from "../../../tenant"
+
+/** POST /vendor/reviews/:id/reply { body }: answer a published review of the cooperative or its product, once. */
+export const POST = async (req: VendorRequest, res: MedusaResponse) => {
+  const { body } = req.validatedBody as any
+  await replyToReviewWorkflow(req.scope).run({
+    input: { id: req.params.id, cooperative_id: req.tenant.cooperative.id, body, user_id: req.tenant.user.id },
+  })
+  const [review] = await (req.scope.resolve(REVIEW_MODULE) as ReviewModuleService).listShopperReviews({ id: req.params.id })
+  res.json({ review: vendorReview(review) })
+}
