@@ -1,9 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks"
 import type { SearchTypes } from "@medusajs/framework/types"
 import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
 import { foldVietnamese } from "../../lib/text"
 
 /** How long a catalog row (table name and field plan of one physical index) is trusted. */
 const CATALOG_TTL_MS = 60_000
+/**
+ * How long an estimated count is reused for the same filters. Counting every match is the
+ * expensive part of browsing (a full scan of a 20,000-row catalog per request); a count that is
+ * two seconds old is as good as an estimate, and `count: "exact"` always counts.
+ */
+const DEFAULT_COUNT_CACHE_MS = 2_000
+const COUNT_CACHE_MAX = 5_000
+/** Set while a query that asked for `count: "exact"` runs. */
+const exactCount = new AsyncLocalStorage<boolean>()
 
 type Catalog = Awaited<ReturnType<PostgresSearchService["getCatalog"]>>
 
@@ -22,6 +32,39 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
   static identifier = "search-postgres-vi"
 
   private catalogs_ = new Map<string, { at: number; value: NonNullable<Catalog> }>()
+  private counts_ = new Map<string, { at: number; count: number }>()
+  private countCacheMs_: number
+
+  constructor(deps: any, options: any = {}) {
+    super(deps, options)
+    this.countCacheMs_ = Number(options.count_cache_ms ?? process.env.SEARCH_COUNT_CACHE_MS ?? DEFAULT_COUNT_CACHE_MS)
+  }
+
+  /**
+   * The hits and the count run side by side on two pooled connections instead of one after the
+   * other, and an estimated count is reused for a moment (see DEFAULT_COUNT_CACHE_MS).
+   */
+  protected async executeQuery(parts: any): Promise<any> {
+    if (!parts.count || parts.prelude) return super.executeQuery(parts)
+    const params: unknown[] = []
+    const conditions = parts.conditionsSql(params)
+    const key = JSON.stringify([parts.table, conditions, params, parts.minScore ?? null, parts.distinctExpr ?? null])
+    const cacheable = this.countCacheMs_ > 0 && !exactCount.getStore()
+    const cached = cacheable ? this.counts_.get(key) : undefined
+    if (cached && Date.now() - cached.at < this.countCacheMs_) {
+      const { hitRows } = await super.executeQuery({ ...parts, count: false })
+      return { hitRows, count: cached.count }
+    }
+    const [hits, counted] = await Promise.all([
+      super.executeQuery({ ...parts, count: false }),
+      super.executeQuery({ ...parts, take: 0, skip: 0, count: true }),
+    ])
+    if (cacheable && counted.count !== null) {
+      if (this.counts_.size >= COUNT_CACHE_MAX) this.counts_.clear()
+      this.counts_.set(key, { at: Date.now(), count: counted.count })
+    }
+    return { hitRows: hits.hitRows, count: counted.count }
+  }
 
   protected async getCatalog(name: string, manager?: any): Promise<Catalog> {
     // Reads inside a transaction (upsertIndex) must see that transaction's own writes.
@@ -62,7 +105,38 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
   }
 
   async search(input: SearchTypes.ProviderSearchQuery): Promise<SearchTypes.SearchResult> {
-    return super.search(foldQuery(input))
+    return exactCount.run(input.search_options?.count === "exact", () => super.search(foldQuery(input)))
+  }
+
+  /** Any write to an index makes its cached counts stale at once. */
+  async upsertDocuments(input: any) {
+    try {
+      return await super.upsertDocuments(input)
+    } finally {
+      this.forgetCounts(input.index)
+    }
+  }
+
+  async deleteDocuments(input: any) {
+    try {
+      return await super.deleteDocuments(input)
+    } finally {
+      this.forgetCounts(input.index)
+    }
+  }
+
+  async clearIndex(input: { index: string }) {
+    try {
+      return await super.clearIndex(input)
+    } finally {
+      this.forgetCounts(input.index)
+    }
+  }
+
+  private forgetCounts(physicalName: string) {
+    const table = this.catalogs_.get(physicalName)?.value.table_name
+    if (!table) return this.counts_.clear()
+    for (const key of this.counts_.keys()) if (key.startsWith(`["${table}"`)) this.counts_.delete(key)
   }
 
   async searchMany(inputs: SearchTypes.ProviderSearchQuery[]): Promise<SearchTypes.SearchResult[]> {
