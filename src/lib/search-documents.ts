@@ -1,5 +1,6 @@
 import { container as appContainer } from "@medusajs/framework"
 import type { SearchTypes } from "@medusajs/framework/types"
+import CooperativeProductLink from "../links/cooperative-product"
 import { effectiveQuality, type EffectiveQuality } from "./quality"
 import { foldVietnamese } from "./text"
 
@@ -151,24 +152,16 @@ async function productIdsOfInventoryItems(query: Query, inventoryItemIds: string
   return productIdsOfVariants(query, data.map((row: any) => row.variant_id))
 }
 
-async function productIdsOfCooperatives(query: Query, cooperativeIds: string[]): Promise<string[]> {
-  if (!cooperativeIds.length) return []
+/** One side of the cooperative ↔ product link for ids of the other side. */
+async function linked(query: Query, by: "cooperative_id" | "product_id", ids: string[]): Promise<string[]> {
+  if (!ids.length) return []
+  const other = by === "cooperative_id" ? "product_id" : "cooperative_id"
   const { data } = await query.graph({
-    entity: "cooperative_product",
-    fields: ["product_id"],
-    filters: { cooperative_id: cooperativeIds },
+    entity: CooperativeProductLink.entryPoint,
+    fields: [other],
+    filters: { [by]: ids },
   } as any)
-  return data.map((row: any) => row.product_id)
-}
-
-async function cooperativeIdsOfProducts(query: Query, productIds: string[]): Promise<string[]> {
-  if (!productIds.length) return []
-  const { data } = await query.graph({
-    entity: "cooperative_product",
-    fields: ["cooperative_id"],
-    filters: { product_id: productIds },
-  } as any)
-  return [...new Set(data.map((row: any) => row.cooperative_id as string))]
+  return [...new Set(data.map((row: any) => row[other] as string))]
 }
 
 const unique = (values: string[]) => [...new Set(values)]
@@ -195,7 +188,7 @@ export async function productIdsForEvent(event: any, context: SearchTypes.Search
     } as any)
     return unique(await productIdsOfInventoryItems(query, data.map((l: any) => l.inventory_item_id)))
   }
-  if (name.startsWith("cooperative.")) return unique(await productIdsOfCooperatives(query, eventIds(event)))
+  if (name.startsWith("cooperative.")) return linked(query, "cooperative_id", eventIds(event))
   if (name === "ocop_rating.changed" || name === "certificate.changed") {
     const data = Array.isArray(event.data) ? event.data : [event.data]
     return unique(data.flatMap((d: any) => ids(d?.product_ids)))
@@ -213,7 +206,7 @@ export async function cooperativeIdsForEvent(event: any, context: SearchTypes.Se
   const { query } = context.container
   const name: string = event.name
   if (name.startsWith("cooperative.")) return eventIds(event)
-  if (name.startsWith("product.")) return cooperativeIdsOfProducts(query, eventIds(event))
+  if (name.startsWith("product.")) return linked(query, "product_id", eventIds(event))
   if (name === "ocop_rating.changed" || name === "certificate.changed") {
     const data = Array.isArray(event.data) ? event.data : [event.data]
     return unique(data.flatMap((d: any) => ids(d?.cooperative_id)))
