@@ -40,11 +40,15 @@ export function runSearchScenarios({ titles, products }: ScenarioApi) {
     expect(await titles("khoai lang mat")).toEqual(["Khoai lang mật"])
   })
 
-  it("tolerates typos typed without marks when asked to", async () => {
+  it("tolerates typos typed without marks", async () => {
     const options = { search_options: { typo_tolerance: true } }
     expect((await titles("tra xnah", options))[0]).toBe("Trà xanh Thanh Nam")
     expect((await titles("dau phogn", options))[0]).toBe("Dầu phộng nguyên chất Dafusa")
-    expect(await titles("tra xnah")).toEqual([])
+    // Unasked, a query that matches nothing exactly falls back to typo matching…
+    expect((await titles("tra xnah"))[0]).toBe("Trà xanh Thanh Nam")
+    // …one that matches exactly is not widened, and `false` turns typo matching off.
+    expect(await titles("khoai lang")).toEqual(["Khoai lang mật"])
+    expect(await titles("tra xnah", { search_options: { typo_tolerance: false } })).toEqual([])
   })
 
   it("type-ahead completes the last word (match_strategy: last)", async () => {

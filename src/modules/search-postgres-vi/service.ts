@@ -104,8 +104,22 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     }
   }
 
+  /**
+   * Typo tolerance, when the client does not say: exact matching first, and only a query that
+   * matches nothing is run again with pg_trgm's typo matching (a scan of the folded text, so it is
+   * kept off the common path). `typo_tolerance: true` always matches typos, `false` never does.
+   */
   async search(input: SearchTypes.ProviderSearchQuery): Promise<SearchTypes.SearchResult> {
-    return exactCount.run(input.search_options?.count === "exact", () => super.search(foldQuery(input)))
+    const folded = foldQuery(input)
+    const run = (query: SearchTypes.ProviderSearchQuery) =>
+      exactCount.run(query.search_options?.count === "exact", () => super.search(query))
+    const options = folded.search_options ?? {}
+    const typoAllowed = folded.index.settings?.typo_tolerance?.enabled ?? true
+    const wantsHits = (folded.pagination?.take ?? 20) > 0 && !(folded.pagination?.skip ?? 0)
+    if (!folded.q || options.typo_tolerance !== undefined || !typoAllowed || !wantsHits) return run(folded)
+    const exact = await run(folded)
+    if (exact.hits.length) return exact
+    return run({ ...folded, search_options: { ...options, typo_tolerance: true } })
   }
 
   /** Any write to an index makes its cached counts stale at once. */
