@@ -301,9 +301,7 @@ async function main() {
   console.log("bench: seeding the catalog")
   t = Date.now()
   const seedOut = await run("medusa exec bench-seed", ["exec", "./src/scripts/bench-seed.ts"], {
-    // Server mode: no subscribers run, so the bulk load does not feed search ingestion event by
-    // event; the search indexes are built afterwards (timed in --search, at boot otherwise).
-    env: { ...env, MEDUSA_WORKER_MODE: "server" },
+    env,
     logFile: path.join(BENCH_DIR, "seed.log"),
     limitMs: PHASE_LIMITS_MS.seed,
     echo: (line) => line.includes("bench-seed:"),

@@ -25,9 +25,7 @@ async function main() {
   console.log("coopstall: running migrations")
   await run(medusaBin, ["db:migrate"], { env })
   console.log("coopstall: seeding the demo marketplace (skipped when already seeded)")
-  // Server mode: no subscribers in this one-off process, so the seed's events do not reach search
-  // ingestion before the indexes are live; `medusa develop` builds the search indexes as it boots.
-  await run(medusaBin, ["exec", "./src/scripts/seed.ts"], { env: { ...env, MEDUSA_WORKER_MODE: "server" } })
+  await run(medusaBin, ["exec", "./src/scripts/seed.ts"], { env })
 
   const server = spawn(medusaBin, ["develop"], { stdio: "inherit", env })
   const stop = async (code) => {

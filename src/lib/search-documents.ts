@@ -1,5 +1,6 @@
 import { container as appContainer } from "@medusajs/framework"
-import type { SearchTypes } from "@medusajs/framework/types"
+import type { ISearchModuleService, SearchTypes } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import CooperativeProductLink from "../links/cooperative-product"
 import { effectiveQuality, type EffectiveQuality } from "./quality"
 import { foldVietnamese } from "./text"
@@ -120,6 +121,29 @@ export async function cooperativeDocuments(rows: any[]) {
 
 // ---------------------------------------------------------------------------------------------
 // Which documents an event touches.
+
+const liveIndexes = new Set<string>()
+
+/** Whether an index has a version serving reads; once it has, it keeps one (a rebuild swaps). */
+async function isLive(name: string): Promise<boolean> {
+  if (liveIndexes.has(name)) return true
+  const search = appContainer.resolve<ISearchModuleService>(Modules.SEARCH, { allowUnregistered: true } as any)
+  if (!search) return true
+  const info = (await search.listIndexes()).find((index) => index.name === name)
+  if (info?.status !== "ready") return false
+  liveIndexes.add(name)
+  return true
+}
+
+/**
+ * Skips events while an index has no live version yet (before its first seed, e.g. during
+ * `npm run dev`'s demo seed or a bulk import): the seed that makes it live reads them anyway,
+ * and Medusa would otherwise read the rows and then fail the write, once per event.
+ */
+export function whenLive<C extends (event: any, context: SearchTypes.SearchIngestionContext) => Promise<any[]>>(consume: C): C {
+  return (async (event: any, context: SearchTypes.SearchIngestionContext) =>
+    (await isLive(context.index.name)) ? consume(event, context) : []) as C
+}
 
 const ids = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(String)

@@ -4,6 +4,7 @@ import {
   COOPERATIVE_SOURCE_FIELDS,
   cooperativeDocuments,
   cooperativeIdsForEvent,
+  whenLive,
 } from "../lib/search-documents"
 
 /** The stall directory: one document per approved cooperative. */
@@ -29,6 +30,6 @@ export default defineSearchIndex({
   fields: cooperativeFields,
   settings: { typo_tolerance: { enabled: true } },
   events: COOPERATIVE_EVENTS,
-  consume: graphConsume({ ...source, resolve_ids: cooperativeIdsForEvent, is_delete: () => false }) as any,
+  consume: whenLive(graphConsume({ ...source, resolve_ids: cooperativeIdsForEvent, is_delete: () => false })) as any,
   seed: graphSeed({ ...source, batch_size: 200 }) as any,
 })

@@ -4,6 +4,7 @@ import {
   PRODUCT_SOURCE_FIELDS,
   productDocuments,
   productIdsForEvent,
+  whenLive,
 } from "../lib/search-documents"
 
 /**
@@ -45,6 +46,6 @@ export default defineSearchIndex({
   settings: { typo_tolerance: { enabled: true } },
   events: PRODUCT_EVENTS,
   // A document is deleted whenever its product no longer reads back as listable, whatever the event.
-  consume: graphConsume({ ...source, resolve_ids: productIdsForEvent, is_delete: () => false }) as any,
+  consume: whenLive(graphConsume({ ...source, resolve_ids: productIdsForEvent, is_delete: () => false })) as any,
   seed: graphSeed({ ...source, batch_size: 500 }) as any,
 })
