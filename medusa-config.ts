@@ -71,6 +71,8 @@ const searchModule = {
         : []),
     ],
     default_provider: meilisearchHost ? "search-meilisearch" : "search-postgres-vi",
+    // Documents per write while seeding or rebuilding (Medusa's default is 100).
+    reindex: { batch_size: 500 },
   },
 }
 
