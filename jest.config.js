@@ -3,7 +3,12 @@ loadEnv("test", process.cwd())
 
 const swc = [
   "@swc/jest",
-  { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+  {
+    jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" },
+    // Keep import() as is: the meilisearch client is an ES module, loaded dynamically (jest runs
+    // with --experimental-vm-modules).
+    module: { type: "commonjs", ignoreDynamic: true },
+  },
 ]
 
 // Three projects: fast unit tests, HTTP integration tests that boot the app once per spec file, and

@@ -49,6 +49,33 @@ const redisModules = redisUrl
     ]
   : []
 
+// Storefront search (src/search): Medusa's Search module. PostgreSQL by default, through our
+// Vietnamese-aware subclass of its provider (language "simple" = the medusa_search_simple
+// configuration our migration creates); Meilisearch when MEILISEARCH_HOST is set. Medusa's own
+// PostgreSQL provider stays registered: its migration creates the catalog table ours shares.
+const meilisearchHost = process.env.MEILISEARCH_HOST
+const searchModule = {
+  resolve: "@medusajs/medusa/search",
+  options: {
+    providers: [
+      { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { language: "simple" } },
+      { resolve: "./src/modules/search-postgres-vi", id: "vi", options: { language: "simple" } },
+      ...(meilisearchHost
+        ? [
+            {
+              resolve: "./src/modules/search-meilisearch",
+              id: "meilisearch",
+              options: { host: meilisearchHost, api_key: process.env.MEILISEARCH_API_KEY },
+            },
+          ]
+        : []),
+    ],
+    default_provider: meilisearchHost ? "search-meilisearch" : "search-postgres-vi",
+    // Documents per write while seeding or rebuilding (Medusa's default is 100).
+    reindex: { batch_size: 500 },
+  },
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -76,6 +103,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/cooperative" },
     { resolve: "./src/modules/certification" },
     { resolve: "./src/modules/review" },
+    searchModule,
     {
       resolve: "@medusajs/medusa/notification",
       options: {

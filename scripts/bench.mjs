@@ -5,6 +5,9 @@
 //   npm run bench                      5,000 products over 300 cooperatives, 10 s per route
 //   npm run bench -- --quick           300 products over 20 cooperatives, 3 s per route (smoke run)
 //   npm run bench -- --skip-build      reuse an existing .medusa/server build
+//   npm run bench -- --search          storefront search: 20,000 products over 1,000 cooperatives,
+//                                      full index rebuild timed, POST /store/search (browse, filter,
+//                                      sort, five queries, facets) beside GET /store/products(?q=)
 //
 // Environment: BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
 // BENCH_CONNECTIONS, BENCH_ROUNDS (3; 1 with --quick), BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
@@ -29,6 +32,7 @@ const DB_NAME = "coopstall_bench"
 const argv = new Set(process.argv.slice(2))
 const quick = argv.has("--quick")
 const skipBuild = argv.has("--skip-build")
+const searchMode = argv.has("--search")
 
 function intEnv(name, fallback) {
   const raw = process.env[name]
@@ -39,8 +43,8 @@ function intEnv(name, fallback) {
 }
 
 const config = {
-  products: intEnv("BENCH_PRODUCTS", quick ? 300 : 5000),
-  cooperatives: intEnv("BENCH_COOPERATIVES", quick ? 20 : 300),
+  products: intEnv("BENCH_PRODUCTS", quick ? 300 : searchMode ? 20000 : 5000),
+  cooperatives: intEnv("BENCH_COOPERATIVES", quick ? 20 : searchMode ? 1000 : 300),
   duration: intEnv("BENCH_DURATION", quick ? 3 : 10),
   warmup: intEnv("BENCH_WARMUP", quick ? 1 : 3),
   connections: intEnv("BENCH_CONNECTIONS", 10),
@@ -58,6 +62,10 @@ const LISTING_TARGET = 1.2
 // requests per second of Medusa's own /health in the same run.
 const TRACE_TARGET = { p99_ms: 20, rps_ratio: 0.5 }
 const TRACE_HOT_CODES = 50
+// Issue 6: browsing and search through POST /store/search at ≥ 200 req/s with p99 ≤ 50 ms, and a
+// full rebuild of the 20,000-product index within 60 s.
+const SEARCH_TARGET = { rps: 200, p99_ms: 50 }
+const REBUILD_TARGET_S = 60
 const PHASE_LIMITS_MS = {
   migrate: 10 * 60_000,
   seed: 45 * 60_000,
@@ -201,8 +209,11 @@ async function waitForHealth(base, server, limitMs) {
   throw new Error(`the server did not answer on ${base}/health within ${limitMs / 1000} s`)
 }
 
-async function getJson(url, headers) {
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) })
+async function getJson(url, headers, payload) {
+  const init = payload === undefined
+    ? { headers }
+    : { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(payload) }
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) })
   const text = await res.text()
   let body = null
   try { body = JSON.parse(text) } catch {}
@@ -220,6 +231,11 @@ function routeCheck(route, body, text) {
   if (route.expect === "products" && !(body?.products?.length || body?.product)) return "no products in the response"
   if (route.expect === "trace-page" && !text?.includes("Nhật ký sản xuất")) return "the answer is not a trace page"
   if (route.expect === "trace-json" && !body?.trace?.events?.length) return "no trace events in the response"
+  if (route.expect === "hits") {
+    const result = body?.results?.[0]
+    if (!result?.hits?.length) return "no hits in the response"
+    if (route.facets && !route.facets.every((f) => result.facets?.[f])) return "facets missing from the response"
+  }
   return null
 }
 
@@ -227,13 +243,17 @@ const cannonOptions = (base, headers, route) => ({
   url: base,
   connections: config.connections,
   headers,
-  requests: route.paths.map((p) => ({ method: "GET", path: p })),
+  requests: route.paths.map((p) =>
+    route.body === undefined
+      ? { method: "GET", path: p }
+      : { method: "POST", path: p, body: JSON.stringify(route.body), headers: { ...headers, "content-type": "application/json" } }
+  ),
   timeout: 30,
 })
 
 /** One plain request: the route must answer 200 with what we expect. Returns an error or null. */
 async function verify(base, headers, route) {
-  const first = await getJson(base + route.paths[0], headers)
+  const first = await getJson(base + route.paths[0], headers, route.body)
   if (first.status !== 200) {
     const detail =
       first.body?.message ?? /<pre>([\s\S]*?)<\/pre>/.exec(first.text)?.[1] ?? first.text.replace(/<[^>]+>/g, " ")
@@ -314,6 +334,31 @@ async function main() {
   }
   timings.analyze_ms = Date.now() - t
 
+  if (searchMode) {
+    // The index was created by db:migrate; this is a full versioned rebuild of every search index
+    // (what `npm run reindex` runs), timed inside the process, without its boot.
+    console.log("bench: rebuilding the search indexes (src/scripts/reindex.ts)")
+    t = Date.now()
+    const out = await run("medusa exec reindex", ["exec", "./src/scripts/reindex.ts"], {
+      env,
+      logFile: path.join(BENCH_DIR, "reindex.log"),
+      limitMs: PHASE_LIMITS_MS.seed,
+      echo: (line) => line.includes("[Search] Reindexed"),
+    })
+    const line = out.split("\n").find((l) => l.startsWith("REINDEX_RESULT "))
+    if (!line) throw new Error("the reindex printed no REINDEX_RESULT line; see .data/bench/reindex.log")
+    timings.rebuild_s = JSON.parse(line.slice("REINDEX_RESULT ".length)).seconds
+    timings.rebuild_with_boot_ms = Date.now() - t
+    console.log(`bench: full rebuild in ${timings.rebuild_s} s (target ≤ ${REBUILD_TARGET_S} s; ${seconds(timings.rebuild_with_boot_ms)} including boot)`)
+    const again = new pg.Client({ connectionString: databaseUrl })
+    await again.connect()
+    try {
+      await again.query("ANALYZE")
+    } finally {
+      await again.end()
+    }
+  }
+
   if (skipBuild && fs.existsSync(path.join(SERVER_DIR, "medusa-config.js"))) {
     console.log("bench: --skip-build, reusing .medusa/server")
   } else {
@@ -365,7 +410,7 @@ async function main() {
   const coopHandles = Array.from({ length: Math.min(50, seed.cooperatives) }, (_, i) => `bench-htx-${i + 1}`)
   const detailPaths = (suffix = "") => productIds.map((id) => `/store/products/${id}${suffix}`)
 
-  const routes = [
+  const routes = searchMode ? searchRoutes() : [
     { key: "vanilla_listing", label: "GET /store/products?limit=20", paths: ["/store/products?limit=20"], expect: "products" },
     {
       key: "listing",
@@ -446,6 +491,7 @@ async function main() {
     }
   }
   console.log(`bench: warmed up (${config.warmup} s per route)`)
+  if (searchMode) await drain(base, headers)
 
   const median = (values) => {
     const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b)
@@ -453,7 +499,10 @@ async function main() {
   }
   const rounds = Object.fromEntries(routes.map((route) => [route.key, []]))
   for (let round = 0; round < config.rounds; round++) {
-    const order = round % 2 ? [...routes].reverse() : routes
+    // --search: vanilla Medusa needs seconds per request at this size, and the requests it is still
+    // working on when its run ends would land on whatever is measured next; so the vanilla routes
+    // go last in every round, followed by a pause that lets the server drain them.
+    const order = searchMode ? routes : round % 2 ? [...routes].reverse() : routes
     for (const route of order) {
       if (results[route.key]) continue
       process.stdout.write(`bench: round ${round + 1}/${config.rounds}: ${route.label} … `)
@@ -464,6 +513,7 @@ async function main() {
         r = { ok: false, error: err.message }
       }
       rounds[route.key].push(r)
+      if (searchMode && route.vanilla) await drain(base, headers)
       console.log(r.p50_ms !== undefined ? `p50 ${r.p50_ms} ms, ${Math.round(r.rps)} req/s${r.ok ? "" : ` (${r.error})`}` : `failed: ${r.error}`)
     }
   }
@@ -501,9 +551,13 @@ async function main() {
         r.meets_target = r.p99_ms <= route.trace_target.p99_ms && r.ratio_rps >= route.trace_target.rps_ratio
       }
     }
+    if (route.searchTarget && r.rps !== undefined) {
+      r.target = SEARCH_TARGET
+      r.meets_target = r.rps >= SEARCH_TARGET.rps && r.p99_ms <= SEARCH_TARGET.p99_ms
+    }
   }
 
-  printTable(routes, results, seed)
+  printTable(routes, results, seed, timings)
 
   const report = {
     generated_at: new Date().toISOString(),
@@ -522,13 +576,67 @@ async function main() {
   return routes.every((route) => results[route.key].ok) ? 0 : 2
 }
 
-function printTable(routes, results, seed) {
+// Storefront search (issue 6): POST /store/search beside the vanilla routes on the same data.
+const SEARCH_QUERIES = ["tra xanh", "dau phong", "mat ong", "gao st25", "ca phe robusta"]
+
+function searchRoutes() {
+  const search = (key, label, body, extra = {}) => ({
+    key,
+    label,
+    paths: ["/store/search"],
+    body: { entity: "product", ...body, pagination: { take: 20, ...(body.pagination ?? {}) } },
+    expect: "hits",
+    searchTarget: true,
+    ...extra,
+  })
+  return [
+    search("search_browse", "search: browse", {}, { baseline: "vanilla_listing" }),
+    search("search_filter", "search: province = Phú Thọ", { filters: { province: "Phú Thọ" } }, { baseline: "vanilla_listing" }),
+    search("search_sort", "search: cheapest first", { pagination: { order: { min_price: "ASC" } } }, { baseline: "vanilla_listing" }),
+    ...SEARCH_QUERIES.map((q, i) => search(`search_q${i + 1}`, `search: "${q}"`, { filters: { q } }, { baseline: "vanilla_q" })),
+    search(
+      "search_facets",
+      `search: "tra" + 4 facets`,
+      {
+        filters: { q: "tra" },
+        search_options: {
+          facets: ["province", "cooperative_id", "certificate_types", { field: "ocop_stars", type: "value" }],
+        },
+      },
+      { baseline: "vanilla_q", facets: ["province", "cooperative_id", "certificate_types", "ocop_stars"] }
+    ),
+    { key: "vanilla_listing", label: "GET /store/products?limit=20", paths: ["/store/products?limit=20"], expect: "products", vanilla: true },
+    {
+      key: "vanilla_q",
+      label: "GET /store/products?limit=20&q=Trà xanh",
+      paths: [`/store/products?limit=20&q=${encodeURIComponent("Trà xanh")}`],
+      expect: "products",
+      vanilla: true,
+    },
+  ]
+}
+
+/** Waits until the server answers a cheap store request quickly again (at most two minutes). */
+async function drain(base, headers) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    const started = Date.now()
+    try {
+      await fetch(`${base}/store/regions`, { headers, signal: AbortSignal.timeout(10_000) })
+      if (Date.now() - started < 200) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+}
+
+function printTable(routes, results, seed, timings = {}) {
   const fmt = (v, digits = 1) => (v === undefined ? "—" : v.toFixed(digits))
   const ratio = (v) => (v === undefined ? "—" : `${v.toFixed(2)}×`)
   const rows = routes.map((route) => {
     const r = results[route.key]
     let note = ""
     if (!r.ok) note = `ERROR ${r.error}`
+    else if (route.searchTarget) note = `target ≥ ${SEARCH_TARGET.rps} req/s, p99 ≤ ${SEARCH_TARGET.p99_ms} ms ${r.meets_target ? "met" : "MISSED"}`
     else if (route.target) {
       const perRound = (r.ratio_p50_per_round ?? []).map((v) => `${v.toFixed(2)}×`).join(", ")
       note = `target ≤ ${route.target}× (p50) ${r.meets_target ? "met" : "MISSED"}${config.rounds > 1 ? `; rounds: ${perRound}` : ""}`
@@ -548,8 +656,13 @@ function printTable(routes, results, seed) {
       `${config.connections} connections, ${config.duration} s per route × ${config.rounds} round(s) (medians), 127.0.0.1`
   )
   console.log("ratios are ours / vanilla Medusa on the same data: latency ratios above 1× and req/s ratios below 1× mean slower.")
-  console.log("the /store/cooperatives routes have no vanilla twin: they are compared with plain GET /store/products?limit=20.")
   console.log("the trace routes (/t/:code, /store/trace/:code) are compared with Medusa's own GET /health.")
+  if (searchMode) {
+    console.log("POST /store/search routes are compared with GET /store/products?limit=20 (browsing) or its ?q= search (queries).")
+    if (timings.rebuild_s !== undefined) {
+      console.log(`full rebuild of the search indexes: ${timings.rebuild_s} s (target ≤ ${REBUILD_TARGET_S} s ${timings.rebuild_s <= REBUILD_TARGET_S ? "met" : "MISSED"})`)
+    }
+  } else console.log("the /store/cooperatives routes have no vanilla twin: they are compared with plain GET /store/products?limit=20.")
   if (buildWarning) console.log(`WARNING: ${buildWarning}.`)
   console.log("")
   console.log(line(head))

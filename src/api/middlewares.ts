@@ -2,9 +2,10 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { coopstallErrorHandler } from "../lib/errors"
 import { adminMiddlewares } from "./admin/middlewares"
 import { storeMiddlewares } from "./store/middlewares"
+import { storeSearchMiddlewares } from "./store/search/middlewares"
 import { vendorMiddlewares } from "./vendor/middlewares"
 
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
-  routes: [...vendorMiddlewares, ...adminMiddlewares, ...storeMiddlewares],
+  routes: [...vendorMiddlewares, ...adminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares],
 })

@@ -1,0 +1,167 @@
+import { AsyncLocalStorage } from "node:async_hooks"
+import type { SearchTypes } from "@medusajs/framework/types"
+import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
+import { foldVietnamese } from "../../lib/text"
+
+/** How long a catalog row (table name and field plan of one physical index) is trusted. */
+const CATALOG_TTL_MS = 60_000
+/**
+ * How long an estimated count is reused for the same filters. Counting every match is the
+ * expensive part of browsing (a full scan of a 20,000-row catalog per request); a count that is
+ * two seconds old is as good as an estimate, and `count: "exact"` always counts.
+ */
+const DEFAULT_COUNT_CACHE_MS = 2_000
+const COUNT_CACHE_MAX = 5_000
+/** Set while a query that asked for `count: "exact"` runs. */
+const exactCount = new AsyncLocalStorage<boolean>()
+
+type Catalog = Awaited<ReturnType<PostgresSearchService["getCatalog"]>>
+
+/**
+ * Medusa's PostgreSQL search provider (native engine), tuned for Vietnamese and for speed:
+ *
+ * - the free-text query is folded before it reaches SQL (NFC or NFD input, tone and vowel marks
+ *   stripped, đ→d), so the `medusa_search_simple` configuration (simple + unaccent, created by
+ *   our migration) and pg_trgm's typo matching both compare unaccented text with unaccented text;
+ *   index definitions carry a folded searchable field for the trigram side;
+ * - the catalog row of a physical index is cached instead of read on every search and write;
+ * - sortable numeric fields get a btree expression index, so "cheapest first" on 20,000
+ *   documents reads 20 rows instead of sorting them all.
+ */
+export class VietnamesePostgresSearchService extends PostgresSearchService {
+  static identifier = "search-postgres-vi"
+
+  private catalogs_ = new Map<string, { at: number; value: NonNullable<Catalog> }>()
+  private counts_ = new Map<string, { at: number; count: number }>()
+  private countCacheMs_: number
+
+  constructor(deps: any, options: any = {}) {
+    super(deps, options)
+    this.countCacheMs_ = Number(options.count_cache_ms ?? process.env.SEARCH_COUNT_CACHE_MS ?? DEFAULT_COUNT_CACHE_MS)
+  }
+
+  /**
+   * The hits and the count run side by side on two pooled connections instead of one after the
+   * other, and an estimated count is reused for a moment (see DEFAULT_COUNT_CACHE_MS).
+   */
+  protected async executeQuery(parts: any): Promise<any> {
+    if (!parts.count || parts.prelude) return super.executeQuery(parts)
+    const params: unknown[] = []
+    const conditions = parts.conditionsSql(params)
+    const key = JSON.stringify([parts.table, conditions, params, parts.minScore ?? null, parts.distinctExpr ?? null])
+    const cacheable = this.countCacheMs_ > 0 && !exactCount.getStore()
+    const cached = cacheable ? this.counts_.get(key) : undefined
+    if (cached && Date.now() - cached.at < this.countCacheMs_) {
+      const { hitRows } = await super.executeQuery({ ...parts, count: false })
+      return { hitRows, count: cached.count }
+    }
+    const [hits, counted] = await Promise.all([
+      super.executeQuery({ ...parts, count: false }),
+      super.executeQuery({ ...parts, take: 0, skip: 0, count: true }),
+    ])
+    if (cacheable && counted.count !== null) {
+      if (this.counts_.size >= COUNT_CACHE_MAX) this.counts_.clear()
+      this.counts_.set(key, { at: Date.now(), count: counted.count })
+    }
+    return { hitRows: hits.hitRows, count: counted.count }
+  }
+
+  protected async getCatalog(name: string, manager?: any): Promise<Catalog> {
+    // Reads inside a transaction (upsertIndex) must see that transaction's own writes.
+    if (manager && manager !== this.manager_) return super.getCatalog(name, manager)
+    const cached = this.catalogs_.get(name)
+    if (cached && Date.now() - cached.at < CATALOG_TTL_MS) return cached.value
+    const value = await super.getCatalog(name)
+    if (value) this.catalogs_.set(name, { at: Date.now(), value })
+    else this.catalogs_.delete(name)
+    return value
+  }
+
+  async upsertIndex(input: { index: SearchTypes.ResolvedSearchIndexDefinition }) {
+    this.catalogs_.delete(input.index.physical_name)
+    try {
+      return await super.upsertIndex(input)
+    } finally {
+      this.catalogs_.delete(input.index.physical_name)
+    }
+  }
+
+  async deleteIndex(input: { index: string }) {
+    this.catalogs_.delete(input.index)
+    return super.deleteIndex(input)
+  }
+
+  protected async createDocumentTable(table: string, plan: any, manager: any): Promise<void> {
+    await super.createDocumentTable(table, plan, manager)
+    for (const planned of plan.fields.values()) {
+      if (!planned.field?.sortable || planned.is_array || planned.kind !== "number") continue
+      const path = `'{${planned.path.split(".").join(",")}}'`
+      const column = planned.path.replace(/[^a-z0-9_]/gi, "_")
+      const expr = `((indexed#>>${path})::float8)`
+      // Both directions with NULLS LAST, the order the provider's ORDER BY asks for.
+      await manager.execute(`CREATE INDEX IF NOT EXISTS "${table}_${column}_asc" ON "${table}" (${expr} ASC NULLS LAST)`)
+      await manager.execute(`CREATE INDEX IF NOT EXISTS "${table}_${column}_desc" ON "${table}" (${expr} DESC NULLS LAST)`)
+    }
+  }
+
+  /**
+   * Typo tolerance, when the client does not say: exact matching first, and only a query that
+   * matches nothing is run again with pg_trgm's typo matching (a scan of the folded text, so it is
+   * kept off the common path). `typo_tolerance: true` always matches typos, `false` never does.
+   */
+  async search(input: SearchTypes.ProviderSearchQuery): Promise<SearchTypes.SearchResult> {
+    const folded = foldQuery(input)
+    const run = (query: SearchTypes.ProviderSearchQuery) =>
+      exactCount.run(query.search_options?.count === "exact", () => super.search(query))
+    const options = folded.search_options ?? {}
+    const typoAllowed = folded.index.settings?.typo_tolerance?.enabled ?? true
+    const wantsHits = (folded.pagination?.take ?? 20) > 0 && !(folded.pagination?.skip ?? 0)
+    if (!folded.q || options.typo_tolerance !== undefined || !typoAllowed || !wantsHits) return run(folded)
+    const exact = await run(folded)
+    if (exact.hits.length) return exact
+    return run({ ...folded, search_options: { ...options, typo_tolerance: true } })
+  }
+
+  /** Any write to an index makes its cached counts stale at once. */
+  async upsertDocuments(input: any) {
+    try {
+      return await super.upsertDocuments(input)
+    } finally {
+      this.forgetCounts(input.index)
+    }
+  }
+
+  async deleteDocuments(input: any) {
+    try {
+      return await super.deleteDocuments(input)
+    } finally {
+      this.forgetCounts(input.index)
+    }
+  }
+
+  async clearIndex(input: { index: string }) {
+    try {
+      return await super.clearIndex(input)
+    } finally {
+      this.forgetCounts(input.index)
+    }
+  }
+
+  private forgetCounts(physicalName: string) {
+    const table = this.catalogs_.get(physicalName)?.value.table_name
+    if (!table) return this.counts_.clear()
+    for (const key of this.counts_.keys()) if (key.startsWith(`["${table}"`)) this.counts_.delete(key)
+  }
+
+  async searchMany(inputs: SearchTypes.ProviderSearchQuery[]): Promise<SearchTypes.SearchResult[]> {
+    return Promise.all(inputs.map((input) => this.search(input)))
+  }
+}
+
+export function foldQuery<T extends { q?: string }>(input: T): T {
+  if (typeof input.q !== "string") return input
+  const folded = foldVietnamese(input.q)
+  return { ...input, q: folded || undefined }
+}
+
+export default VietnamesePostgresSearchService
