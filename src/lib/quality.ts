@@ -68,7 +68,9 @@ export async function productQuality(container: MedusaContainer, productIds: str
 }
 
 /** The compact form the search index stores. */
-export async function effectiveQuality(container: MedusaContainer, productIds: string[], at = new Date()) {
+export type EffectiveQuality = { ocop_stars: number | null; certificate_types: string[] }
+
+export async function effectiveQuality(container: MedusaContainer, productIds: string[], at = new Date()): Promise<Map<string, EffectiveQuality>> {
   const full = await productQuality(container, productIds, at)
   return new Map(
     [...full].map(([id, q]) => [id, { ocop_stars: q.ocop_rating?.stars ?? null, certificate_types: [...new Set(q.certificates.map((c) => c.type))] }])
