@@ -90,9 +90,12 @@ medusaIntegrationTestRunner({
           ["Chè tươi Thủy Bằng", "Hành lá Lâm Thao", "Tàu hũ non", "Đậu phụ tươi Phú Đa"].sort()
         )
         expect((await products({ filters: { in_stock: true } })).metadata.count).toBe(13)
-        // Ratings arrive with the certification module; until then no product has stars or certificates.
-        expect((await products({ filters: { ocop_stars: { $gte: 3 } } })).metadata.count).toBe(0)
-        expect((await products({ filters: { certificate_types: "vietgap" } })).metadata.count).toBe(0)
+        // The demo's quality marks: Thanh Nam's two teas are verified OCOP 3★, Thủy Bằng's two teas VietGAP.
+        const rated = await products({ filters: { ocop_stars: { $gte: 3 } } })
+        expect(rated.hits.map((h: any) => h.document.title).sort()).toEqual(["Chè Shan tuyết Thanh Nam", "Trà xanh Thanh Nam"])
+        expect((await products({ filters: { ocop_stars: { $gte: 4 } } })).metadata.count).toBe(0)
+        const vietgap = await products({ filters: { certificate_types: "vietgap" } })
+        expect(vietgap.hits.map((h: any) => h.document.title).sort()).toEqual(["Chè tươi Thủy Bằng", "Chè xanh Thủy Bằng"])
       })
 
       it("sorts by price, newest and stars, and counts facets", async () => {
@@ -214,21 +217,21 @@ medusaIntegrationTestRunner({
         await eventually(async () => expect((await products({ filters: { cooperative_id: dahen } })).metadata.count).toBe(2))
       })
 
-      it("rating and certificate events re-ingest the products they name", async () => {
-        const container = getContainer()
-        const { hits } = await products({ filters: { q: "tra xanh thanh nam" } })
-        const target = hits[0].document
-        const searchModule = container.resolve<ISearchModuleService>(Modules.SEARCH)
-        const tasks = await searchModule.ingest({
-          name: "ocop_rating.changed",
-          data: { id: "ocop_1", cooperative_id: target.cooperative_id, product_ids: [target.id] },
-        } as any)
-        expect(tasks.length).toBeGreaterThan(0)
-        const certificate = await searchModule.ingest({
-          name: "certificate.changed",
-          data: { id: "cert_1", cooperative_id: target.cooperative_id, product_ids: [target.id] },
-        } as any)
-        expect(certificate.length).toBeGreaterThan(0)
+      it("a verified rating reaches search, and a revoked one leaves it", async () => {
+        const admin = await adminToken(api)
+        const queue = (await call(api.get("/admin/ocop-ratings?status=submitted", bearer(admin)))).data.ocop_ratings
+        const daHen = queue.find((r: any) => r.product.title === "Chè búp Đá Hen")
+        const fourStars = async () => (await products({ filters: { ocop_stars: { $gte: 4 } } })).hits.map((h: any) => h.document.title)
+        expect(await fourStars()).toEqual([])
+
+        expect((await call(api.post(`/admin/ocop-ratings/${daHen.id}/verify`, {}, bearer(admin)))).status).toBe(200)
+        await eventually(async () => expect(await fourStars()).toEqual(["Chè búp Đá Hen"]))
+        const byStars = await products({ pagination: { take: 3, order: { ocop_stars: "DESC" } } })
+        expect(byStars.hits[0].document).toMatchObject({ title: "Chè búp Đá Hen", ocop_stars: 4 })
+
+        const revoked = await call(api.post(`/admin/ocop-ratings/${daHen.id}/revoke`, { note: "Thu hồi" }, bearer(admin)))
+        expect(revoked.status).toBe(200)
+        await eventually(async () => expect(await fourStars()).toEqual([]))
       })
     })
   },
