@@ -74,6 +74,7 @@ module.exports = defineConfig({
   featureFlags: redisUrl ? { caching: true } : {},
   modules: [
     { resolve: "./src/modules/cooperative" },
+    { resolve: "./src/modules/order-group" },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

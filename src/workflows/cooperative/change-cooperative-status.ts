@@ -28,7 +28,8 @@ export type ChangeCooperativeStatusInput = ActorRef & {
 const marketplaceContextStep = createStep("load-marketplace-context", async (_: void, { container }) => {
   return new StepResponse({
     sales_channel_id: await marketplaceSalesChannelId(container),
-    shipping_profile_id: await defaultShippingProfileId(container),
+    // Only for cooperatives registered before each got a shipping profile of its own.
+    fallback_shipping_profile_id: await defaultShippingProfileId(container),
     region_id: await vietnamRegionId(container),
   })
 })
@@ -62,7 +63,7 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
 
     const { data: existing } = useQueryGraphStep({
       entity: "cooperative",
-      fields: ["id", "stock_location.id"],
+      fields: ["id", "stock_location.id", "shipping_profile.id"],
       filters: { id: input.cooperative_id },
     }).config({ name: "load-cooperative-warehouse" })
 
@@ -80,11 +81,11 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
         ] as LinkDefinition[])
       )
       createShippingOptionsWorkflow.runAsStep({
-        input: transform({ warehouse, context, cooperative }, ({ warehouse, context, cooperative }) => [
+        input: transform({ warehouse, context, cooperative, existing }, ({ warehouse, context, cooperative, existing }) => [
           {
             name: `Giao hàng tiêu chuẩn – ${cooperative.name}`,
             service_zone_id: warehouse.service_zone_id,
-            shipping_profile_id: context.shipping_profile_id,
+            shipping_profile_id: existing[0]?.shipping_profile?.id ?? context.fallback_shipping_profile_id,
             provider_id: "manual_manual",
             price_type: "flat" as const,
             type: { label: "Tiêu chuẩn", description: "Giao trong 2–4 ngày", code: "standard" },
