@@ -76,6 +76,16 @@ module.exports = defineConfig({
     { resolve: "./src/modules/cooperative" },
     { resolve: "./src/modules/order-group" },
     {
+      // Medusa's manual provider (the standard 30.000 ₫ option) plus the rates cooperatives set themselves.
+      resolve: "@medusajs/medusa/fulfillment",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+          { resolve: "./src/modules/cooperative-rate", id: "cooperative-rate" },
+        ],
+      },
+    },
+    {
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [

@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { complete, readyCart, variantsBySku } from "../checkout"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 
 jest.setTimeout(180_000)
@@ -38,6 +39,9 @@ const FIXTURE_KEY: Record<string, string> = {
   "variants/[variant_id]": "variant",
   "inventory/[inventory_item_id]": "inventory_item",
   "users/[id]": "user",
+  "orders/[id]": "order",
+  "fulfillments/[fulfillment_id]": "fulfillment",
+  "shipping-options/[id]": "shipping_option",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -54,14 +58,20 @@ medusaIntegrationTestRunner({
     let tokenB: string
     let idsA: Record<string, string>
     let idsB: Record<string, string>
-    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN" }
+    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN",
+      order: "order_01UNKNOWN", fulfillment: "ful_01UNKNOWN", shipping_option: "so_01UNKNOWN" }
 
     async function fixturesOf(token: string, handle: string) {
       const me = (await api.get("/vendor/me", bearer(token))).data
       const product = (await api.get("/vendor/products?limit=1", bearer(token))).data.products[0]
       const inventory = (await api.get("/vendor/inventory", bearer(token))).data.inventory[0]
       const invite = (await api.post("/vendor/invites", { email: `moi-${handle}@example.vn` }, bearer(token))).data.invite
+      const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
+      const shippingOption = (await api.get("/vendor/shipping-options", bearer(token))).data.shipping_options[0]
       return {
+        order: order.id,
+        fulfillment: order.fulfillments[0].id,
+        shipping_option: shippingOption.id,
         cooperative: me.cooperative.id,
         user: me.user.id,
         product: product.id,
@@ -72,7 +82,19 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      await seedMarketplace(getContainer())
+      const { publishableKey, regionId } = await seedMarketplace(getContainer())
+      // One purchase across both cooperatives, each packing its own order: ids for the order routes.
+      const sku = await variantsBySku(api, publishableKey)
+      const cartId = await readyCart(api, publishableKey, regionId, [
+        { variant_id: sku["DAFUSA-DP-500"], quantity: 1 },
+        { variant_id: sku["DAHEN-CB-200"], quantity: 1 },
+      ])
+      await complete(api, publishableKey, cartId)
+      for (const handle of ["dafusa-phu-da", "htx-che-da-hen"]) {
+        const token = await demoVendorToken(api, handle)
+        const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
+        await api.post(`/vendor/orders/${order.id}/fulfillments`, {}, bearer(token))
+      }
     })
     beforeEach(async () => {
       tokenA = await demoVendorToken(api, "dafusa-phu-da")

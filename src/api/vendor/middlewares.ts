@@ -4,6 +4,12 @@ import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
 import { requireOwner, resolveTenant } from "./tenant"
 import {
   AcceptInviteBody,
+  CancelOrderBody,
+  CreateFulfillmentBody,
+  CreateShippingOptionBody,
+  ListOrdersQuery,
+  ShipFulfillmentBody,
+  UpdateShippingOptionBody,
   CreateCooperativeBody,
   CreateInviteBody,
   CreateProductBody,
@@ -38,4 +44,10 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/vendor/products/:id/variants", middlewares: [validateBody(CreateVariantBody)] },
   { method: ["POST"], matcher: "/vendor/products/:id/variants/:variant_id", middlewares: [validateBody(UpdateVariantBody)] },
   { method: ["POST"], matcher: "/vendor/inventory/:inventory_item_id", middlewares: [validateBody(SetStockBody)] },
+  { method: ["GET"], matcher: "/vendor/orders", middlewares: [validateQuery(ListOrdersQuery)] },
+  { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments", middlewares: [validateBody(CreateFulfillmentBody)] },
+  { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments/:fulfillment_id/ship", middlewares: [validateBody(ShipFulfillmentBody)] },
+  { method: ["POST"], matcher: "/vendor/orders/:id/cancel", middlewares: [validateBody(CancelOrderBody)] },
+  { method: ["POST"], matcher: "/vendor/shipping-options", middlewares: [validateBody(CreateShippingOptionBody)] },
+  { method: ["POST"], matcher: "/vendor/shipping-options/:id", middlewares: [validateBody(UpdateShippingOptionBody)] },
 ]

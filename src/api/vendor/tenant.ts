@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CoopstallError, malformedUrl, notFound } from "../../lib/errors"
-import { ownedProductIds, ownedVariantProductId, ownsInventoryItem } from "../../lib/ownership"
+import { orderHasFulfillment, ownedProductIds, ownedVariantProductId, ownsInventoryItem, ownsOrder, ownsShippingOption } from "../../lib/ownership"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 
@@ -48,6 +48,21 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     what: "User",
     owns: async (c, coop, [userId]) =>
       (await (c.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperativeUsers({ id: userId, cooperative_id: coop })).length === 1,
+  },
+  {
+    pattern: /^\/vendor\/orders\/([^/]+)/,
+    what: "Order",
+    owns: (c, coop, [orderId]) => ownsOrder(c, coop, orderId),
+  },
+  {
+    pattern: /^\/vendor\/orders\/([^/]+)\/fulfillments\/([^/]+)/,
+    what: "Fulfillment",
+    owns: async (c, coop, [orderId, fulfillmentId]) => (await ownsOrder(c, coop, orderId)) && orderHasFulfillment(c, orderId, fulfillmentId),
+  },
+  {
+    pattern: /^\/vendor\/shipping-options\/([^/]+)/,
+    what: "Shipping option",
+    owns: (c, coop, [optionId]) => ownsShippingOption(c, coop, optionId),
   },
 ]
 

@@ -11,6 +11,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { defaultShippingProfileId, marketplaceSalesChannelId, vietnamRegionId } from "../../lib/marketplace"
 import { COOPERATIVE_MODULE, CooperativeAction, isSelling } from "../../modules/cooperative"
+import { COOPERATIVE_RATE_PROVIDER_ID } from "../../modules/cooperative-rate"
 import { createCooperativeWarehouseStep } from "./steps/create-cooperative-warehouse"
 import { setCooperativeProductsListedStep } from "./steps/set-cooperative-products-listed"
 import { setCooperativeStatusStep } from "./steps/set-cooperative-status"
@@ -77,6 +78,7 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
           { [COOPERATIVE_MODULE]: { cooperative_id: cooperative.id }, [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id } },
           { [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id }, [Modules.FULFILLMENT]: { fulfillment_set_id: warehouse.fulfillment_set_id } },
           { [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id }, [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" } },
+          { [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id }, [Modules.FULFILLMENT]: { fulfillment_provider_id: COOPERATIVE_RATE_PROVIDER_ID } },
           { [Modules.SALES_CHANNEL]: { sales_channel_id: context.sales_channel_id }, [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id } },
         ] as LinkDefinition[])
       )

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { listShippingOptionsForCartWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
 import { notFound } from "../../../../../lib/errors"
 import { cooperativeIdsOfProducts } from "../../../../../lib/ownership"
 import CooperativeShippingProfileLink from "../../../../../links/cooperative-shipping-profile"
@@ -26,16 +26,20 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const cooperativeIds = [...new Set(items.map((i) => owners.get(i.product_id)).filter(Boolean))] as string[]
   if (!cooperativeIds.length) return res.json({ cooperatives: [] })
 
-  const [{ data: profiles }, { result: options }] = await Promise.all([
-    query.graph({
-      entity: CooperativeShippingProfileLink.entryPoint,
-      fields: ["cooperative_id", "shipping_profile_id", "cooperative.name", "cooperative.handle"],
-      filters: { cooperative_id: cooperativeIds },
-    }),
-    listShippingOptionsForCartWorkflow(req.scope).run({
-      input: { cart_id: cart.id, is_return: false, fields: ["id", "name", "price_type", "shipping_profile_id", "type.*", "data"] },
-    }),
-  ])
+  const { data: profiles } = await query.graph({
+    entity: CooperativeShippingProfileLink.entryPoint,
+    fields: ["cooperative_id", "shipping_profile_id", "cooperative.name", "cooperative.handle"],
+    filters: { cooperative_id: cooperativeIds },
+  })
+  // Priced by Medusa for this cart, but only the options of the cooperatives in it.
+  const candidates = await req.scope
+    .resolve(Modules.FULFILLMENT)
+    .listShippingOptions({ shipping_profile_id: profiles.map((p: any) => p.shipping_profile_id) }, { select: ["id"] })
+  const { result: options } = candidates.length
+    ? await listShippingOptionsForCartWithPricingWorkflow(req.scope).run({
+        input: { cart_id: cart.id, options: candidates.map((o) => ({ id: o.id })) },
+      })
+    : { result: [] as any[] }
   const chosen = new Set((cart.shipping_methods ?? []).map((m: any) => m.shipping_option_id))
   const profileOf = new Map(profiles.map((p: any) => [p.cooperative_id, p]))
   const cooperatives = cooperativeIds.map((id) => {
@@ -48,7 +52,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       shipping_options: own.map((o) => ({
         id: o.id,
         name: o.name,
-        amount: Number(o.calculated_price?.calculated_amount ?? o.amount ?? 0),
+        amount: Number(o.amount ?? o.calculated_price?.calculated_amount ?? 0),
         price_type: o.price_type,
         type: o.type ? { code: o.type.code, label: o.type.label, description: o.type.description } : null,
         free_above: o.data?.free_above ?? null,
