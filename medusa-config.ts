@@ -49,6 +49,33 @@ const redisModules = redisUrl
     ]
   : []
 
+// Cash on delivery (Medusa's system provider) is always there. Bank transfer by VietQR needs the
+// union's receiving account; Stripe is registered only when its key is set.
+const paymentProviders = [
+  ...(process.env.VIETQR_ACCOUNT_NUMBER
+    ? [
+        {
+          resolve: "./src/modules/vietqr",
+          id: "vietqr",
+          options: {
+            bank_bin: process.env.VIETQR_BANK_BIN,
+            account_number: process.env.VIETQR_ACCOUNT_NUMBER,
+            account_name: process.env.VIETQR_ACCOUNT_NAME,
+          },
+        },
+      ]
+    : []),
+  ...(process.env.STRIPE_API_KEY
+    ? [
+        {
+          resolve: "@medusajs/medusa/payment-stripe",
+          id: "stripe",
+          options: { apiKey: process.env.STRIPE_API_KEY, webhookSecret: process.env.STRIPE_WEBHOOK_SECRET },
+        },
+      ]
+    : []),
+]
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -97,6 +124,7 @@ module.exports = defineConfig({
         ],
       },
     },
+    { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } },
     ...redisModules,
   ],
 })

@@ -1,10 +1,11 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { coopstallErrorHandler } from "../lib/errors"
 import { adminMiddlewares } from "./admin/middlewares"
+import { hooksMiddlewares } from "./hooks/middlewares"
 import { storeMiddlewares } from "./store/middlewares"
 import { vendorMiddlewares } from "./vendor/middlewares"
 
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
-  routes: [...vendorMiddlewares, ...adminMiddlewares, ...storeMiddlewares],
+  routes: [...vendorMiddlewares, ...adminMiddlewares, ...storeMiddlewares, ...hooksMiddlewares],
 })

@@ -11,6 +11,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createSalesChannelsWorkflow } from "@medusajs/medusa/core-flows"
 import { ensureMarketplaceBasics } from "../lib/marketplace"
+import { seedCheckoutCooperatives } from "./bench-checkout-seed"
 import { PROVINCES } from "../lib/provinces"
 import { taxCodeCheckDigit } from "../lib/tax-code"
 import { toHandle } from "../lib/text"
@@ -163,6 +164,11 @@ export default async function benchSeed({ container }: ExecArgs) {
   }
   const linksDone = Date.now()
 
+  // The checkout benchmark's cooperatives, through the real registration and approval workflows.
+  const checkoutVariantIds = await seedCheckoutCooperatives(container, taxCode)
+  const checkoutDone = Date.now()
+  logger.info(`bench-seed: ${checkoutVariantIds.length} checkout cooperatives in ${checkoutDone - linksDone} ms`)
+
   const result = {
     products: productIds.length,
     cooperatives: createdCoops.length,
@@ -172,6 +178,7 @@ export default async function benchSeed({ container }: ExecArgs) {
     sales_channels_in_store: salesChannelCount,
     sample_product_id: productIds[Math.floor(productIds.length / 2)],
     sample_cooperative_handle: coopInput[Math.floor(coopInput.length / 2)].handle,
+    checkout_variant_ids: checkoutVariantIds,
     timings_ms: {
       cooperatives: coopsDone - started,
       products: productsDone - coopsDone,

@@ -188,6 +188,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
             total: paid,
             payment_collection_id: cart.payment_collection?.id ?? null,
             payment_provider_id: paymentSessions[0]?.provider_id ?? null,
+            payment_reference: (paymentSessions[0] as any)?.data?.reference ?? null,
             shares,
           },
           placedEvents: (orders as any[]).map((o) => ({ id: o.id })),

@@ -12,7 +12,7 @@ export async function orderGroupView(container: MedusaContainer, id: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: groups } = await query.graph({
     entity: "order_group",
-    fields: ["id", "cart_id", "email", "currency_code", "total", "shares", "payment_collection_id", "payment_provider_id", "created_at"],
+    fields: ["id", "cart_id", "email", "currency_code", "total", "shares", "payment_collection_id", "payment_provider_id", "payment_reference", "created_at"],
     filters: { id },
   })
   const group: any = groups[0]
@@ -38,6 +38,7 @@ export async function orderGroupView(container: MedusaContainer, id: string) {
     total: Number(group.total),
     payment: {
       provider_id: group.payment_provider_id,
+      reference: group.payment_reference ?? null,
       status: payment?.status ?? null,
       captured_amount: payment ? Number(payment.captured_amount ?? 0) : 0,
     },

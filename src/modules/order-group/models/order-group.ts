@@ -14,5 +14,7 @@ export const OrderGroup = model.define("order_group", {
   total: model.number(),
   payment_collection_id: model.text().nullable(),
   payment_provider_id: model.text().nullable(),
+  /** The reference the shopper puts in a bank transfer (VietQR), to match the bank's notification. */
+  payment_reference: model.text().index().nullable(),
   shares: model.json(),
 })

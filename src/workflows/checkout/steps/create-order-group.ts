@@ -9,6 +9,7 @@ export type CreateOrderGroupInput = {
   total: number
   payment_collection_id?: string | null
   payment_provider_id?: string | null
+  payment_reference?: string | null
   shares: PaymentShare[]
 }
 
