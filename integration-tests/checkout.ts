@@ -30,9 +30,10 @@ export async function readyCart(
   publishableKey: string,
   regionId: string,
   lines: CartLine[],
-  options: { email?: string; provider_id?: string } = {}
+  options: { email?: string; provider_id?: string; customer_token?: string } = {}
 ): Promise<string> {
   const h = storeHeaders(publishableKey)
+  if (options.customer_token) h.headers = { ...h.headers, authorization: `Bearer ${options.customer_token}` } as any
   const { data } = await api.post(`/store/carts`, { region_id: regionId, email: options.email ?? "khach@example.vn", shipping_address: SHOPPER_ADDRESS }, h)
   const cartId = data.cart.id
   for (const line of lines) await api.post(`/store/carts/${cartId}/line-items`, line, h)

@@ -10,9 +10,18 @@ function allowCooperativeFields(req: MedusaRequest, _res: MedusaResponse, next: 
   next()
 }
 
+/** Lets a shopper's orders carry their purchase and their cooperative's public fields. */
+function allowPurchaseFields(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  req.allowed ??= []
+  req.allowed.push("order_group.id", ...STORE_PRODUCT_COOPERATIVE_FIELDS.map((f) => `cooperative.${f}`))
+  next()
+}
+
 export const storeMiddlewares: MiddlewareRoute[] = [
   // No method: a method-less middleware is sorted ahead of Medusa's own query validation, which consumes req.allowed.
   // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
   { matcher: "/store/products", middlewares: [allowCooperativeFields] },
   { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
+  // Also method-less, for the same reason: serves /store/orders and /store/orders/:id.
+  { matcher: "/store/orders", middlewares: [allowPurchaseFields] },
 ]

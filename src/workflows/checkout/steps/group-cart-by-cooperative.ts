@@ -26,14 +26,16 @@ export const groupCartByCooperativeStep = createStep(
     const owners = await cooperativeIdsOfProducts(container, [...new Set(items.map((i) => i.product_id).filter(Boolean))] as string[])
     const cooperativeIds = [...new Set(owners.values())]
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: cooperatives } = cooperativeIds.length
-      ? await query.graph({
-          entity: "cooperative",
-          fields: ["id", "name", "handle", "stock_location.id", "shipping_profile.id"],
-          filters: { id: cooperativeIds },
-        })
-      : { data: [] as any[] }
-    const byId = new Map(cooperatives.map((c: any) => [c.id, c]))
+    const cooperatives: any[] = cooperativeIds.length
+      ? (
+          await query.graph({
+            entity: "cooperative",
+            fields: ["id", "name", "handle", "stock_location.id", "shipping_profile.id"],
+            filters: { id: cooperativeIds },
+          })
+        ).data
+      : []
+    const byId = new Map<string, any>(cooperatives.map((c) => [c.id, c]))
 
     const parts = new Map<string, CooperativePart & { needs_shipping: boolean; profile_id?: string }>()
     for (const item of items) {
