@@ -101,6 +101,7 @@ module.exports = defineConfig({
   featureFlags: redisUrl ? { caching: true } : {},
   modules: [
     { resolve: "./src/modules/cooperative" },
+    { resolve: "./src/modules/certification" },
     { resolve: "./src/modules/order-group" },
     {
       // Medusa's manual provider (the standard 30.000 ₫ option) plus the rates cooperatives set themselves.
@@ -124,6 +125,7 @@ module.exports = defineConfig({
         ],
       },
     },
+    { resolve: "./src/modules/traceability" },
     { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } },
     ...redisModules,
   ],

@@ -8,6 +8,7 @@
 //
 // Environment: BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
 // BENCH_CONNECTIONS, BENCH_ROUNDS (3; 1 with --quick), BENCH_CHECKOUTS (20; 6 with --quick), BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
+// BENCH_LOTS (300 published lots: 50 measured under load, the rest for the first-hit measurement),
 // DATABASE_URL (use that database as is instead of the embedded one; it must not hold a bench catalog).
 // Results: a table on stdout and .data/bench/results.json. Logs: .data/bench/*.log.
 import fs from "node:fs"
@@ -55,6 +56,10 @@ const config = {
 
 const COOP_FIELDS = "+cooperative.id,+cooperative.handle,+cooperative.name,+cooperative.province"
 const LISTING_TARGET = 1.2
+// The public trace page (every package's QR code lands there): p99 ≤ 20 ms and at least half the
+// requests per second of Medusa's own /health in the same run.
+const TRACE_TARGET = { p99_ms: 20, rps_ratio: 0.5 }
+const TRACE_HOT_CODES = 50
 const CHECKOUT_TARGET = 1.5
 const PHASE_LIMITS_MS = {
   migrate: 10 * 60_000,
@@ -207,7 +212,7 @@ async function getJson(url, headers) {
   return { status: res.status, body, text }
 }
 
-function routeCheck(route, body) {
+function routeCheck(route, body, text) {
   // Extra sanity checks, so a route that answers 200 but ignores our fields does not pass as measured.
   if (route.expect === "products-with-cooperative") {
     const products = body?.products ?? (body?.product ? [body.product] : [])
@@ -216,6 +221,8 @@ function routeCheck(route, body) {
     if (missing) return `${missing}/${products.length} products came back without cooperative fields`
   }
   if (route.expect === "products" && !(body?.products?.length || body?.product)) return "no products in the response"
+  if (route.expect === "trace-page" && !text?.includes("Nhật ký sản xuất")) return "the answer is not a trace page"
+  if (route.expect === "trace-json" && !body?.trace?.events?.length) return "no trace events in the response"
   return null
 }
 
@@ -235,7 +242,7 @@ async function verify(base, headers, route) {
       first.body?.message ?? /<pre>([\s\S]*?)<\/pre>/.exec(first.text)?.[1] ?? first.text.replace(/<[^>]+>/g, " ")
     return `HTTP ${first.status}: ${String(detail).replace(/\s+/g, " ").trim().slice(0, 100)}`
   }
-  return routeCheck(route, first.body)
+  return routeCheck(route, first.body, first.text)
 }
 
 async function measure(base, headers, route) {
@@ -393,9 +400,42 @@ async function main() {
       baseline: "vanilla_listing",
     },
   ]
+  const traceCodes = seed.trace_codes ?? []
+  if (traceCodes.length) {
+    const hot = traceCodes.slice(0, TRACE_HOT_CODES)
+    routes.push(
+      { key: "health", label: "GET /health", paths: ["/health"] },
+      { key: "trace_page", label: "GET /t/:code", paths: hot.map((c) => `/t/${c}`), expect: "trace-page", baseline: "health", trace_target: TRACE_TARGET },
+      { key: "trace_json", label: "GET /store/trace/:code", paths: hot.map((c) => `/store/trace/${c}`), expect: "trace-json", baseline: "health" },
+    )
+  }
+
+  // First hit of a trace page: lots nobody has asked for yet, one request at a time, so the cost of
+  // building a view (lot, events, product, cooperative, quality) and rendering it is measured alone.
+  const results = {}
+  const cold = traceCodes.slice(TRACE_HOT_CODES)
+  if (cold.length) {
+    const times = []
+    for (const code of cold) {
+      const started = performance.now()
+      const res = await fetch(`${base}/t/${code}`, { signal: AbortSignal.timeout(30_000) })
+      await res.text()
+      if (res.status !== 200) throw new Error(`first hit of /t/${code} answered ${res.status}`)
+      times.push(performance.now() - started)
+    }
+    times.sort((a, b) => a - b)
+    const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))]
+    results.trace_first_hit = {
+      ok: true,
+      p50_ms: at(0.5),
+      p99_ms: at(0.99),
+      mean_ms: times.reduce((a, b) => a + b, 0) / times.length,
+      requests: times.length,
+    }
+    console.log(`bench: first hit of /t/:code (${times.length} cold lots, sequential): p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`)
+  }
 
   // Verify and warm up every route first, so no route pays for the JIT and caches of those after it.
-  const results = {}
   for (const route of routes) {
     try {
       const problem = await verify(base, headers, route)
@@ -460,6 +500,10 @@ async function main() {
         r.target = route.target
         r.meets_target = r.ratio_p50 <= route.target
       }
+      if (route.trace_target) {
+        r.target = route.trace_target
+        r.meets_target = r.p99_ms <= route.trace_target.p99_ms && r.ratio_rps >= route.trace_target.rps_ratio
+      }
     }
   }
 
@@ -475,6 +519,7 @@ async function main() {
     build_warning: buildWarning ?? undefined,
     ratio_definition: "ours / vanilla on the same data; latency ratios above 1 are slower, an rps ratio below 1 is slower",
     routes: routes.map((route) => ({ key: route.key, route: route.label, paths_sampled: route.paths.length, example: route.paths[0], ...results[route.key] })),
+    trace_first_hit: results.trace_first_hit,
     checkout,
   }
   const out = path.join(BENCH_DIR, "results.json")
@@ -606,6 +651,8 @@ function printTable(routes, results, seed) {
       const perRound = (r.ratio_p50_per_round ?? []).map((v) => `${v.toFixed(2)}×`).join(", ")
       note = `target ≤ ${route.target}× (p50) ${r.meets_target ? "met" : "MISSED"}${config.rounds > 1 ? `; rounds: ${perRound}` : ""}`
     }
+    else if (route.trace_target) note = `target p99 ≤ ${route.trace_target.p99_ms} ms and ≥ ${route.trace_target.rps_ratio}× /health req/s ${r.meets_target ? "met" : "MISSED"}`
+    else if (route.baseline === "health") note = "baseline: GET /health"
     else if (route.baseline === "vanilla_listing" && route.key !== "listing") note = "baseline: plain /store/products?limit=20"
     else if (!route.baseline) note = "vanilla baseline"
     return [route.label, fmt(r.p50_ms), fmt(r.p99_ms), fmt(r.rps, 0), route.baseline ? ratio(r.ratio_p50) : "", route.baseline ? ratio(r.ratio_p99) : "", route.baseline ? ratio(r.ratio_rps) : "", note]
@@ -620,11 +667,16 @@ function printTable(routes, results, seed) {
   )
   console.log("ratios are ours / vanilla Medusa on the same data: latency ratios above 1× and req/s ratios below 1× mean slower.")
   console.log("the /store/cooperatives routes have no vanilla twin: they are compared with plain GET /store/products?limit=20.")
+  console.log("the trace routes (/t/:code, /store/trace/:code) are compared with Medusa's own GET /health.")
   if (buildWarning) console.log(`WARNING: ${buildWarning}.`)
   console.log("")
   console.log(line(head))
   console.log(widths.map((w) => "─".repeat(w)).join("  "))
   for (const row of rows) console.log(line(row))
+  const first = results.trace_first_hit
+  if (first) {
+    console.log(`GET /t/:code first hit (cold cache, ${first.requests} lots, one at a time): p50 ${fmt(first.p50_ms)} ms, p99 ${fmt(first.p99_ms)} ms, mean ${fmt(first.mean_ms)} ms`)
+  }
   console.log("")
 }
 

@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { CERTIFICATION_MODULE } from "../../src/modules/certification"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 
@@ -39,6 +40,10 @@ const FIXTURE_KEY: Record<string, string> = {
   "variants/[variant_id]": "variant",
   "inventory/[inventory_item_id]": "inventory_item",
   "users/[id]": "user",
+  "ocop-ratings/[id]": "ocop_rating",
+  "certificates/[id]": "certificate",
+  "lots/[id]": "lot",
+  "events/[event_id]": "event",
   "orders/[id]": "order",
   "fulfillments/[fulfillment_id]": "fulfillment",
   "shipping-options/[id]": "shipping_option",
@@ -58,17 +63,31 @@ medusaIntegrationTestRunner({
     let tokenB: string
     let idsA: Record<string, string>
     let idsB: Record<string, string>
-    const unknown = { product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN",
-      order: "order_01UNKNOWN", fulfillment: "ful_01UNKNOWN", shipping_option: "so_01UNKNOWN" }
+    const unknown = {
+      product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN",
+      ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN", lot: "lot_01UNKNOWN", event: "trev_01UNKNOWN",
+      order: "order_01UNKNOWN", fulfillment: "ful_01UNKNOWN", shipping_option: "so_01UNKNOWN",
+    }
 
     async function fixturesOf(token: string, handle: string) {
       const me = (await api.get("/vendor/me", bearer(token))).data
       const product = (await api.get("/vendor/products?limit=1", bearer(token))).data.products[0]
       const inventory = (await api.get("/vendor/inventory", bearer(token))).data.inventory[0]
       const invite = (await api.post("/vendor/invites", { email: `moi-${handle}@example.vn` }, bearer(token))).data.invite
+      // Quality claims are made through the module here: this spec is about who may reach them, not how they are made.
+      const certification: any = getContainer().resolve(CERTIFICATION_MODULE)
+      const claim = { cooperative_id: me.cooperative.id, evidence_file_id: "x", evidence_url: "x", expires_at: new Date(Date.now() + 86_400_000) }
+      const ocopRating = await certification.createOcopRatings({ ...claim, product_id: product.id, status: "rejected", stars: 3, product_group: "food", issuing_authority: "UBND", decision_number: `1/${handle}`, decision_date: "2026-01-01" })
+      const certificate = await certification.createCertificates({
+        ...claim, type: "other", code: `C-${handle}`, issuing_body: "X", holder_name: "X", issued_on: "2026-01-01", valid_until: "2027-01-01", products: [{ product_id: product.id }],
+      })
+      const lot = (await api.get("/vendor/lots?limit=1", bearer(token))).data.lots[0]
+      const event = (await api.get(`/vendor/lots/${lot.id}`, bearer(token))).data.lot.events[0]
       const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
       const shippingOption = (await api.get("/vendor/shipping-options", bearer(token))).data.shipping_options[0]
       return {
+        ocop_rating: ocopRating.id,
+        certificate: certificate.id,
         order: order.id,
         fulfillment: order.fulfillments[0].id,
         shipping_option: shippingOption.id,
@@ -78,6 +97,8 @@ medusaIntegrationTestRunner({
         variant: product.variants[0].id,
         inventory_item: inventory.inventory_item_id,
         invite: invite.id,
+        lot: lot.id,
+        event: event.id,
       }
     }
 
@@ -118,7 +139,7 @@ medusaIntegrationTestRunner({
           ["foreign", fill(route.template, idsB)],
           ["unknown", fill(route.template, unknown)],
           // A's own product with B's variant: nested ids are checked together, not one by one.
-          ...(route.params.length > 1 ? [["mixed", fill(route.template, { ...idsB, product: idsA.product })]] : []),
+          ...(route.params.length > 1 ? [["mixed", fill(route.template, { ...idsB, product: idsA.product, lot: idsA.lot })]] : []),
         ]
         for (const [kind, url] of targets) {
           const res = await call(

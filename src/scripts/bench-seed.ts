@@ -5,18 +5,21 @@
 // line (publishable key, sample ids, timings) and writes the same JSON to .data/bench/seed.json.
 // Cooperatives are written straight into their module as approved (no warehouses, no approval
 // workflow per cooperative) and products are created published: the benchmark measures reads.
+// BENCH_LOTS (300) published lots with seven trace events each back the /t/:code routes.
 import fs from "node:fs"
 import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createSalesChannelsWorkflow } from "@medusajs/medusa/core-flows"
 import { ensureMarketplaceBasics } from "../lib/marketplace"
+import { newLotCode } from "../lib/traceability/code"
 import { seedCheckoutCooperatives } from "./bench-checkout-seed"
 import { PROVINCES } from "../lib/provinces"
 import { taxCodeCheckDigit } from "../lib/tax-code"
 import { toHandle } from "../lib/text"
 import { COOPERATIVE_MODULE } from "../modules/cooperative"
 import type CooperativeModuleService from "../modules/cooperative/service"
+import { TRACEABILITY_MODULE, TRACE_EVENT_TYPES, TraceabilityModuleService } from "../modules/traceability"
 
 const PRODUCT_BATCH = 250
 const LINK_BATCH = 1000
@@ -164,6 +167,39 @@ export default async function benchSeed({ container }: ExecArgs) {
   }
   const linksDone = Date.now()
 
+  // Published lots with a seven-step timeline, on the first variant of the first BENCH_LOTS products.
+  const trace: TraceabilityModuleService = container.resolve(TRACEABILITY_MODULE)
+  const lotCount = Math.min(readSize("BENCH_LOTS", 300), productIds.length)
+  const { data: lotVariants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "product_id"],
+    filters: { product_id: productIds.slice(0, lotCount), sku: productIds.slice(0, lotCount).map((_, i) => `BENCH-${i + 1}-1`) } as any,
+  })
+  const lotInput = lotVariants.map((v: any) => {
+    const code = newLotCode()
+    const n = productIds.indexOf(v.product_id)
+    return {
+      code, lot_number: code, cooperative_id: createdCoops[n % createdCoops.length].id, product_id: v.product_id, variant_id: v.id,
+      quantity: int(50, 2000), unit: "gói", harvested_on: "2026-10-01", packed_on: "2026-10-10", best_before: "2027-10-10",
+      origin_area: `Vùng trồng ${pick(COOP_PLACES)}`, origin_ward: pick(WARDS), origin_province: PROVINCES[n % PROVINCES.length],
+      growing_area_code: `VT-${n + 1}`, status: "published" as const, published_at: new Date(),
+    }
+  })
+  const lots: { id: string; code: string }[] = []
+  for (let i = 0; i < lotInput.length; i += 500) lots.push(...((await trace.createLots(lotInput.slice(i, i + 500) as any[])) as any[]))
+  const steps = TRACE_EVENT_TYPES.filter((t) => t !== "shipping" && t !== "other")
+  const eventInput = lots.flatMap((lot) =>
+    steps.map((type, k) => ({
+      lot_id: lot.id,
+      type,
+      occurred_at: new Date(Date.UTC(2026, 5 + k, 1, 0, 30)),
+      title: `Bước ${k + 1}`,
+      description: `Ghi chép bước ${k + 1} của lô ${lot.code}: làm theo quy trình của hợp tác xã.`,
+    }))
+  )
+  for (let i = 0; i < eventInput.length; i += 1000) await trace.createTraceEvents(eventInput.slice(i, i + 1000) as any)
+  const lotsDone = Date.now()
+  logger.info(`bench-seed: ${lots.length} published lots with ${eventInput.length} trace events in ${lotsDone - linksDone} ms`)
   // The checkout benchmark's cooperatives, through the real registration and approval workflows.
   const checkoutVariantIds = await seedCheckoutCooperatives(container, taxCode)
   const checkoutDone = Date.now()
@@ -178,12 +214,15 @@ export default async function benchSeed({ container }: ExecArgs) {
     sales_channels_in_store: salesChannelCount,
     sample_product_id: productIds[Math.floor(productIds.length / 2)],
     sample_cooperative_handle: coopInput[Math.floor(coopInput.length / 2)].handle,
+    lots: lots.length,
+    trace_codes: lots.map((l) => l.code),
     checkout_variant_ids: checkoutVariantIds,
     timings_ms: {
       cooperatives: coopsDone - started,
       products: productsDone - coopsDone,
       links: linksDone - productsDone,
-      total: linksDone - started,
+      lots: lotsDone - linksDone,
+      total: lotsDone - started,
     },
   }
   const out = path.resolve(process.cwd(), ".data/bench/seed.json")

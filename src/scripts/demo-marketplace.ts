@@ -12,7 +12,9 @@ import { changeCooperativeStatusWorkflow } from "../workflows/cooperative/change
 import { createCooperativeWorkflow } from "../workflows/cooperative/create-cooperative"
 import { createCooperativeProductsWorkflow } from "../workflows/product/create-cooperative-products"
 import { moderateProductWorkflow } from "../workflows/product/moderate-product"
+import { seedDemoCertification } from "./demo-certification"
 import { DEMO_COOPERATIVES, DemoCooperative } from "./demo-catalog"
+import { seedDemoTraceability } from "./demo-traceability"
 import logins from "./demo-logins.json"
 
 type Login = { email: string; password: string }
@@ -113,5 +115,7 @@ export async function seedDemoMarketplace(container: MedusaContainer) {
     const login = logins.cooperatives.find((c) => c.handle === demo.handle)!
     if (await ensureCooperative(container, demo, login, admin.id)) created.push(demo.handle)
   }
+  await seedDemoCertification(container, admin.id)
+  await seedDemoTraceability(container)
   return { ...basics, admin, created }
 }

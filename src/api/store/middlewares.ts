@@ -1,6 +1,7 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
 import { validateQuery } from "../../lib/validation"
+import { attachQuality, filterByQuality } from "./product-quality"
 import { StoreListCooperativesQuery } from "./validators"
 
 /** Lets store product responses carry their cooperative's public fields, and nothing else of it. */
@@ -20,7 +21,7 @@ function allowPurchaseFields(req: MedusaRequest, _res: MedusaResponse, next: Med
 export const storeMiddlewares: MiddlewareRoute[] = [
   // No method: a method-less middleware is sorted ahead of Medusa's own query validation, which consumes req.allowed.
   // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
-  { matcher: "/store/products", middlewares: [allowCooperativeFields] },
+  { matcher: "/store/products", middlewares: [allowCooperativeFields, filterByQuality, attachQuality] },
   { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
   // Also method-less, for the same reason: serves /store/orders and /store/orders/:id.
   { matcher: "/store/orders", middlewares: [allowPurchaseFields] },

@@ -1,7 +1,11 @@
 import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../lib/validation"
 import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
+import { ListCertificatesQuery, ResubmitCertificateBody, SubmitCertificateBody } from "./certificates/validators"
+import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } from "./ocop-ratings/validators"
+import { lotMiddlewares } from "./lots/middlewares"
 import { requireOwner, resolveTenant } from "./tenant"
+import { receiveUploads } from "./uploads/middleware"
 import {
   AcceptInviteBody,
   CancelOrderBody,
@@ -44,6 +48,14 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/vendor/products/:id/variants", middlewares: [validateBody(CreateVariantBody)] },
   { method: ["POST"], matcher: "/vendor/products/:id/variants/:variant_id", middlewares: [validateBody(UpdateVariantBody)] },
   { method: ["POST"], matcher: "/vendor/inventory/:inventory_item_id", middlewares: [validateBody(SetStockBody)] },
+  { method: ["POST"], matcher: "/vendor/uploads", middlewares: [receiveUploads] },
+  { method: ["GET"], matcher: "/vendor/ocop-ratings", middlewares: [validateQuery(ListOcopRatingsQuery)] },
+  { method: ["POST"], matcher: "/vendor/ocop-ratings", middlewares: [validateBody(SubmitOcopRatingBody)] },
+  { method: ["POST"], matcher: "/vendor/ocop-ratings/:id", middlewares: [validateBody(ResubmitOcopRatingBody)] },
+  { method: ["GET"], matcher: "/vendor/certificates", middlewares: [validateQuery(ListCertificatesQuery)] },
+  { method: ["POST"], matcher: "/vendor/certificates", middlewares: [validateBody(SubmitCertificateBody)] },
+  { method: ["POST"], matcher: "/vendor/certificates/:id", middlewares: [validateBody(ResubmitCertificateBody)] },
+  ...lotMiddlewares,
   { method: ["GET"], matcher: "/vendor/orders", middlewares: [validateQuery(ListOrdersQuery)] },
   { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments", middlewares: [validateBody(CreateFulfillmentBody)] },
   { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments/:fulfillment_id/ship", middlewares: [validateBody(ShipFulfillmentBody)] },

@@ -2,7 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, Med
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CoopstallError, malformedUrl, notFound } from "../../lib/errors"
 import { orderHasFulfillment, ownedProductIds, ownedVariantProductId, ownsInventoryItem, ownsOrder, ownsShippingOption } from "../../lib/ownership"
+import { ownsLot, ownsLotEvent } from "../../lib/traceability/ownership"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
+import { CERTIFICATION_MODULE, CertificationModuleService } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 
 export type TenantContext = {
@@ -48,6 +50,28 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     what: "User",
     owns: async (c, coop, [userId]) =>
       (await (c.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperativeUsers({ id: userId, cooperative_id: coop })).length === 1,
+  },
+  {
+    pattern: /^\/vendor\/ocop-ratings\/([^/]+)/,
+    what: "OCOP rating",
+    owns: async (c, coop, [id]) =>
+      (await (c.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listOcopRatings({ id, cooperative_id: coop }, { select: ["id"] })).length === 1,
+  },
+  {
+    pattern: /^\/vendor\/certificates\/([^/]+)/,
+    what: "Certificate",
+    owns: async (c, coop, [id]) =>
+      (await (c.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listCertificates({ id, cooperative_id: coop }, { select: ["id"] })).length === 1,
+  },
+  {
+    pattern: /^\/vendor\/lots\/([^/]+)/,
+    what: "Lot",
+    owns: (c, coop, [lotId]) => ownsLot(c, coop, lotId),
+  },
+  {
+    pattern: /^\/vendor\/lots\/([^/]+)\/events\/([^/]+)/,
+    what: "Trace event",
+    owns: (c, coop, [lotId, eventId]) => ownsLotEvent(c, coop, lotId, eventId),
   },
   {
     pattern: /^\/vendor\/orders\/([^/]+)/,

@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { cooperativeCertificates, cooperativeOcopSummary } from "../../../lib/quality"
 import { publicCooperative } from "../../../lib/serialize"
 
-/** GET /store/cooperatives?province=&q=: the stall directory, approved cooperatives only. */
+/** GET /store/cooperatives?province=&q=: the stall directory, approved cooperatives only, with the quality marks in force. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { limit, offset, province, q } = req.validatedQuery as any
   const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
@@ -14,5 +15,12 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     take: limit,
     order: { name: "ASC" },
   })
-  res.json({ cooperatives: cooperatives.map(publicCooperative), count, limit, offset })
+  const ids = cooperatives.map((c) => c.id)
+  const [certificates, ocop] = await Promise.all([cooperativeCertificates(req.scope, ids), cooperativeOcopSummary(req.scope, ids)])
+  res.json({
+    cooperatives: cooperatives.map((c) => ({ ...publicCooperative(c), ...ocop.get(c.id), certificates: certificates.get(c.id) })),
+    count,
+    limit,
+    offset,
+  })
 }

@@ -4,6 +4,7 @@ import { notFound } from "../../../../lib/errors"
 import { marketplaceSalesChannelId } from "../../../../lib/marketplace"
 import { cooperativeProductIds } from "../../../../lib/ownership"
 import { shapeVariant } from "../../../../lib/product-input"
+import { cooperativeCertificates, cooperativeOcopSummary, productQuality } from "../../../../lib/quality"
 import { publicCooperative } from "../../../../lib/serialize"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
 
@@ -30,8 +31,18 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
         pagination: { order: { created_at: "DESC" } },
       })
     : { data: [] }
+  const [certificates, ocop, quality] = await Promise.all([
+    cooperativeCertificates(req.scope, [cooperative.id]),
+    cooperativeOcopSummary(req.scope, [cooperative.id]),
+    productQuality(req.scope, products.map((p: any) => p.id)),
+  ])
   res.json({
-    cooperative: { ...publicCooperative(cooperative), product_count: products.length },
-    products: products.map((p: any) => ({ ...p, variants: (p.variants ?? []).map(shapeVariant) })),
+    cooperative: {
+      ...publicCooperative(cooperative),
+      product_count: products.length,
+      ...ocop.get(cooperative.id),
+      certificates: certificates.get(cooperative.id),
+    },
+    products: products.map((p: any) => ({ ...p, variants: (p.variants ?? []).map(shapeVariant), ...quality.get(p.id) })),
   })
 }

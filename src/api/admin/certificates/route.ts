@@ -1,0 +1,4 @@
+import { listQueue } from "../review-queue"
+
+/** GET /admin/certificates: the union's review queue. */
+export const GET = listQueue("certificate")

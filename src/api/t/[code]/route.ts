@@ -1,0 +1,7 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { sendTracePage } from "../../../lib/traceability/http"
+
+/** GET /t/:code: the public traceability page of a published lot (what a package's QR code opens). */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  await sendTracePage(req, res, req.params.code)
+}

@@ -1,0 +1,23 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { CoopstallError } from "../../../../../lib/errors"
+import { lotChanged, retrieveLot, traceability } from "../../../../../lib/traceability/lots"
+import type { VendorRequest } from "../../../tenant"
+import type { CreateTraceEventBody } from "../../validators"
+
+/**
+ * POST /vendor/lots/:id/events: records a step. Always allowed, also after publishing (events are
+ * append-only then); `corrects_event_id` marks the new event as a correction of an earlier one.
+ */
+export const POST = async (req: VendorRequest<CreateTraceEventBody>, res: MedusaResponse) => {
+  const body = req.validatedBody as CreateTraceEventBody
+  const lot = await retrieveLot(req.scope, req.params.id)
+  if (body.corrects_event_id && !lot.events.some((e: any) => e.id === body.corrects_event_id)) {
+    throw new CoopstallError(400, "invalid_request", "corrects_event_id must name an event of this lot.", [
+      { path: "corrects_event_id", message: "not an event of this lot" },
+    ])
+  }
+  const event = await traceability(req.scope).createTraceEvents({ ...body, lot_id: lot.id } as any)
+  lotChanged(lot)
+  const { lot: _lot, lot_id, deleted_at, ...shaped } = event as any
+  res.status(201).json({ event: shaped })
+}

@@ -1,0 +1,38 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { CoopstallError } from "../../../../lib/errors"
+import { assertDraft, lotChanged, lotNumberTaken, retrieveLot, serializeVendorLot, traceability } from "../../../../lib/traceability/lots"
+import type { VendorRequest } from "../../tenant"
+import { dayOrderIssues, type UpdateLotBody } from "../validators"
+
+/** GET /vendor/lots/:id: the lot with its events and scan count (ownership checked by the tenant middleware). */
+export const GET = async (req: VendorRequest, res: MedusaResponse) => {
+  res.json({ lot: await serializeVendorLot(req.scope, await retrieveLot(req.scope, req.params.id)) })
+}
+
+/** POST /vendor/lots/:id: edit a draft lot. */
+export const POST = async (req: VendorRequest<UpdateLotBody>, res: MedusaResponse) => {
+  const body = req.validatedBody as UpdateLotBody
+  const lot = await retrieveLot(req.scope, req.params.id)
+  assertDraft(lot, "its details cannot change")
+  const issues = dayOrderIssues({ ...lot, ...body })
+  if (issues.length) {
+    throw new CoopstallError(400, "invalid_request", `Invalid body. ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues)
+  }
+  const service = traceability(req.scope)
+  if (body.lot_number && body.lot_number !== lot.lot_number) {
+    const taken = await service.listLots({ variant_id: lot.variant_id, lot_number: body.lot_number }, { select: ["id"] })
+    if (taken.length) throw lotNumberTaken(body.lot_number)
+  }
+  await service.updateLots({ id: lot.id, ...body } as any)
+  lotChanged(lot)
+  res.json({ lot: await serializeVendorLot(req.scope, await retrieveLot(req.scope, lot.id)) })
+}
+
+/** DELETE /vendor/lots/:id: only a draft lot can be deleted; a published one stays for its packages' QR codes. */
+export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
+  const lot = await retrieveLot(req.scope, req.params.id)
+  assertDraft(lot, "it cannot be deleted because its QR codes may already be on packages")
+  await traceability(req.scope).deleteLots(lot.id)
+  lotChanged(lot)
+  res.json({ id: lot.id, object: "lot", deleted: true })
+}

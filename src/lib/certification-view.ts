@@ -1,0 +1,119 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { lastValidDay } from "./dates"
+import { notFound } from "./errors"
+import { CERTIFICATION_MODULE, CertificationModuleService, CertificationSubject } from "../modules/certification"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
+
+// How ratings and certificates look to the cooperative that submitted them and to the union's reviewers:
+// everything including status, notes, evidence and history. Shoppers see src/lib/quality.ts instead.
+
+const certification = (c: MedusaContainer): CertificationModuleService => c.resolve(CERTIFICATION_MODULE)
+
+const inForce = (row: any, at: Date) => row.status === "verified" && new Date(row.expires_at) > at
+
+function common(row: any, at: Date) {
+  return {
+    id: row.id,
+    cooperative_id: row.cooperative_id,
+    status: row.status,
+    in_force: inForce(row, at),
+    expires_at: new Date(row.expires_at).toISOString(),
+    review_note: row.review_note,
+    reviewed_at: row.reviewed_at,
+    evidence: { id: row.evidence_file_id, url: row.evidence_url },
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  }
+}
+
+export const ratingView = (r: any, at = new Date()) => ({
+  ...common(r, at),
+  product_id: r.product_id,
+  stars: r.stars,
+  product_group: r.product_group,
+  decision_number: r.decision_number,
+  issuing_authority: r.issuing_authority,
+  decision_date: r.decision_date,
+  valid_until: lastValidDay(new Date(r.expires_at)),
+  superseded_by_id: r.superseded_by_id,
+})
+
+export const certificateView = (c: any, at = new Date()) => ({
+  ...common(c, at),
+  type: c.type,
+  code: c.code,
+  issuing_body: c.issuing_body,
+  holder_name: c.holder_name,
+  production_site: c.production_site,
+  area_hectares: c.area_hectares,
+  yearly_output_kg: c.yearly_output_kg,
+  issued_on: c.issued_on,
+  valid_until: c.valid_until,
+  product_ids: (c.products ?? []).map((p: any) => p.product_id),
+})
+
+const VIEW = { ocop_rating: ratingView, certificate: certificateView }
+
+async function listRows(container: MedusaContainer, subject: CertificationSubject, filters: any, config: any) {
+  const service = certification(container)
+  return subject === "ocop_rating"
+    ? service.listAndCountOcopRatings(filters, config)
+    : service.listAndCountCertificates(filters, { ...config, relations: ["products"] })
+}
+
+/** The reviewer's context: which product(s) and which cooperative each item is about. */
+async function withContext(container: MedusaContainer, views: any[]) {
+  const productIds = [...new Set(views.flatMap((v) => v.product_ids ?? [v.product_id]))]
+  const cooperativeIds = [...new Set(views.map((v) => v.cooperative_id))]
+  const [products, cooperatives] = await Promise.all([
+    productIds.length
+      ? container.resolve(Modules.PRODUCT).listProducts({ id: productIds }, { select: ["id", "title", "handle", "thumbnail", "status"] })
+      : [],
+    cooperativeIds.length
+      ? (container.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperatives({ id: cooperativeIds }, { select: ["id", "handle", "name", "province", "status"] })
+      : [],
+  ])
+  const productById = new Map<string, any>(products.map((p: any) => [p.id, p] as [string, any]))
+  const cooperativeById = new Map<string, any>(cooperatives.map((c: any) => [c.id, c] as [string, any]))
+  return views.map((v) => ({
+    ...v,
+    cooperative: cooperativeById.get(v.cooperative_id) ?? null,
+    ...(v.product_ids ? { products: v.product_ids.map((id: string) => productById.get(id)).filter(Boolean) } : { product: productById.get(v.product_id) ?? null }),
+  }))
+}
+
+export async function listCertificationViews(
+  container: MedusaContainer,
+  subject: CertificationSubject,
+  filters: Record<string, unknown>,
+  page: { limit: number; offset: number; order?: Record<string, "ASC" | "DESC"> }
+) {
+  const [rows, count] = await listRows(container, subject, filters, {
+    skip: page.offset,
+    take: page.limit,
+    order: page.order ?? { created_at: "DESC" },
+  })
+  const at = new Date()
+  return { items: await withContext(container, rows.map((r: any) => VIEW[subject](r, at))), count }
+}
+
+/** One item with its full history of submissions and decisions. */
+export async function retrieveCertificationView(container: MedusaContainer, subject: CertificationSubject, id: string) {
+  const [[rows], history] = await Promise.all([
+    listRows(container, subject, { id }, {}),
+    certification(container).listCertificationReviews({ subject_type: subject, subject_id: id }, { order: { created_at: "ASC" } }),
+  ])
+  if (!rows[0]) throw notFound(subject === "ocop_rating" ? "OCOP rating" : "Certificate", id)
+  const [view] = await withContext(container, [VIEW[subject](rows[0])])
+  return {
+    ...view,
+    history: history.map((h) => ({
+      from_status: h.from_status,
+      to_status: h.to_status,
+      note: h.note,
+      actor_type: h.actor_type,
+      created_at: h.created_at,
+    })),
+  }
+}
