@@ -76,6 +76,33 @@ const searchModule = {
   },
 }
 
+// Cash on delivery (Medusa's system provider) is always there. Bank transfer by VietQR needs the
+// union's receiving account; Stripe is registered only when its key is set.
+const paymentProviders = [
+  ...(process.env.VIETQR_ACCOUNT_NUMBER
+    ? [
+        {
+          resolve: "./src/modules/vietqr",
+          id: "vietqr",
+          options: {
+            bank_bin: process.env.VIETQR_BANK_BIN,
+            account_number: process.env.VIETQR_ACCOUNT_NUMBER,
+            account_name: process.env.VIETQR_ACCOUNT_NAME,
+          },
+        },
+      ]
+    : []),
+  ...(process.env.STRIPE_API_KEY
+    ? [
+        {
+          resolve: "@medusajs/medusa/payment-stripe",
+          id: "stripe",
+          options: { apiKey: process.env.STRIPE_API_KEY, webhookSecret: process.env.STRIPE_WEBHOOK_SECRET },
+        },
+      ]
+    : []),
+]
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -104,6 +131,17 @@ module.exports = defineConfig({
     { resolve: "./src/modules/certification" },
     { resolve: "./src/modules/review" },
     searchModule,
+    { resolve: "./src/modules/order-group" },
+    {
+      // Medusa's manual provider (the standard 30.000 ₫ option) plus the rates cooperatives set themselves.
+      resolve: "@medusajs/medusa/fulfillment",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+          { resolve: "./src/modules/cooperative-rate", id: "cooperative-rate" },
+        ],
+      },
+    },
     {
       resolve: "@medusajs/medusa/notification",
       options: {
@@ -117,6 +155,7 @@ module.exports = defineConfig({
       },
     },
     { resolve: "./src/modules/traceability" },
+    { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } },
     ...redisModules,
   ],
 })

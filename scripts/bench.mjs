@@ -10,7 +10,7 @@
 //                                      sort, five queries, facets) beside GET /store/products(?q=)
 //
 // Environment: BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
-// BENCH_CONNECTIONS, BENCH_ROUNDS (3; 1 with --quick), BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
+// BENCH_CONNECTIONS, BENCH_ROUNDS (3; 1 with --quick), BENCH_CHECKOUTS (20; 6 with --quick), BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
 // BENCH_LOTS (300 published lots: 50 measured under load, the rest for the first-hit measurement),
 // DATABASE_URL (use that database as is instead of the embedded one; it must not hold a bench catalog).
 // Results: a table on stdout and .data/bench/results.json. Logs: .data/bench/*.log.
@@ -51,6 +51,8 @@ const config = {
   // Each round measures every route once, in alternating order; the reported figures are the
   // medians over rounds, so a slow moment of the machine does not land on one side of a ratio.
   rounds: intEnv("BENCH_ROUNDS", quick ? 1 : 3),
+  // Checkouts per scenario (each one a fresh cart, one request at a time, scenarios interleaved).
+  checkouts: intEnv("BENCH_CHECKOUTS", quick ? 6 : 20),
   port: intEnv("BENCH_PORT", 9100),
   pgPort: intEnv("BENCH_PG_PORT", 54349),
   logLevel: process.env.BENCH_LOG_LEVEL || "info",
@@ -66,6 +68,7 @@ const TRACE_HOT_CODES = 50
 // full rebuild of the 20,000-product index within 60 s.
 const SEARCH_TARGET = { rps: 200, p99_ms: 50 }
 const REBUILD_TARGET_S = 60
+const CHECKOUT_TARGET = 1.5
 const PHASE_LIMITS_MS = {
   migrate: 10 * 60_000,
   seed: 45 * 60_000,
@@ -388,7 +391,8 @@ async function main() {
   const serverLog = fs.createWriteStream(path.join(BENCH_DIR, "server.log"))
   const server = spawn(MEDUSA, ["start", "--host", "127.0.0.1", "--port", String(config.port)], {
     cwd: SERVER_DIR,
-    env: { ...env, NODE_ENV: "production", LOG_LEVEL: config.logLevel, PORT: String(config.port) },
+    // COOPSTALL_BENCH_VANILLA exposes Medusa's own completion beside ours, as the checkout baseline.
+    env: { ...env, NODE_ENV: "production", LOG_LEVEL: config.logLevel, PORT: String(config.port), COOPSTALL_BENCH_VANILLA: "1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   })
@@ -558,6 +562,8 @@ async function main() {
   }
 
   printTable(routes, results, seed, timings)
+  printTable(routes, results, seed)
+  const checkout = await benchCheckout(base, headers, seed)
 
   const report = {
     generated_at: new Date().toISOString(),
@@ -569,11 +575,124 @@ async function main() {
     ratio_definition: "ours / vanilla on the same data; latency ratios above 1 are slower, an rps ratio below 1 is slower",
     routes: routes.map((route) => ({ key: route.key, route: route.label, paths_sampled: route.paths.length, example: route.paths[0], ...results[route.key] })),
     trace_first_hit: results.trace_first_hit,
+    checkout,
   }
   const out = path.join(BENCH_DIR, "results.json")
   fs.writeFileSync(out, JSON.stringify(report, null, 2))
   console.log(`bench: results written to ${path.relative(ROOT, out)}`)
-  return routes.every((route) => results[route.key].ok) ? 0 : 2
+  return routes.every((route) => results[route.key].ok) && checkout.ok ? 0 : 2
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checkout: a shopper's whole purchase (cart, items, per-cooperative shipping, cash on delivery,
+// complete), for a cart of one cooperative and of three, each beside Medusa's own completion of
+// the same kind of cart into a single order. Latency of one purchase at a time, not throughput:
+// every completion consumes its cart.
+
+const SHOPPER_ADDRESS = { first_name: "Minh", last_name: "Nguyễn", address_1: "12 Lê Lợi", city: "Phường Thuận Hóa", province: "Huế", country_code: "vn", phone: "0905123456" }
+
+async function storeCall(base, headers, method, p, body) {
+  const res = await fetch(base + p, {
+    method,
+    headers: { ...headers, "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(60_000),
+  })
+  const text = await res.text()
+  let json = null
+  try { json = JSON.parse(text) } catch {}
+  if (res.status >= 400) throw new Error(`${method} ${p}: HTTP ${res.status} ${text.slice(0, 200)}`)
+  return json
+}
+
+async function checkoutOnce(base, headers, seed, variantIds, completePath, n) {
+  const t0 = performance.now()
+  const { cart } = await storeCall(base, headers, "POST", "/store/carts", { region_id: seed.region_id, email: `bench-${n}@example.vn`, shipping_address: SHOPPER_ADDRESS })
+  for (const variant_id of variantIds) await storeCall(base, headers, "POST", `/store/carts/${cart.id}/line-items`, { variant_id, quantity: 1 })
+  const { cooperatives } = await storeCall(base, headers, "GET", `/store/carts/${cart.id}/cooperative-shipping-options`)
+  for (const c of cooperatives) await storeCall(base, headers, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: c.shipping_options[0].id })
+  const { payment_collection } = await storeCall(base, headers, "POST", "/store/payment-collections", { cart_id: cart.id })
+  await storeCall(base, headers, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+  const t1 = performance.now()
+  const done = await storeCall(base, headers, "POST", completePath(cart.id))
+  const t2 = performance.now()
+  if (done?.type !== "order") throw new Error(`completion answered ${JSON.stringify(done).slice(0, 200)}`)
+  return { checkout_ms: t2 - t0, complete_ms: t2 - t1, orders: done.order_group?.orders?.length ?? 1 }
+}
+
+async function benchCheckout(base, headers, seed) {
+  const variants = seed.checkout_variant_ids ?? []
+  const ours = (id) => `/store/carts/${id}/complete`
+  const vanilla = (id) => `/store/carts/${id}/complete-vanilla`
+  const scenarios = [
+    { key: "vanilla_checkout_1", label: "checkout, 1 cooperative (vanilla: Medusa's completion)", variants: variants.slice(0, 1), path: vanilla },
+    { key: "checkout_1", label: "checkout, 1 cooperative → 1 order", variants: variants.slice(0, 1), path: ours, baseline: "vanilla_checkout_1" },
+    { key: "vanilla_checkout_3", label: "checkout, 3 cooperatives (vanilla: 1 order)", variants: variants.slice(0, 3), path: vanilla },
+    { key: "checkout_3", label: "checkout, 3 cooperatives → 3 orders", variants: variants.slice(0, 3), path: ours, baseline: "vanilla_checkout_3", target: CHECKOUT_TARGET },
+  ]
+  const runs = Object.fromEntries(scenarios.map((s) => [s.key, []]))
+  let n = 0
+  try {
+    if (variants.length < 3) throw new Error("the seed made no checkout cooperatives")
+    console.log(`bench: checkout, ${config.checkouts} purchases per scenario (after 2 warm-up each), one at a time`)
+    for (const s of scenarios) for (let i = 0; i < 2; i++) await checkoutOnce(base, headers, seed, s.variants, s.path, n++)
+    for (let i = 0; i < config.checkouts; i++) {
+      for (const s of i % 2 ? [...scenarios].reverse() : scenarios) {
+        const r = await checkoutOnce(base, headers, seed, s.variants, s.path, n++)
+        if (s.path === ours && r.orders !== s.variants.length) throw new Error(`${s.label}: ${r.orders} orders instead of ${s.variants.length}`)
+        runs[s.key].push(r)
+      }
+    }
+  } catch (err) {
+    console.log(`bench: checkout failed: ${err.message}`)
+    return { ok: false, error: err.message }
+  }
+  const pct = (values, q) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))]
+  }
+  const out = {}
+  for (const s of scenarios) {
+    const r = runs[s.key]
+    out[s.key] = {
+      label: s.label,
+      purchases: r.length,
+      complete_p50_ms: pct(r.map((x) => x.complete_ms), 0.5),
+      complete_p90_ms: pct(r.map((x) => x.complete_ms), 0.9),
+      checkout_p50_ms: pct(r.map((x) => x.checkout_ms), 0.5),
+      checkout_p90_ms: pct(r.map((x) => x.checkout_ms), 0.9),
+    }
+  }
+  for (const s of scenarios.filter((s) => s.baseline)) {
+    const r = out[s.key]
+    const b = out[s.baseline]
+    r.baseline = s.baseline
+    r.complete_ratio_p50 = r.complete_p50_ms / b.complete_p50_ms
+    r.checkout_ratio_p50 = r.checkout_p50_ms / b.checkout_p50_ms
+    if (s.target) {
+      r.target = s.target
+      r.meets_target = r.complete_ratio_p50 <= s.target
+    }
+  }
+  const fmt = (v) => (v === undefined ? "—" : v.toFixed(1))
+  const ratio = (v) => (v === undefined ? "" : `${v.toFixed(2)}×`)
+  const rows = scenarios.map((s) => {
+    const r = out[s.key]
+    return [
+      s.label, fmt(r.complete_p50_ms), fmt(r.complete_p90_ms), ratio(r.complete_ratio_p50),
+      fmt(r.checkout_p50_ms), fmt(r.checkout_p90_ms), ratio(r.checkout_ratio_p50),
+      r.target ? `target ≤ ${r.target}× (completion p50) ${r.meets_target ? "met" : "MISSED"}` : s.baseline ? "" : "vanilla baseline",
+    ]
+  })
+  const head = ["scenario", "complete p50", "p90", "ratio", "checkout p50", "p90", "ratio", "note"]
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd()
+  console.log(`coopstall checkout bench — ${config.checkouts} purchases per scenario, one at a time, ms; checkout = cart + items + shipping + payment + complete`)
+  console.log(line(head))
+  console.log(widths.map((w) => "─".repeat(w)).join("  "))
+  for (const row of rows) console.log(line(row))
+  console.log("")
+  return { ok: true, scenarios: out }
 }
 
 // Storefront search (issue 6): POST /store/search beside the vanilla routes on the same data.

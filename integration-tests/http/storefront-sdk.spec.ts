@@ -68,6 +68,41 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("with the js-sdk a shopper buys from two cooperatives at once: one shipping choice per cooperative, one payment, one purchase of two orders", async () => {
+      const { products } = await sdk.store.product.list({ limit: 50, fields: "id,title,*variants" } as any)
+      const variant = (title: string, v: string) => (products.find((p: any) => p.title === title) as any).variants.find((x: any) => x.title === v).id
+      let { cart } = await sdk.store.cart.create({ region_id: regionId, email: "hai-htx@example.vn" })
+      ;({ cart } = await sdk.store.cart.createLineItem(cart.id, { variant_id: variant("Hồng trà Thanh Nam", "Túi lọc 25 gói"), quantity: 2 }))
+      ;({ cart } = await sdk.store.cart.createLineItem(cart.id, { variant_id: variant("Dầu phộng nguyên chất Dafusa", "Chai 1 lít"), quantity: 1 }))
+      ;({ cart } = await sdk.store.cart.update(cart.id, {
+        shipping_address: { first_name: "Lan", last_name: "Trần", address_1: "5 Hùng Vương", city: "Phường Việt Trì", province: "Phú Thọ", country_code: "vn", phone: "0912000111" },
+      }))
+
+      const { cooperatives } = await sdk.client.fetch<any>(`/store/carts/${cart.id}/cooperative-shipping-options`)
+      expect(cooperatives.map((c: any) => c.cooperative.name)).toEqual(["HTX Chè Thanh Nam", "HTX Dafusa Phú Đa"])
+      for (const c of cooperatives) ({ cart } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: c.shipping_options[0].id }))
+      expect(cart.shipping_methods).toHaveLength(2)
+      expect(cart.total).toBe(2 * 85000 + 180000 + 2 * 30000)
+
+      await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_system_default" })
+      const completed = (await sdk.store.cart.complete(cart.id)) as any
+      expect(completed.type).toBe("order")
+      const group = completed.order_group
+      expect(group.total).toBe(410000)
+      expect(group.orders.map((o: any) => [o.cooperative.name, o.total, o.payment_share, o.progress])).toEqual([
+        ["HTX Chè Thanh Nam", 200000, 200000, "pending"],
+        ["HTX Dafusa Phú Đa", 210000, 210000, "pending"],
+      ])
+      // Each order is a Medusa order the sdk can read; the purchase is one page for the shopper.
+      const { order } = await sdk.store.order.retrieve(completed.order.id)
+      expect(order.items!.map((i: any) => i.product_title)).toEqual(["Hồng trà Thanh Nam"])
+      const { order_group } = await sdk.client.fetch<any>(`/store/order-groups/${group.id}`)
+      expect(order_group.orders.flatMap((o: any) => o.items.map((i: any) => i.product_title))).toEqual(["Hồng trà Thanh Nam", "Dầu phộng nguyên chất Dafusa"])
+      // Completing again (a double tap) returns the same purchase.
+      const again = (await sdk.store.cart.complete(cart.id)) as any
+      expect(again.order_group.id).toBe(group.id)
+    })
+
     it("a cooperative suspended between adding to the cart and paying is refused at completion, naming the item", async () => {
       const { products } = await sdk.store.product.list({ limit: 50, fields: "id,title,*variants,cooperative.handle" } as any)
       const tea = products.find((p: any) => p.title === "Chè búp Đá Hen") as any

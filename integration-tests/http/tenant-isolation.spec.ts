@@ -3,6 +3,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CERTIFICATION_MODULE } from "../../src/modules/certification"
 import { REVIEW_MODULE } from "../../src/modules/review"
+import { complete, readyCart, variantsBySku } from "../checkout"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 
 jest.setTimeout(180_000)
@@ -45,6 +46,9 @@ const FIXTURE_KEY: Record<string, string> = {
   "lots/[id]": "lot",
   "events/[event_id]": "event",
   "reviews/[id]": "review",
+  "orders/[id]": "order",
+  "fulfillments/[fulfillment_id]": "fulfillment",
+  "shipping-options/[id]": "shipping_option",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -64,6 +68,7 @@ medusaIntegrationTestRunner({
     const unknown = {
       product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN",
       ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN", lot: "lot_01UNKNOWN", event: "trev_01UNKNOWN", review: "rev_01UNKNOWN",
+      order: "order_01UNKNOWN", fulfillment: "ful_01UNKNOWN", shipping_option: "so_01UNKNOWN",
     }
 
     async function fixturesOf(token: string, handle: string) {
@@ -85,10 +90,15 @@ medusaIntegrationTestRunner({
         subject_type: "product", subject_id: product.id, product_id: product.id, cooperative_id: me.cooperative.id, order_id: `order_${handle}`,
         customer_id: `cus_${handle}`, author_name: "Khách", rating: 5, title: "Ngon", body: "Ngon", status: "published", published_at: new Date(),
       })
+      const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
+      const shippingOption = (await api.get("/vendor/shipping-options", bearer(token))).data.shipping_options[0]
       return {
         review: review.id,
         ocop_rating: ocopRating.id,
         certificate: certificate.id,
+        order: order.id,
+        fulfillment: order.fulfillments[0].id,
+        shipping_option: shippingOption.id,
         cooperative: me.cooperative.id,
         user: me.user.id,
         product: product.id,
@@ -101,7 +111,19 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      await seedMarketplace(getContainer())
+      const { publishableKey, regionId } = await seedMarketplace(getContainer())
+      // One purchase across both cooperatives, each packing its own order: ids for the order routes.
+      const sku = await variantsBySku(api, publishableKey)
+      const cartId = await readyCart(api, publishableKey, regionId, [
+        { variant_id: sku["DAFUSA-DP-500"], quantity: 1 },
+        { variant_id: sku["DAHEN-CB-200"], quantity: 1 },
+      ])
+      await complete(api, publishableKey, cartId)
+      for (const handle of ["dafusa-phu-da", "htx-che-da-hen"]) {
+        const token = await demoVendorToken(api, handle)
+        const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
+        await api.post(`/vendor/orders/${order.id}/fulfillments`, {}, bearer(token))
+      }
     })
     beforeEach(async () => {
       tokenA = await demoVendorToken(api, "dafusa-phu-da")

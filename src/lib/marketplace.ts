@@ -7,6 +7,7 @@ import {
   createShippingProfilesWorkflow,
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 
@@ -33,6 +34,15 @@ export async function defaultShippingProfileId(container: MedusaContainer): Prom
   const [profile] = await container.resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" })
   if (!profile) throw new Error("No default shipping profile: run the seed (npm run seed) first.")
   return profile.id
+}
+
+/** Payment providers shoppers in Việt Nam can choose: cash on delivery, and those configured (see medusa-config.ts). */
+export function marketplacePaymentProviderIds(): string[] {
+  return [
+    "pp_system_default",
+    ...(process.env.VIETQR_ACCOUNT_NUMBER ? ["pp_vietqr_vietqr"] : []),
+    ...(process.env.STRIPE_API_KEY ? ["pp_stripe_stripe"] : []),
+  ]
 }
 
 export async function vietnamRegionId(container: MedusaContainer): Promise<string> {
@@ -71,13 +81,25 @@ export async function ensureMarketplaceBasics(container: MedusaContainer) {
             name: VIETNAM_REGION_NAME,
             currency_code: CURRENCY,
             countries: ["vn"],
-            payment_providers: ["pp_system_default"],
+            payment_providers: marketplacePaymentProviderIds(),
             automatic_taxes: true,
           },
         ],
       },
     })
     region = result[0]
+  }
+
+  const { data: regionProviders } = await container.resolve("query").graph({
+    entity: "region",
+    fields: ["payment_providers.id"],
+    filters: { id: region.id },
+  })
+  const enabled = new Set(((regionProviders[0] as any)?.payment_providers ?? []).map((p: any) => p.id))
+  if (marketplacePaymentProviderIds().some((id) => !enabled.has(id))) {
+    await updateRegionsWorkflow(container).run({
+      input: { selector: { id: region.id }, update: { payment_providers: marketplacePaymentProviderIds() } },
+    })
   }
 
   const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })

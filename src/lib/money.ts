@@ -13,3 +13,21 @@ const formatter = new Intl.NumberFormat("vi-VN", { style: "currency", currency: 
 
 /** 120000 → "120.000 ₫" */
 export const formatVnd = (amount: number) => formatter.format(amount)
+
+/**
+ * Splits a whole-đồng `total` into integer parts proportional to `weights` (which may carry
+ * fractions, e.g. discounts spread over items). Largest remainder: each part gets the floor of its
+ * exact share, the đồng left over go one each to the largest fractional parts, ties to the earlier
+ * part. The parts always sum to `total`, and the same input always gives the same split.
+ */
+export function allocateVnd(total: number, weights: number[]): number[] {
+  if (!Number.isInteger(total)) throw new Error(`allocateVnd: ${total} is not a whole number of đồng`)
+  if (!weights.length) return []
+  const sum = weights.reduce((a, w) => a + w, 0)
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : total / weights.length))
+  const parts = exact.map(Math.floor)
+  let left = total - parts.reduce((a, p) => a + p, 0)
+  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i)
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k].i] += 1
+  return parts
+}

@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import CooperativeOrderLink from "../links/cooperative-order"
 import CooperativeProductLink from "../links/cooperative-product"
+import CooperativeShippingProfileLink from "../links/cooperative-shipping-profile"
 import CooperativeStockLocationLink from "../links/cooperative-stock-location"
 
 // Who owns what. Every vendor-side read and write asks these questions through here, so
@@ -82,4 +84,55 @@ export async function ownsInventoryItem(
   })
   const productIds = data.map((row: any) => row.variant?.product_id).filter(Boolean)
   return (await ownedProductIds(container, cooperativeId, productIds)).length > 0
+}
+
+/** Ids of the cooperative's orders (every marketplace order belongs to exactly one cooperative). */
+export async function cooperativeOrderIds(container: MedusaContainer, cooperativeId: string): Promise<string[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: CooperativeOrderLink.entryPoint,
+    fields: ["order_id"],
+    filters: { cooperative_id: cooperativeId },
+  })
+  return data.map((row: any) => row.order_id)
+}
+
+export async function ownsOrder(container: MedusaContainer, cooperativeId: string, orderId: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: CooperativeOrderLink.entryPoint,
+    fields: ["order_id"],
+    filters: { cooperative_id: cooperativeId, order_id: orderId },
+  })
+  return data.length === 1
+}
+
+/** Whether a fulfilment was made for this order. */
+export async function orderHasFulfillment(container: MedusaContainer, orderId: string, fulfillmentId: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order_fulfillment",
+    fields: ["order_id"],
+    filters: { order_id: orderId, fulfillment_id: fulfillmentId },
+  })
+  return data.length === 1
+}
+
+/** The shipping profile the cooperative's products and shipping options use. */
+export async function cooperativeShippingProfileId(container: MedusaContainer, cooperativeId: string): Promise<string | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: CooperativeShippingProfileLink.entryPoint,
+    fields: ["shipping_profile_id"],
+    filters: { cooperative_id: cooperativeId },
+  })
+  return data[0]?.shipping_profile_id ?? null
+}
+
+/** Whether a shipping option ships the cooperative's products (it uses the cooperative's profile). */
+export async function ownsShippingOption(container: MedusaContainer, cooperativeId: string, optionId: string): Promise<boolean> {
+  const profileId = await cooperativeShippingProfileId(container, cooperativeId)
+  if (!profileId) return false
+  const options = await container.resolve(Modules.FULFILLMENT).listShippingOptions({ id: optionId, shipping_profile_id: profileId }, { select: ["id"] })
+  return options.length === 1
 }

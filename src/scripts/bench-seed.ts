@@ -13,6 +13,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createSalesChannelsWorkflow } from "@medusajs/medusa/core-flows"
 import { ensureMarketplaceBasics } from "../lib/marketplace"
 import { newLotCode } from "../lib/traceability/code"
+import { seedCheckoutCooperatives } from "./bench-checkout-seed"
 import { PROVINCES } from "../lib/provinces"
 import { taxCodeCheckDigit } from "../lib/tax-code"
 import { toHandle } from "../lib/text"
@@ -199,6 +200,10 @@ export default async function benchSeed({ container }: ExecArgs) {
   for (let i = 0; i < eventInput.length; i += 1000) await trace.createTraceEvents(eventInput.slice(i, i + 1000) as any)
   const lotsDone = Date.now()
   logger.info(`bench-seed: ${lots.length} published lots with ${eventInput.length} trace events in ${lotsDone - linksDone} ms`)
+  // The checkout benchmark's cooperatives, through the real registration and approval workflows.
+  const checkoutVariantIds = await seedCheckoutCooperatives(container, taxCode)
+  const checkoutDone = Date.now()
+  logger.info(`bench-seed: ${checkoutVariantIds.length} checkout cooperatives in ${checkoutDone - linksDone} ms`)
 
   const result = {
     products: productIds.length,
@@ -211,6 +216,7 @@ export default async function benchSeed({ container }: ExecArgs) {
     sample_cooperative_handle: coopInput[Math.floor(coopInput.length / 2)].handle,
     lots: lots.length,
     trace_codes: lots.map((l) => l.code),
+    checkout_variant_ids: checkoutVariantIds,
     timings_ms: {
       cooperatives: coopsDone - started,
       products: productsDone - coopsDone,

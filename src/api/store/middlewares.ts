@@ -11,6 +11,13 @@ function allowCooperativeFields(req: MedusaRequest, _res: MedusaResponse, next: 
   next()
 }
 
+/** Lets a shopper's orders carry their purchase and their cooperative's public fields. */
+function allowPurchaseFields(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  req.allowed ??= []
+  req.allowed.push("order_group.id", ...STORE_PRODUCT_COOPERATIVE_FIELDS.map((f) => `cooperative.${f}`))
+  next()
+}
+
 export const storeMiddlewares: MiddlewareRoute[] = [
   // No method: a method-less middleware is sorted ahead of Medusa's own query validation, which consumes req.allowed.
   // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
@@ -18,4 +25,6 @@ export const storeMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
   { method: ["POST"], matcher: "/store/reviews", middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(CreateReviewBody)] },
   { method: ["GET"], matcher: "/store/products/:id/reviews", middlewares: [validateQuery(StoreListReviewsQuery)] },
+  // Also method-less, for the same reason: serves /store/orders and /store/orders/:id.
+  { matcher: "/store/orders", middlewares: [allowPurchaseFields] },
 ]

@@ -9,6 +9,12 @@ import { requireOwner, resolveTenant } from "./tenant"
 import { receiveUploads } from "./uploads/middleware"
 import {
   AcceptInviteBody,
+  CancelOrderBody,
+  CreateFulfillmentBody,
+  CreateShippingOptionBody,
+  ListOrdersQuery,
+  ShipFulfillmentBody,
+  UpdateShippingOptionBody,
   CreateCooperativeBody,
   CreateInviteBody,
   CreateProductBody,
@@ -53,4 +59,10 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   ...lotMiddlewares,
   { method: ["GET"], matcher: "/vendor/reviews", middlewares: [validateQuery(VendorListReviewsQuery)] },
   { method: ["POST"], matcher: "/vendor/reviews/:id/reply", middlewares: [validateBody(ReplyToReviewBody)] },
+  { method: ["GET"], matcher: "/vendor/orders", middlewares: [validateQuery(ListOrdersQuery)] },
+  { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments", middlewares: [validateBody(CreateFulfillmentBody)] },
+  { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments/:fulfillment_id/ship", middlewares: [validateBody(ShipFulfillmentBody)] },
+  { method: ["POST"], matcher: "/vendor/orders/:id/cancel", middlewares: [validateBody(CancelOrderBody)] },
+  { method: ["POST"], matcher: "/vendor/shipping-options", middlewares: [validateBody(CreateShippingOptionBody)] },
+  { method: ["POST"], matcher: "/vendor/shipping-options/:id", middlewares: [validateBody(UpdateShippingOptionBody)] },
 ]

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CoopstallError, malformedUrl, notFound } from "../../lib/errors"
-import { ownedProductIds, ownedVariantProductId, ownsInventoryItem } from "../../lib/ownership"
+import { orderHasFulfillment, ownedProductIds, ownedVariantProductId, ownsInventoryItem, ownsOrder, ownsShippingOption } from "../../lib/ownership"
 import { ownsLot, ownsLotEvent } from "../../lib/traceability/ownership"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { CERTIFICATION_MODULE, CertificationModuleService } from "../../modules/certification"
@@ -80,6 +80,21 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     what: "Review",
     owns: async (c, coop, [id]) =>
       (await (c.resolve(REVIEW_MODULE) as ReviewModuleService).listShopperReviews({ id, cooperative_id: coop, status: "published" }, { select: ["id"] })).length === 1,
+  },
+  {
+    pattern: /^\/vendor\/orders\/([^/]+)/,
+    what: "Order",
+    owns: (c, coop, [orderId]) => ownsOrder(c, coop, orderId),
+  },
+  {
+    pattern: /^\/vendor\/orders\/([^/]+)\/fulfillments\/([^/]+)/,
+    what: "Fulfillment",
+    owns: async (c, coop, [orderId, fulfillmentId]) => (await ownsOrder(c, coop, orderId)) && orderHasFulfillment(c, orderId, fulfillmentId),
+  },
+  {
+    pattern: /^\/vendor\/shipping-options\/([^/]+)/,
+    what: "Shipping option",
+    owns: (c, coop, [optionId]) => ownsShippingOption(c, coop, optionId),
   },
 ]
 

@@ -117,3 +117,44 @@ export const ListProductsQuery = z
 export const SetStockBody = z
   .object({ stocked_quantity: z.number().int("must be a whole number").min(0).max(10_000_000) })
   .strict()
+
+export const ORDER_PROGRESS = ["pending", "fulfilled", "shipped", "delivered", "canceled"] as const
+
+export const ListOrdersQuery = z
+  .object({
+    ...paginationQuery,
+    status: z.enum(ORDER_PROGRESS).optional(),
+    created_from: z.coerce.date({ invalid_type_error: "must be a date (YYYY-MM-DD)" }).optional(),
+    created_to: z.coerce.date({ invalid_type_error: "must be a date (YYYY-MM-DD)" }).optional(),
+  })
+  .strict()
+
+export const CreateFulfillmentBody = z
+  .object({
+    items: z.array(z.object({ id: z.string().min(1), quantity: z.number().int().min(1) }).strict()).min(1).optional(),
+  })
+  .strict()
+
+export const ShipFulfillmentBody = z
+  .object({
+    carrier: z.string().trim().min(1).max(100),
+    tracking_number: z.string().trim().min(1).max(100),
+    tracking_url: z.string().url().max(500).optional(),
+  })
+  .strict()
+
+export const CancelOrderBody = z.object({ reason: z.string().trim().max(500).optional() }).strict()
+
+const shippingOptionFields = {
+  name: text(120),
+  description: optionalText(300),
+  amount: vndAmount,
+  free_above: vndAmount.nullable().optional(),
+}
+
+export const CreateShippingOptionBody = z.object(shippingOptionFields).strict()
+export const UpdateShippingOptionBody = z
+  .object(shippingOptionFields)
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change" })

@@ -11,6 +11,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { defaultShippingProfileId, marketplaceSalesChannelId, vietnamRegionId } from "../../lib/marketplace"
 import { COOPERATIVE_MODULE, CooperativeAction, isSelling } from "../../modules/cooperative"
+import { COOPERATIVE_RATE_PROVIDER_ID } from "../../modules/cooperative-rate"
 import { createCooperativeWarehouseStep } from "./steps/create-cooperative-warehouse"
 import { setCooperativeProductsListedStep } from "./steps/set-cooperative-products-listed"
 import { setCooperativeStatusStep } from "./steps/set-cooperative-status"
@@ -28,7 +29,8 @@ export type ChangeCooperativeStatusInput = ActorRef & {
 const marketplaceContextStep = createStep("load-marketplace-context", async (_: void, { container }) => {
   return new StepResponse({
     sales_channel_id: await marketplaceSalesChannelId(container),
-    shipping_profile_id: await defaultShippingProfileId(container),
+    // Only for cooperatives registered before each got a shipping profile of its own.
+    fallback_shipping_profile_id: await defaultShippingProfileId(container),
     region_id: await vietnamRegionId(container),
   })
 })
@@ -62,7 +64,7 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
 
     const { data: existing } = useQueryGraphStep({
       entity: "cooperative",
-      fields: ["id", "stock_location.id"],
+      fields: ["id", "stock_location.id", "shipping_profile.id"],
       filters: { id: input.cooperative_id },
     }).config({ name: "load-cooperative-warehouse" })
 
@@ -76,15 +78,16 @@ export const changeCooperativeStatusWorkflow = createWorkflow(
           { [COOPERATIVE_MODULE]: { cooperative_id: cooperative.id }, [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id } },
           { [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id }, [Modules.FULFILLMENT]: { fulfillment_set_id: warehouse.fulfillment_set_id } },
           { [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id }, [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" } },
+          { [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id }, [Modules.FULFILLMENT]: { fulfillment_provider_id: COOPERATIVE_RATE_PROVIDER_ID } },
           { [Modules.SALES_CHANNEL]: { sales_channel_id: context.sales_channel_id }, [Modules.STOCK_LOCATION]: { stock_location_id: warehouse.location.id } },
         ] as LinkDefinition[])
       )
       createShippingOptionsWorkflow.runAsStep({
-        input: transform({ warehouse, context, cooperative }, ({ warehouse, context, cooperative }) => [
+        input: transform({ warehouse, context, cooperative, existing }, ({ warehouse, context, cooperative, existing }) => [
           {
             name: `Giao hàng tiêu chuẩn – ${cooperative.name}`,
             service_zone_id: warehouse.service_zone_id,
-            shipping_profile_id: context.shipping_profile_id,
+            shipping_profile_id: existing[0]?.shipping_profile?.id ?? context.fallback_shipping_profile_id,
             provider_id: "manual_manual",
             price_type: "flat" as const,
             type: { label: "Tiêu chuẩn", description: "Giao trong 2–4 ngày", code: "standard" },

@@ -1,4 +1,7 @@
-import { setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import { createRemoteLinkStep, createShippingProfilesStep, setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import type { LinkDefinition } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { COOPERATIVE_MODULE } from "../../modules/cooperative"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
 import { createCooperativeStep } from "./steps/create-cooperative"
@@ -13,8 +16,8 @@ export type CreateCooperativeWorkflowInput = {
 }
 
 /**
- * Registration: the pending cooperative, its owner, and the owner's sign-in tied to the owner
- * account, all or nothing.
+ * Registration: the pending cooperative, its owner, the shipping profile its products ship under,
+ * and the owner's sign-in tied to the owner account, all or nothing.
  */
 export const createCooperativeWorkflow = createWorkflow(
   "create-cooperative",
@@ -30,6 +33,14 @@ export const createCooperativeWorkflow = createWorkflow(
         owner: { ...input.owner, email: input.owner_email },
       }))
     )
+    const profiles = createShippingProfilesStep(
+      transform({ created }, ({ created }) => [{ name: `cooperative:${created.cooperative.id}`, type: "cooperative" }])
+    )
+    createRemoteLinkStep(
+      transform({ created, profiles }, ({ created, profiles }) => [
+        { [COOPERATIVE_MODULE]: { cooperative_id: created.cooperative.id }, [Modules.FULFILLMENT]: { shipping_profile_id: profiles[0].id } },
+      ] as LinkDefinition[])
+    ).config({ name: "link-cooperative-shipping-profile" })
     setAuthAppMetadataStep({
       authIdentityId: input.auth_identity_id,
       actorType: VENDOR_ACTOR_TYPE,

@@ -4,6 +4,7 @@ import {
   createCartWorkflow,
   updateLineItemInCartWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { CoopstallError } from "../../lib/errors"
 import { assertVariantsSellable } from "../../lib/sellable"
 
 // Status is enforced at every step a shopper takes: creating a cart with items, adding an item,
@@ -23,5 +24,16 @@ updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container 
 })
 
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
+  // Medusa's own completion would make one order for all cooperatives. The store route runs the
+  // marketplace's completion instead, but Medusa also completes carts from payment webhooks
+  // (processPaymentWorkflow); refused here, such a cart is completed by the shopper's own call.
+  // Only the benchmark turns it on, as its baseline.
+  if (process.env.COOPSTALL_BENCH_VANILLA !== "1") {
+    throw new CoopstallError(
+      409,
+      "marketplace_completion_required",
+      "Carts are completed with POST /store/carts/:id/complete, which makes one order per cooperative."
+    )
+  }
   await assertVariantsSellable(container, ((cart as any).items ?? []).map((item: any) => item.variant_id))
 })

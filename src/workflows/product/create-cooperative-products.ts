@@ -13,8 +13,19 @@ export type CreateCooperativeProductsInput = {
 export const createCooperativeProductsWorkflow = createWorkflow(
   "create-cooperative-products",
   (input: CreateCooperativeProductsInput) => {
+    const { data: cooperatives } = useQueryGraphStep({
+      entity: "cooperative",
+      fields: ["status", "shipping_profile.id"],
+      filters: { id: input.cooperative_id },
+    }).config({ name: "load-cooperative" })
+    // A cooperative's products always ship under its own profile, whatever the caller passed.
     const products = createProductsWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({ products: input.products })),
+      input: transform({ input, cooperatives }, ({ input, cooperatives }) => ({
+        products: input.products.map((p) => ({
+          ...p,
+          shipping_profile_id: cooperatives[0]?.shipping_profile?.id ?? p.shipping_profile_id,
+        })),
+      })),
     })
     const productIds = transform({ products }, ({ products }) => products.map((p) => p.id))
     createRemoteLinkStep(
@@ -26,11 +37,6 @@ export const createCooperativeProductsWorkflow = createWorkflow(
       )
     )
     // Read inside the workflow, so the products are listed exactly when the cooperative sells now.
-    const { data: cooperatives } = useQueryGraphStep({
-      entity: "cooperative",
-      fields: ["status"],
-      filters: { id: input.cooperative_id },
-    }).config({ name: "load-cooperative-status" })
     when("cooperative-is-selling", { cooperatives }, ({ cooperatives }) => isSelling(cooperatives[0]?.status)).then(() => {
       setCooperativeProductsListedStep(
         transform({ input, productIds }, ({ input, productIds }) => ({

@@ -1,0 +1,31 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
+import { completeCooperativeCartWorkflow } from "../../../../../workflows/checkout/complete-cooperative-cart"
+import { orderGroupView } from "../../../order-groups/view"
+
+// Replaces Medusa's route at the same path (project routes are registered last), answering in its
+// shape: `{ type: "order", order }` on success, so @medusajs/js-sdk storefronts keep working, plus
+// `order_group` with every cooperative's order. `order` is the first cooperative's order.
+const PAYMENT_ERRORS = [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR]
+
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const cartId = req.params.id
+  const { result, errors } = await completeCooperativeCartWorkflow(req.scope).run({
+    input: { id: cartId },
+    throwOnError: false,
+  })
+  const error: any = errors?.[0]?.error
+  if (error) {
+    if (!PAYMENT_ERRORS.includes(error.type)) throw error
+    const cart = await refetchCart(cartId, req.scope, ["id", "*items", "total", "*payment_collection"])
+    return res.status(200).json({ type: "cart", cart, error: { message: error.message, name: error.name, type: error.type } })
+  }
+
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: orders }, order_group] = await Promise.all([
+    query.graph({ entity: "order", fields: req.queryConfig.fields, filters: { id: result.order_ids[0] } }),
+    orderGroupView(req.scope, result.order_group_id),
+  ])
+  res.status(200).json({ type: "order", order: orders[0], order_group })
+}

@@ -1,0 +1,63 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
+import { notFound } from "../../../../../lib/errors"
+import { cooperativeIdsOfProducts } from "../../../../../lib/ownership"
+import CooperativeShippingProfileLink from "../../../../../links/cooperative-shipping-profile"
+
+/**
+ * GET /store/carts/:id/cooperative-shipping-options: Medusa's shipping options for the cart,
+ * arranged per cooperative in the cart (each ships from its own warehouse under its own profile),
+ * with the option the cart currently uses for it. The storefront asks the shopper once per
+ * cooperative, then POSTs each choice to /store/carts/:id/shipping-methods.
+ */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: carts } = await query.graph({
+    entity: "cart",
+    fields: ["id", "items.id", "items.product_id", "shipping_methods.shipping_option_id"],
+    filters: { id: req.params.id },
+  })
+  const cart: any = carts[0]
+  if (!cart) throw notFound("Cart", req.params.id)
+
+  const items: any[] = cart.items ?? []
+  const owners = await cooperativeIdsOfProducts(req.scope, [...new Set(items.map((i) => i.product_id))])
+  const cooperativeIds = [...new Set(items.map((i) => owners.get(i.product_id)).filter(Boolean))] as string[]
+  if (!cooperativeIds.length) return res.json({ cooperatives: [] })
+
+  const { data: profiles } = await query.graph({
+    entity: CooperativeShippingProfileLink.entryPoint,
+    fields: ["cooperative_id", "shipping_profile_id", "cooperative.name", "cooperative.handle"],
+    filters: { cooperative_id: cooperativeIds },
+  })
+  // Priced by Medusa for this cart, but only the options of the cooperatives in it.
+  const candidates = await req.scope
+    .resolve(Modules.FULFILLMENT)
+    .listShippingOptions({ shipping_profile_id: profiles.map((p: any) => p.shipping_profile_id) }, { select: ["id"] })
+  const { result: options } = candidates.length
+    ? await listShippingOptionsForCartWithPricingWorkflow(req.scope).run({
+        input: { cart_id: cart.id, options: candidates.map((o) => ({ id: o.id })) },
+      })
+    : { result: [] as any[] }
+  const chosen = new Set((cart.shipping_methods ?? []).map((m: any) => m.shipping_option_id))
+  const profileOf = new Map(profiles.map((p: any) => [p.cooperative_id, p]))
+  const cooperatives = cooperativeIds.map((id) => {
+    const link: any = profileOf.get(id)
+    const own = (options as any[]).filter((o) => o.shipping_profile_id === link?.shipping_profile_id)
+    return {
+      cooperative: { id, name: link?.cooperative?.name, handle: link?.cooperative?.handle },
+      item_ids: items.filter((i) => owners.get(i.product_id) === id).map((i) => i.id),
+      selected_option_id: own.find((o) => chosen.has(o.id))?.id ?? null,
+      shipping_options: own.map((o) => ({
+        id: o.id,
+        name: o.name,
+        amount: Number(o.amount ?? o.calculated_price?.calculated_amount ?? 0),
+        price_type: o.price_type,
+        type: o.type ? { code: o.type.code, label: o.type.label, description: o.type.description } : null,
+        free_above: o.data?.free_above ?? null,
+      })),
+    }
+  })
+  res.json({ cooperatives })
+}

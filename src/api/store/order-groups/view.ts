@@ -1,0 +1,54 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { notFound } from "../../../lib/errors"
+import { ORDER_VIEW_FIELDS, serializeOrder } from "../../../lib/order-progress"
+import { PaymentShare } from "../../../modules/order-group"
+
+/**
+ * A purchase as the shopper sees it: the one payment, and each cooperative's order with its
+ * items, totals, share of the payment and progress.
+ */
+export async function orderGroupView(container: MedusaContainer, id: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: groups } = await query.graph({
+    entity: "order_group",
+    fields: ["id", "cart_id", "email", "currency_code", "total", "shares", "payment_collection_id", "payment_provider_id", "payment_reference", "created_at"],
+    filters: { id },
+  })
+  const group: any = groups[0]
+  if (!group) throw notFound("Order group", id)
+  const shares = group.shares as PaymentShare[]
+  const [{ data: orders }, { data: collections }] = await Promise.all([
+    query.graph({
+      entity: "order",
+      fields: [...ORDER_VIEW_FIELDS, "cooperative.id", "cooperative.name", "cooperative.handle", "cooperative.province"],
+      filters: { id: shares.map((s) => s.order_id) },
+    }),
+    group.payment_collection_id
+      ? query.graph({ entity: "payment_collection", fields: ["id", "status", "amount", "captured_amount"], filters: { id: group.payment_collection_id } })
+      : Promise.resolve({ data: [] as any[] }),
+  ])
+  const byId = new Map(orders.map((o: any) => [o.id, o]))
+  const payment: any = collections[0]
+  return {
+    id: group.id,
+    created_at: group.created_at,
+    email: group.email,
+    currency_code: group.currency_code,
+    total: Number(group.total),
+    payment: {
+      provider_id: group.payment_provider_id,
+      reference: group.payment_reference ?? null,
+      status: payment?.status ?? null,
+      captured_amount: payment ? Number(payment.captured_amount ?? 0) : 0,
+    },
+    orders: shares.map((s) => {
+      const order: any = byId.get(s.order_id)
+      const c = order?.cooperative
+      return {
+        ...serializeOrder(order, s.amount),
+        cooperative: c ? { id: c.id, name: c.name, handle: c.handle, province: c.province } : null,
+      }
+    }),
+  }
+}

@@ -1,0 +1,19 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { cancelOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
+import { conflict } from "../../../../../../../lib/errors"
+import type { VendorRequest } from "../../../../../tenant"
+import { vendorOrder } from "../../../../view"
+
+/** POST /vendor/orders/:id/fulfillments/:fulfillment_id/cancel: unpack before it ships; the items are reserved again. */
+export const POST = async (req: VendorRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "fulfillment", fields: ["id", "shipped_at", "canceled_at"], filters: { id: req.params.fulfillment_id } })
+  const fulfillment: any = data[0]
+  if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was already canceled.")
+  if (fulfillment.shipped_at) throw conflict("already_shipped", "A shipped fulfilment cannot be canceled.")
+  await cancelOrderFulfillmentWorkflow(req.scope).run({
+    input: { order_id: req.params.id, fulfillment_id: req.params.fulfillment_id, canceled_by: req.tenant.user.id },
+  })
+  res.json({ order: await vendorOrder(req.scope, req.params.id) })
+}

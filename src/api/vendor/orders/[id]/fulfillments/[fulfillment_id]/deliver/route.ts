@@ -1,0 +1,24 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { conflict } from "../../../../../../../lib/errors"
+import type { VendorRequest } from "../../../../../tenant"
+import { vendorOrder } from "../../../../view"
+
+/** POST /vendor/orders/:id/fulfillments/:fulfillment_id/deliver: the shopper has the parcel. */
+export const POST = async (req: VendorRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "fulfillment",
+    fields: ["id", "shipped_at", "delivered_at", "canceled_at"],
+    filters: { id: req.params.fulfillment_id },
+  })
+  const fulfillment: any = data[0]
+  if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was canceled.")
+  if (!fulfillment.shipped_at) throw conflict("not_shipped", "Mark the fulfilment shipped before delivered.")
+  if (fulfillment.delivered_at) throw conflict("already_delivered", "This fulfilment is already delivered.")
+  await markOrderFulfillmentAsDeliveredWorkflow(req.scope).run({
+    input: { orderId: req.params.id, fulfillmentId: req.params.fulfillment_id },
+  })
+  res.json({ order: await vendorOrder(req.scope, req.params.id) })
+}

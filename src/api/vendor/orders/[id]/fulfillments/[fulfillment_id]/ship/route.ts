@@ -1,0 +1,13 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { shipCooperativeOrderWorkflow } from "../../../../../../../workflows/order/ship-cooperative-order"
+import type { VendorRequest } from "../../../../../tenant"
+import { vendorOrder } from "../../../../view"
+
+/** POST /vendor/orders/:id/fulfillments/:fulfillment_id/ship `{ carrier, tracking_number, tracking_url? }` */
+export const POST = async (req: VendorRequest, res: MedusaResponse) => {
+  const body = (req as any).validatedBody
+  await shipCooperativeOrderWorkflow(req.scope).run({
+    input: { order_id: req.params.id, fulfillment_id: req.params.fulfillment_id, ...body, created_by: req.tenant.user.id },
+  })
+  res.json({ order: await vendorOrder(req.scope, req.params.id) })
+}

@@ -1,0 +1,38 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
+import { conflict } from "../../../../../lib/errors"
+import { cooperativeStockLocationId } from "../../../../../lib/ownership"
+import type { VendorRequest } from "../../../tenant"
+import { vendorOrder } from "../../view"
+
+/**
+ * POST /vendor/orders/:id/fulfillments: pack the order (all that is left of it, or `items`) from
+ * the cooperative's warehouse. Medusa turns the reservations into stock taken out.
+ */
+export const POST = async (req: VendorRequest<{ items?: { id: string; quantity: number }[] }>, res: MedusaResponse) => {
+  const orderId = req.params.id
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "status", "items.*", "items.detail.*"],
+    filters: { id: orderId },
+  })
+  const order: any = data[0]
+  if (order.status === "canceled") throw conflict("order_canceled", "This order is canceled.")
+  const left = (order.items ?? [])
+    .map((i: any) => ({ id: i.id, quantity: MathBN.convert(MathBN.sub(i.detail?.quantity ?? i.quantity, i.detail?.fulfilled_quantity ?? 0)).toNumber() }))
+    .filter((i: any) => i.quantity > 0)
+  const items = (req as any).validatedBody.items ?? left
+  if (!items.length) throw conflict("nothing_to_fulfil", "Every item of this order has already been fulfilled.")
+
+  await createOrderFulfillmentWorkflow(req.scope).run({
+    input: {
+      order_id: orderId,
+      items,
+      location_id: (await cooperativeStockLocationId(req.scope, req.tenant.cooperative.id)) ?? undefined,
+      created_by: req.tenant.user.id,
+    },
+  })
+  res.status(201).json({ order: await vendorOrder(req.scope, orderId) })
+}

@@ -1,0 +1,44 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { deleteShippingOptionsWorkflow, updateShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
+import { conflict } from "../../../../lib/errors"
+import { cooperativeShippingProfileId } from "../../../../lib/ownership"
+import type { VendorRequest } from "../../tenant"
+import { listCooperativeShippingOptions } from "../view"
+
+async function load(req: VendorRequest) {
+  const profileId = (await cooperativeShippingProfileId(req.scope, req.tenant.cooperative.id))!
+  const [option] = await listCooperativeShippingOptions(req.scope, profileId, [req.params.id])
+  return { profileId, option }
+}
+
+export const GET = async (req: VendorRequest, res: MedusaResponse) => {
+  res.json({ shipping_option: (await load(req)).option })
+}
+
+/** POST /vendor/shipping-options/:id: change the name, the amount or the free-above threshold (null: never free). */
+export const POST = async (req: VendorRequest, res: MedusaResponse) => {
+  const body = (req as any).validatedBody
+  const { profileId, option } = await load(req)
+  if (!option.editable) {
+    throw conflict("standard_option", "The marketplace's standard option has a fixed rate: add an option of your own instead.")
+  }
+  await updateShippingOptionsWorkflow(req.scope).run({
+    input: [
+      {
+        id: option.id,
+        ...(body.name ? { name: body.name } : {}),
+        data: {
+          amount: body.amount ?? option.amount,
+          free_above: body.free_above !== undefined ? body.free_above : option.free_above,
+        },
+      } as any,
+    ],
+  })
+  const [updated] = await listCooperativeShippingOptions(req.scope, profileId, [option.id])
+  res.json({ shipping_option: updated })
+}
+
+export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
+  await deleteShippingOptionsWorkflow(req.scope).run({ input: { ids: [req.params.id] } })
+  res.json({ id: req.params.id, object: "shipping_option", deleted: true })
+}

@@ -1,0 +1,254 @@
+import {
+  acquireLockStep,
+  addOrderTransactionStep,
+  authorizePaymentSessionStep,
+  compensatePaymentIfNeededStep,
+  createOrdersStep,
+  createRemoteLinkStep,
+  emitEventStep,
+  releaseLockStep,
+  updateCartsStep,
+  useQueryGraphStep,
+  validateCartItemsStep,
+  validateCartPaymentsStep,
+} from "@medusajs/medusa/core-flows"
+import type { LinkDefinition } from "@medusajs/framework/types"
+import { EventPriority, Modules, OrderStatus, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { createWorkflow, parallelize, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  completeCartFields,
+  prepareAdjustmentsData,
+  prepareLineItemData,
+  prepareTaxLinesData,
+  registerUsageStep,
+} from "../../lib/core-flows-internals"
+import { allocateVnd } from "../../lib/money"
+import { COOPERATIVE_MODULE } from "../../modules/cooperative"
+import { ORDER_GROUP_MODULE, PaymentShare } from "../../modules/order-group"
+import { assertCartSellableStep } from "./steps/assert-cart-sellable"
+import { createOrderGroupStep } from "./steps/create-order-group"
+import { CooperativePart, groupCartByCooperativeStep } from "./steps/group-cart-by-cooperative"
+import { reserveCooperativeStockStep, StockToReserve } from "./steps/reserve-cooperative-stock"
+
+export const ORDER_GROUP_PLACED = "order_group.placed"
+
+// Vanilla completion loads every stock level of every variant to pick a location; each item here
+// is reserved at its cooperative's own warehouse, so those fields are not needed.
+const cartFields = [
+  ...completeCartFields.filter((f) => !f.includes("location_levels")),
+  "items.product_id",
+  "shipping_methods.shipping_option.shipping_profile_id",
+]
+
+/** What a completed cart became: one purchase, one order per cooperative (in the cart's order). */
+export type CompletedPurchase = { order_group_id: string; order_ids: string[] }
+
+/**
+ * POST /store/carts/:id/complete for the marketplace. The same guarantees and the same core steps
+ * as Medusa's completeCartWorkflow (cart lock, payment validation, compensation that voids the
+ * payment, authorisation last), but the cart becomes one order per cooperative, grouped into one
+ * purchase that carries the single payment and each order's share of it.
+ *
+ * Exactly once: the cart's lock serialises concurrent attempts, a completed cart returns its
+ * existing group, and order_group.cart_id is unique besides.
+ */
+export const completeCooperativeCartWorkflow = createWorkflow(
+  "complete-cooperative-cart",
+  (input: { id: string }) => {
+    // Same key as Medusa's completion, so the two can never run on one cart at once.
+    acquireLockStep({ key: input.id, timeout: 30, ttl: 120 })
+
+    const [existing, cartQuery] = parallelize(
+      useQueryGraphStep({
+        entity: "order_group",
+        fields: ["id", "shares"],
+        filters: { cart_id: input.id },
+      }).config({ name: "existing-order-group" }),
+      useQueryGraphStep({
+        entity: "cart",
+        fields: cartFields,
+        filters: { id: input.id },
+        options: { isList: false, throwIfKeyNotFound: true },
+      }).config({ name: "cart-query" })
+    )
+    const cart = transform({ cartQuery }, ({ cartQuery }) => cartQuery.data as any)
+
+    validateCartItemsStep({ cart })
+    const paymentSessions = validateCartPaymentsStep({ cart })
+    compensatePaymentIfNeededStep({ payment_session_id: paymentSessions[0].id })
+
+    const placed = when("place-order-group", { existing }, ({ existing }) => !existing.data.length).then(() => {
+      assertCartSellableStep({ cart })
+      const parts = groupCartByCooperativeStep({ cart })
+
+      const orderInputs = transform({ cart, parts }, ({ cart, parts }) => {
+        const itemsById = new Map((cart.items ?? []).map((i: any) => [i.id, i]))
+        const methodsById = new Map((cart.shipping_methods ?? []).map((m: any) => [m.id, m]))
+        const address = (a: any) => (a ? (({ id, ...rest }) => rest)(a) : null)
+        return parts.map((part: CooperativePart) => {
+          const items = part.item_ids.map((id) => {
+            const item: any = itemsById.get(id)
+            return prepareLineItemData({
+              item,
+              variant: item.variant,
+              cartId: cart.id,
+              unitPrice: item.unit_price,
+              isTaxInclusive: item.is_tax_inclusive,
+              taxLines: item.tax_lines ?? [],
+              adjustments: item.adjustments ?? [],
+            })
+          })
+          const shipping_methods = part.shipping_method_ids.map((id) => {
+            const sm: any = methodsById.get(id)
+            return {
+              name: sm.name,
+              description: sm.description,
+              amount: sm.raw_amount ?? sm.amount,
+              is_tax_inclusive: sm.is_tax_inclusive,
+              shipping_option_id: sm.shipping_option_id,
+              data: sm.data,
+              metadata: sm.metadata,
+              tax_lines: prepareTaxLinesData(sm.tax_lines ?? []),
+              adjustments: prepareAdjustmentsData(sm.adjustments ?? []),
+            }
+          })
+          const promo_codes = [...items.flatMap((i: any) => i.adjustments ?? []), ...shipping_methods.flatMap((m) => m.adjustments ?? [])]
+            .map((a: any) => a.code)
+            .filter(Boolean)
+          return {
+            region_id: cart.region?.id,
+            customer_id: cart.customer?.id,
+            sales_channel_id: cart.sales_channel_id,
+            status: OrderStatus.PENDING,
+            email: cart.email,
+            currency_code: cart.currency_code,
+            locale: cart.locale,
+            shipping_address: address(cart.shipping_address),
+            billing_address: address(cart.billing_address),
+            no_notification: false,
+            items,
+            shipping_methods,
+            promo_codes: [...new Set(promo_codes)],
+            metadata: { ...(cart.metadata ?? {}), cooperative_id: part.cooperative.id },
+          }
+        })
+      })
+
+      const orders = createOrdersStep(orderInputs as any)
+
+      const placement = transform({ cart, parts, orders, paymentSessions }, ({ cart, parts, orders, paymentSessions }) => {
+        const orderOf = (part: CooperativePart) =>
+          (orders as any[]).find((o) => o.metadata?.cooperative_id === part.cooperative.id)
+        const paid = Math.round(Number(paymentSessions[0]?.amount ?? cart.total ?? 0))
+        const amounts = allocateVnd(paid, parts.map((p: CooperativePart) => p.total))
+        const shares: PaymentShare[] = parts.map((p: CooperativePart, i: number) => ({
+          order_id: orderOf(p).id,
+          cooperative_id: p.cooperative.id,
+          amount: amounts[i],
+        }))
+
+        const variantByCartItem = new Map((cart.items ?? []).map((i: any) => [i.id, i.variant]))
+        const stock: StockToReserve[] = parts.flatMap((part: CooperativePart) => {
+          const order = orderOf(part)
+          return (order.items ?? []).flatMap((orderItem: any) => {
+            const cartItemId = part.item_ids.find((id) => (cart.items ?? []).find((c: any) => c.id === id)?.variant_id === orderItem.variant_id)
+            const variant: any = variantByCartItem.get(cartItemId)
+            if (!variant?.manage_inventory) return []
+            return (variant.inventory_items ?? []).map((inv: any) => ({
+              line_item_id: orderItem.id,
+              inventory_item_id: inv.inventory_item_id,
+              location_id: part.stock_location_id,
+              quantity: Number(inv.required_quantity ?? 1) * Number(orderItem.quantity),
+              allow_backorder: !!variant.allow_backorder,
+              label: `"${orderItem.product_title} – ${orderItem.variant_title}" of ${part.cooperative.name}`,
+            }))
+          })
+        })
+
+        const links: LinkDefinition[] = (orders as any[]).flatMap((order) => [
+          { [COOPERATIVE_MODULE]: { cooperative_id: order.metadata.cooperative_id }, [Modules.ORDER]: { order_id: order.id } },
+        ])
+        const promotionUsage = {
+          computedActions: [
+            ...(cart.items ?? []).flatMap((i: any) => i.adjustments ?? []),
+            ...(cart.shipping_methods ?? []).flatMap((m: any) => m.adjustments ?? []),
+          ].map((a: any) => ({ amount: a.amount, code: a.code })),
+          registrationContext: { customer_id: cart.customer?.id || null, customer_email: cart.email || null },
+        }
+        return {
+          shares,
+          stock,
+          links,
+          promotionUsage,
+          group: {
+            cart_id: cart.id,
+            email: cart.email,
+            customer_id: cart.customer?.id ?? null,
+            currency_code: cart.currency_code,
+            total: paid,
+            payment_collection_id: cart.payment_collection?.id ?? null,
+            payment_provider_id: paymentSessions[0]?.provider_id ?? null,
+            payment_reference: (paymentSessions[0] as any)?.data?.reference ?? null,
+            shares,
+          },
+          placedEvents: (orders as any[]).map((o) => ({ id: o.id })),
+        }
+      })
+
+      reserveCooperativeStockStep(transform({ placement }, ({ placement }) => ({ items: placement.stock })))
+      const group = createOrderGroupStep(transform({ placement }, ({ placement }) => placement.group))
+
+      const groupLinks = transform({ placement, group }, ({ placement, group }) => [
+        ...placement.links,
+        ...placement.shares.map((s: PaymentShare) => ({
+          [ORDER_GROUP_MODULE]: { order_group_id: group.id },
+          [Modules.ORDER]: { order_id: s.order_id },
+        })),
+      ])
+      parallelize(
+        createRemoteLinkStep(groupLinks as any),
+        updateCartsStep(transform({ cart }, ({ cart }) => [{ id: cart.id, completed_at: new Date() }])),
+        registerUsageStep(transform({ placement }, ({ placement }) => placement.promotionUsage)),
+        emitEventStep({
+          eventName: OrderWorkflowEvents.PLACED,
+          data: transform({ placement }, ({ placement }) => placement.placedEvents),
+          options: { priority: EventPriority.CRITICAL },
+        }),
+        emitEventStep({
+          eventName: ORDER_GROUP_PLACED,
+          data: transform({ group }, ({ group }) => ({ id: group.id })),
+        }).config({ name: "emit-order-group-placed" })
+      )
+
+      // Authorised last, as in vanilla completion: anything failing before this leaves no payment.
+      const payment = authorizePaymentSessionStep({ id: paymentSessions[0].id })
+      addOrderTransactionStep(
+        transform({ payment, placement }, ({ payment, placement }) => {
+          // A payment captured on authorisation is recorded on each order as that order's share.
+          if (!(payment as any)?.captures?.length) return []
+          return placement.shares.map((s: PaymentShare) => ({
+            order_id: s.order_id,
+            amount: s.amount,
+            currency_code: (payment as any).currency_code,
+            reference: "capture",
+            reference_id: (payment as any).captures[0].id,
+          }))
+        })
+      )
+      return transform({ group, placement }, ({ group, placement }) => ({
+        order_group_id: group.id,
+        order_ids: placement.shares.map((s: PaymentShare) => s.order_id),
+      }))
+    })
+
+    releaseLockStep({ key: input.id })
+
+    return new WorkflowResponse(
+      transform({ placed, existing }, ({ placed, existing }): CompletedPurchase => {
+        if (placed) return placed
+        const group: any = existing.data[0]
+        return { order_group_id: group.id, order_ids: (group.shares as PaymentShare[]).map((s) => s.order_id) }
+      })
+    )
+  }
+)

@@ -1,0 +1,60 @@
+import { acquireLockStep, addOrderTransactionStep, capturePaymentWorkflow, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { conflict } from "../../lib/errors"
+import { PaymentShare } from "../../modules/order-group"
+
+const findPayableStep = createStep("find-purchase-payment", async ({ collection }: { collection: any }) => {
+  const payments = (collection?.payments ?? []).filter((p: any) => !p.canceled_at)
+  const payment = payments[0]
+  if (!payment) throw conflict("not_payable", "This purchase has no open payment to mark received.")
+  return new StepResponse({ payment_id: payment.id as string, already_captured: !!payment.captured_at })
+})
+
+/**
+ * The shopper's transfer arrived (marked by the union, or notified by its bank): the purchase's one
+ * payment is captured, and each cooperative's order records its share as paid. Idempotent, and
+ * locked per purchase, so the bank's retries and an admin's click at the same moment capture once.
+ */
+export const markPurchasePaidWorkflow = createWorkflow(
+  "mark-purchase-paid",
+  (input: { order_group_id: string; captured_by?: string }) => {
+    const lockKey = transform({ input }, ({ input }) => `purchase-payment:${input.order_group_id}`)
+    acquireLockStep({ key: lockKey, timeout: 10, ttl: 60 })
+    const { data: groups } = useQueryGraphStep({
+      entity: "order_group",
+      fields: ["id", "total", "currency_code", "shares", "payment_collection_id"],
+      filters: { id: input.order_group_id },
+      options: { throwIfKeyNotFound: true },
+    }).config({ name: "load-order-group" })
+    const { data: collections } = useQueryGraphStep({
+      entity: "payment_collection",
+      fields: ["id", "payments.id", "payments.captured_at", "payments.canceled_at"],
+      filters: transform({ groups }, ({ groups }) => ({ id: (groups[0] as any).payment_collection_id ?? "none" })),
+    }).config({ name: "load-payment-collection" })
+    const payable = findPayableStep({ collection: transform({ collections }, ({ collections }) => collections[0]) })
+
+    const captured = when("capture-if-not-yet", { payable }, ({ payable }) => !payable.already_captured).then(() => {
+      capturePaymentWorkflow.runAsStep({
+        input: transform({ payable, groups, input }, ({ payable, groups, input }) => ({
+          payment_id: payable.payment_id,
+          amount: (groups[0] as any).total,
+          captured_by: input.captured_by,
+        })),
+      })
+      addOrderTransactionStep(
+        transform({ payable, groups }, ({ payable, groups }) =>
+          ((groups[0] as any).shares as PaymentShare[]).map((s) => ({
+            order_id: s.order_id,
+            amount: s.amount,
+            currency_code: (groups[0] as any).currency_code,
+            reference: "capture",
+            reference_id: payable.payment_id,
+          }))
+        )
+      )
+      return true
+    })
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(transform({ captured }, ({ captured }) => ({ captured: !!captured })))
+  }
+)
