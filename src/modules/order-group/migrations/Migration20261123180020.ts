@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261123180000 extends Migration {
+export class Migration20261123180020 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "order_group" ("id" text not null, "cart_id" text not null, "email" text null, "customer_id" text null, "currency_code" text not null, "total" integer not null, "payment_collection_id" text null, "payment_provider_id" text null, "payment_reference" text null, "shares" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "order_group_pkey" primary key ("id"));`);
