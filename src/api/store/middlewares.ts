@@ -2,6 +2,7 @@ import { authenticate, MedusaNextFunction, MedusaRequest, MedusaResponse, Middle
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
 import { validateBody, validateQuery } from "../../lib/validation"
 import { attachQuality, filterByQuality } from "./product-quality"
+import { onlyCartCooperativesOptions } from "./shipping-options-scope"
 import { CreateReviewBody, StoreListCooperativesQuery, StoreListReviewsQuery } from "./validators"
 
 /** Lets store product responses carry their cooperative's public fields, and nothing else of it. */
@@ -22,6 +23,7 @@ export const storeMiddlewares: MiddlewareRoute[] = [
   // No method: a method-less middleware is sorted ahead of Medusa's own query validation, which consumes req.allowed.
   // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
   { matcher: "/store/products", middlewares: [allowCooperativeFields, filterByQuality, attachQuality] },
+  { method: ["GET"], matcher: "/store/shipping-options", middlewares: [onlyCartCooperativesOptions] },
   { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
   { method: ["POST"], matcher: "/store/reviews", middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(CreateReviewBody)] },
   { method: ["GET"], matcher: "/store/products/:id/reviews", middlewares: [validateQuery(StoreListReviewsQuery)] },
