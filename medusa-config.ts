@@ -132,6 +132,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/review" },
     searchModule,
     { resolve: "./src/modules/order-group" },
+    { resolve: "./src/modules/ledger" },
     {
       // Medusa's manual provider (the standard 30.000 ₫ option) plus the rates cooperatives set themselves.
       resolve: "@medusajs/medusa/fulfillment",

@@ -1,4 +1,5 @@
-import { MiddlewareRoute } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { COOPERATIVE_ACTIONS } from "../../modules/cooperative"
 import { validateBody, validateQuery } from "../../lib/validation"
 import {
   AdminListCertificatesQuery,
@@ -11,9 +12,15 @@ import {
   ReviewModerationBody,
 } from "./validators"
 
+/** /admin/cooperatives/:id/:action also matches the static sub-routes beside it (ledger-adjustments): only status actions take this body. */
+const forStatusActions =
+  (middleware: (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => void) =>
+  (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+    (COOPERATIVE_ACTIONS as readonly string[]).includes(req.params.action) ? middleware(req, res, next) : next()
+
 export const adminMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/admin/cooperatives", middlewares: [validateQuery(AdminListCooperativesQuery)] },
-  { method: ["POST"], matcher: "/admin/cooperatives/:id/:action", middlewares: [validateBody(CooperativeActionBody)] },
+  { method: ["POST"], matcher: "/admin/cooperatives/:id/:action", middlewares: [forStatusActions(validateBody(CooperativeActionBody))] },
   { method: ["POST"], matcher: "/admin/products/:id/publish", middlewares: [validateBody(ProductDecisionBody)] },
   { method: ["POST"], matcher: "/admin/products/:id/reject", middlewares: [validateBody(ProductDecisionBody)] },
   { method: ["GET"], matcher: "/admin/ocop-ratings", middlewares: [validateQuery(AdminListOcopRatingsQuery)] },

@@ -3,6 +3,7 @@ import { validateBody, validateQuery } from "../../lib/validation"
 import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
 import { ListCertificatesQuery, ResubmitCertificateBody, SubmitCertificateBody } from "./certificates/validators"
 import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } from "./ocop-ratings/validators"
+import { LedgerExportQuery, LedgerQuery } from "../../lib/ledger/query"
 import { lotMiddlewares } from "./lots/middlewares"
 import { ReplyToReviewBody, VendorListReviewsQuery } from "./reviews/validators"
 import { requireOwner, resolveTenant } from "./tenant"
@@ -63,6 +64,8 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments", middlewares: [validateBody(CreateFulfillmentBody)] },
   { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments/:fulfillment_id/ship", middlewares: [validateBody(ShipFulfillmentBody)] },
   { method: ["POST"], matcher: "/vendor/orders/:id/cancel", middlewares: [validateBody(CancelOrderBody)] },
+  { method: ["GET"], matcher: "/vendor/ledger", middlewares: [validateQuery(LedgerQuery)] },
+  { method: ["GET"], matcher: "/vendor/ledger/export.csv", middlewares: [validateQuery(LedgerExportQuery)] },
   { method: ["POST"], matcher: "/vendor/shipping-options", middlewares: [validateBody(CreateShippingOptionBody)] },
   { method: ["POST"], matcher: "/vendor/shipping-options/:id", middlewares: [validateBody(UpdateShippingOptionBody)] },
 ]

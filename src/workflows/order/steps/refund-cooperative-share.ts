@@ -33,7 +33,8 @@ export const refundCooperativeShareStep = createStep(
     const refunded = (payment.refunds ?? []).reduce((a: any, r: any) => MathBN.add(a, r.amount), 0)
     const amount = MathBN.min(share.amount, MathBN.sub(captured, refunded))
     if (MathBN.lte(amount, 0)) return new StepResponse(null)
-    const refund = await paymentModule.refundPayment({ payment_id: payment.id, amount, created_by })
+    // The refund names its order, so the ledger can tell whose share went back (see lib/ledger/refunds).
+    const refund = await paymentModule.refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id } } as any)
     return new StepResponse({ payment_id: payment.id, amount: Number(amount), refund_id: (refund as any)?.id ?? null })
   }
 )

@@ -1,0 +1,27 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { commissionDefaultBps } from "../../../lib/ledger/config"
+import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import { createCommissionRateWorkflow } from "../../../workflows/ledger/commission-rates"
+import { serializeCommissionRate } from "./view"
+
+/**
+ * GET /admin/commission-rates?scope=&cooperative_id=&category_id=&limit=&offset=: the rules in force.
+ * `fallback_default_bps` is the union-wide rate used while no `default` rule exists (COMMISSION_DEFAULT_BPS).
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { limit, offset, ...filters } = (req as any).validatedQuery
+  const [rates, count] = await (req.scope.resolve(LEDGER_MODULE) as LedgerModuleService).listAndCountCommissionRates(filters, {
+    order: { scope: "ASC", created_at: "ASC" },
+    skip: offset,
+    take: limit,
+  })
+  res.json({ commission_rates: rates.map(serializeCommissionRate), count, limit, offset, fallback_default_bps: commissionDefaultBps() })
+}
+
+/** POST /admin/commission-rates { scope, cooperative_id?, category_id?, rate_bps, note? } */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { result } = await createCommissionRateWorkflow(req.scope).run({
+    input: { ...(req as any).validatedBody, updated_by: req.auth_context.actor_id },
+  })
+  res.status(201).json({ commission_rate: serializeCommissionRate(result) })
+}

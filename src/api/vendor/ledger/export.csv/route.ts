@@ -1,0 +1,16 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { vnDay } from "../../../../lib/dates"
+import { ledgerFilters } from "../../../../lib/ledger/query"
+import { writeLedgerCsv } from "../../../../lib/ledger/statement"
+import type { VendorRequest } from "../../tenant"
+
+/** GET /vendor/ledger/export.csv?type=&from=&to=: the whole (filtered) ledger as a spreadsheet, streamed. */
+export const GET = async (req: VendorRequest, res: MedusaResponse) => {
+  const cooperative = req.tenant.cooperative
+  res.status(200)
+  res.setHeader("content-type", "text/csv; charset=utf-8")
+  res.setHeader("content-disposition", `attachment; filename="so-cai-${cooperative.handle}-${vnDay(new Date())}.csv"`)
+  res.setHeader("cache-control", "no-store")
+  await writeLedgerCsv(req.scope, cooperative.id, ledgerFilters((req as any).validatedQuery), res)
+  res.end()
+}

@@ -1,0 +1,10 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { ledgerFilters } from "../../../lib/ledger/query"
+import { ledgerStatement } from "../../../lib/ledger/statement"
+import type { VendorRequest } from "../tenant"
+
+/** GET /vendor/ledger?type=&from=&to=&limit=&offset=: the cooperative's own balance and ledger lines, newest first. */
+export const GET = async (req: VendorRequest, res: MedusaResponse) => {
+  const q = (req as any).validatedQuery
+  res.json(await ledgerStatement(req.scope, req.tenant.cooperative.id, ledgerFilters(q), { limit: q.limit, offset: q.offset }))
+}

@@ -1,0 +1,67 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { LedgerEntryInput } from "../../modules/ledger"
+import type { PaymentShare } from "../../modules/order-group"
+
+/** A refund of a purchase's one payment, with the cooperative order it gives money back for. */
+export type AttributedRefund = { refund_id: string; order_id: string | null; amount: number; created_at: Date }
+
+/**
+ * Which order a refund belongs to: the order named in its metadata (our refund routes and the
+ * cancellation write it), else the purchase's only order. A refund of a purchase spanning several
+ * cooperatives that names no order (e.g. Medusa's own POST /admin/payments/:id/refund) cannot be
+ * charged to anyone: it stays unattributed (order_id null) and is not booked.
+ */
+export function attributeRefund(refund: any, shares: PaymentShare[]): string | null {
+  const named = refund?.metadata?.order_id
+  if (typeof named === "string" && shares.some((s) => s.order_id === named)) return named
+  return shares.length === 1 ? shares[0].order_id : null
+}
+
+/** Every refund of the purchases with this payment collection, attributed to their orders. */
+export async function refundsOfPaymentCollection(container: MedusaContainer, paymentCollectionId: string, shares: PaymentShare[]): Promise<AttributedRefund[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "payment_collection",
+    fields: ["id", "payments.refunds.id", "payments.refunds.amount", "payments.refunds.metadata", "payments.refunds.created_at"],
+    filters: { id: paymentCollectionId },
+  })
+  return ((data[0] as any)?.payments ?? []).flatMap((p: any) =>
+    (p.refunds ?? []).map((r: any) => ({
+      refund_id: r.id,
+      order_id: attributeRefund(r, shares),
+      amount: Math.round(Number(r.amount)),
+      created_at: new Date(r.created_at),
+    }))
+  )
+}
+
+/** The purchase an order belongs to: its payment collection and shares. */
+export async function purchaseOfOrder(container: MedusaContainer, orderId: string): Promise<{ id: string; payment_collection_id: string | null; shares: PaymentShare[] } | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "order_group.id", "order_group.payment_collection_id", "order_group.shares"],
+    filters: { id: orderId },
+  })
+  const group: any = (data[0] as any)?.order_group
+  return group ? { id: group.id, payment_collection_id: group.payment_collection_id ?? null, shares: group.shares ?? [] } : null
+}
+
+/** Ledger lines for refunds of orders whose sale is booked (or being booked now). */
+export function refundEntries(refunds: AttributedRefund[], cooperativeOf: Map<string, string>, displayIdOf: Map<string, number | string>): LedgerEntryInput[] {
+  return refunds
+    .filter((r) => r.order_id && cooperativeOf.has(r.order_id) && r.amount > 0)
+    .map((r) => ({
+      cooperative_id: cooperativeOf.get(r.order_id!)!,
+      type: "refund" as const,
+      amount: -r.amount,
+      source_type: "refund" as const,
+      source_id: r.refund_id,
+      order_id: r.order_id,
+      description: `Hoàn tiền cho khách, đơn #${displayIdOf.get(r.order_id!) ?? r.order_id}`,
+      // A debit is available at once: it lowers what the next payout may take.
+      occurred_at: r.created_at,
+      available_at: r.created_at,
+    }))
+}

@@ -1,0 +1,141 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { LEDGER_MODULE, LedgerEntryType, LedgerModuleService } from "../../modules/ledger"
+import { vnDay } from "../dates"
+
+// What a cooperative (and the union, on its behalf) reads of its ledger: the three balances and the
+// lines, newest first, each with the order it came from.
+
+export type LedgerFilters = { type?: LedgerEntryType[]; from?: Date; to?: Date }
+
+const LINE_COLUMNS = [
+  "id", "type", "amount", "source_type", "source_id", "order_id", "line_item_id", "payout_id",
+  "rate_bps", "commission_rate_id", "description", "reason", "created_by", "occurred_at", "available_at",
+]
+
+function whereOf(cooperativeId: string, f: LedgerFilters) {
+  const where: Record<string, unknown> = { cooperative_id: cooperativeId }
+  if (f.type?.length) where.type = f.type
+  const occurred: Record<string, Date> = {}
+  if (f.from) occurred.$gte = f.from
+  if (f.to) occurred.$lt = f.to
+  if (Object.keys(occurred).length) where.occurred_at = occurred
+  return where
+}
+
+/** display_id of each order, one query for a whole page. */
+async function displayIds(container: MedusaContainer, orderIds: string[]): Promise<Map<string, number>> {
+  const ids = [...new Set(orderIds.filter(Boolean))]
+  if (!ids.length) return new Map()
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id"], filters: { id: ids } })
+  return new Map(data.map((o: any) => [o.id, o.display_id]))
+}
+
+export function serializeLedgerLine(e: any, displayIdOf: Map<string, number>, now = new Date()) {
+  return {
+    id: e.id,
+    type: e.type,
+    amount: Number(e.amount),
+    description: e.description ?? null,
+    reason: e.reason ?? null,
+    rate_bps: e.rate_bps ?? null,
+    commission_rate_id: e.commission_rate_id ?? null,
+    source: { type: e.source_type, id: e.source_id },
+    order: e.order_id ? { id: e.order_id, display_id: displayIdOf.get(e.order_id) ?? null } : null,
+    line_item_id: e.line_item_id ?? null,
+    payout_id: e.payout_id ?? null,
+    occurred_at: e.occurred_at,
+    available_at: e.available_at,
+    available: new Date(e.available_at) <= now,
+  }
+}
+
+/** GET …/ledger: balance, available and pending now, and one page of lines (newest first). */
+export async function ledgerStatement(container: MedusaContainer, cooperativeId: string, filters: LedgerFilters, page: { limit: number; offset: number }) {
+  const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
+  const now = new Date()
+  const [balances, [lines, count]] = await Promise.all([
+    ledger.balances([cooperativeId], now),
+    ledger.listAndCountLedgerEntries(whereOf(cooperativeId, filters), {
+      select: LINE_COLUMNS,
+      order: { occurred_at: "DESC", id: "DESC" },
+      skip: page.offset,
+      take: page.limit,
+    }),
+  ])
+  const { balance, available, pending } = balances.get(cooperativeId)!
+  const displayIdOf = await displayIds(container, lines.map((l: any) => l.order_id))
+  return {
+    currency_code: "vnd",
+    balance,
+    available,
+    pending,
+    entries: lines.map((l) => serializeLedgerLine(l, displayIdOf, now)),
+    count,
+    limit: page.limit,
+    offset: page.offset,
+  }
+}
+
+const CSV_BATCH = 1000
+
+/** A CSV cell; text a spreadsheet would run as a formula is prefixed with a quote. */
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return ""
+  let s = String(value)
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** An instant as Vietnam's wall-clock time, e.g. 2026-11-30 14:05. */
+const vnDateTime = (at: Date) => `${vnDay(at)} ${new Date(at.getTime() + 7 * 3600_000).toISOString().slice(11, 16)}`
+
+/**
+ * Writes the cooperative's ledger as CSV (UTF-8 with a BOM, so Excel shows Vietnamese), newest
+ * first, reading CSV_BATCH lines at a time by keyset (occurred_at, id): memory stays flat however
+ * long the ledger, and the response waits for the client when it reads slowly.
+ */
+export async function writeLedgerCsv(
+  container: MedusaContainer,
+  cooperativeId: string,
+  filters: LedgerFilters,
+  out: { write: (chunk: string) => boolean; once: (event: "drain", cb: () => void) => unknown }
+) {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve))
+  }
+  await write("\uFEFF" + ["date", "type", "description", "order", "amount", "rate"].join(",") + "\r\n")
+  let after: { occurred_at: Date; id: string } | null = null
+  for (;;) {
+    const q = knex("ledger_entry")
+      .select("id", "type", "amount", "description", "reason", "order_id", "rate_bps", "occurred_at")
+      .where({ cooperative_id: cooperativeId })
+      .whereNull("deleted_at")
+    if (filters.type?.length) q.whereIn("type", filters.type)
+    if (filters.from) q.where("occurred_at", ">=", filters.from)
+    if (filters.to) q.where("occurred_at", "<", filters.to)
+    if (after) q.whereRaw("(occurred_at, id) < (?, ?)", [after.occurred_at, after.id])
+    const rows: any[] = await q.orderBy([{ column: "occurred_at", order: "desc" }, { column: "id", order: "desc" }]).limit(CSV_BATCH)
+    if (!rows.length) break
+    const displayIdOf = await displayIds(container, rows.map((r) => r.order_id))
+    await write(
+      rows
+        .map((r) =>
+          [
+            vnDateTime(new Date(r.occurred_at)),
+            r.type,
+            r.description ?? r.reason ?? "",
+            r.order_id ? `#${displayIdOf.get(r.order_id) ?? r.order_id}` : "",
+            Number(r.amount),
+            r.rate_bps === null || r.rate_bps === undefined ? "" : `${r.rate_bps / 100}%`,
+          ]
+            .map(cell)
+            .join(",")
+        )
+        .join("\r\n") + "\r\n"
+    )
+    if (rows.length < CSV_BATCH) break
+    after = { occurred_at: rows[rows.length - 1].occurred_at, id: rows[rows.length - 1].id }
+  }
+}

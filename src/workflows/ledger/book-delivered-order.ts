@@ -1,0 +1,13 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { bookLedgerEntriesStep } from "./steps/book-ledger-entries"
+import { prepareDeliveredOrderEntriesStep } from "./steps/prepare-delivered-order-entries"
+
+/**
+ * A cooperative's order is fully delivered: its sales, commission and shipping income enter the
+ * ledger, payable after the hold period. Safe to run any number of times for the same order.
+ */
+export const bookDeliveredOrderWorkflow = createWorkflow("book-delivered-order", (input: { order_id: string }) => {
+  const prepared = prepareDeliveredOrderEntriesStep(input)
+  const result = bookLedgerEntriesStep(transform({ prepared }, ({ prepared }) => ({ entries: prepared.entries })))
+  return new WorkflowResponse(transform({ prepared, result }, ({ prepared, result }) => ({ delivered: prepared.delivered, ...result })))
+})

@@ -1,0 +1,106 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import CooperativeOrderLink from "../../../links/cooperative-order"
+import { allocateVnd } from "../../../lib/money"
+import { commissionOn, resolveCommissionRates } from "../../../lib/ledger/commission"
+import { availableAfterHold } from "../../../lib/ledger/config"
+import { purchaseOfOrder, refundEntries, refundsOfPaymentCollection } from "../../../lib/ledger/refunds"
+import type { LedgerEntryInput } from "../../../modules/ledger"
+
+const ORDER_FIELDS = [
+  "id", "display_id", "status", "canceled_at", "item_total", "shipping_total",
+  "items.id", "items.product_id", "items.product_title", "items.variant_title", "items.quantity", "items.total",
+  "fulfillments.id", "fulfillments.delivered_at", "fulfillments.canceled_at",
+  "fulfillments.items.line_item_id", "fulfillments.items.quantity",
+]
+
+/** When every item of the order sits in a delivered fulfilment: the last delivery's instant; else null. */
+export function fullyDeliveredAt(order: any): Date | null {
+  if (order.status === "canceled" || order.canceled_at) return null
+  const delivered = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at && f.delivered_at)
+  const deliveredQty = new Map<string, number>()
+  for (const f of delivered) for (const i of f.items ?? []) deliveredQty.set(i.line_item_id, (deliveredQty.get(i.line_item_id) ?? 0) + Number(i.quantity))
+  const items = order.items ?? []
+  if (!items.length || items.some((i: any) => (deliveredQty.get(i.id) ?? 0) < Number(i.quantity))) return null
+  return new Date(Math.max(...delivered.map((f: any) => new Date(f.delivered_at).getTime())))
+}
+
+/**
+ * What a cooperative earned on a fully delivered order: one sale line per item (its total after
+ * discounts, tax included, in whole đồng; the order's item total is rounded once and split over
+ * the items, so the lines add up to it exactly), one commission line per item at the rate that
+ * applies today, stored on the line, and one shipping line. Refunds of the order made before
+ * delivery are booked with it. Nothing for an order not (yet) fully delivered or canceled.
+ */
+export const prepareDeliveredOrderEntriesStep = createStep(
+  "prepare-delivered-order-entries",
+  async ({ order_id }: { order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const [{ data: orders }, { data: links }] = await Promise.all([
+      query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } }),
+      query.graph({ entity: CooperativeOrderLink.entryPoint, fields: ["cooperative_id"], filters: { order_id } }),
+    ])
+    const order: any = orders[0]
+    const cooperativeId: string | undefined = (links[0] as any)?.cooperative_id
+    const deliveredAt = order && cooperativeId ? fullyDeliveredAt(order) : null
+    if (!order || !cooperativeId || !deliveredAt) {
+      return new StepResponse({ entries: [] as LedgerEntryInput[], delivered: false })
+    }
+
+    const availableAt = availableAfterHold(deliveredAt)
+    const items: any[] = order.items
+    const itemTotals = items.map((i) => Number(i.total ?? 0))
+    const sales = allocateVnd(Math.round(itemTotals.reduce((a, t) => a + t, 0)), itemTotals)
+    const rates = await resolveCommissionRates(container, cooperativeId, items.map((i) => i.product_id))
+    const common = { cooperative_id: cooperativeId, order_id: order.id, occurred_at: deliveredAt }
+
+    const entries: LedgerEntryInput[] = items.flatMap((item, k) => {
+      const name = `${item.product_title}${item.variant_title ? ` – ${item.variant_title}` : ""}`
+      const rate = rates.get(item.product_id)!
+      return [
+        {
+          ...common,
+          type: "sale" as const,
+          amount: sales[k],
+          source_type: "order_item" as const,
+          source_id: item.id,
+          line_item_id: item.id,
+          description: `${name} × ${Number(item.quantity)}, đơn #${order.display_id}`,
+          available_at: availableAt,
+        },
+        {
+          ...common,
+          type: "commission" as const,
+          amount: commissionOn(sales[k], rate.rate_bps) || 0,
+          source_type: "order_item" as const,
+          source_id: item.id,
+          line_item_id: item.id,
+          rate_bps: rate.rate_bps,
+          commission_rate_id: rate.commission_rate_id,
+          description: `Hoa hồng ${rate.rate_bps / 100}% trên ${name}, đơn #${order.display_id}`,
+          // Taken from the sale it belongs to, so it becomes payable (and deductible) with it.
+          available_at: availableAt,
+        },
+      ]
+    })
+    const shipping = Math.round(Number(order.shipping_total ?? 0))
+    if (shipping > 0) {
+      entries.push({
+        ...common,
+        type: "shipping",
+        amount: shipping,
+        source_type: "order",
+        source_id: order.id,
+        description: `Phí vận chuyển, đơn #${order.display_id}`,
+        available_at: availableAt,
+      })
+    }
+
+    const purchase = await purchaseOfOrder(container, order.id)
+    if (purchase?.payment_collection_id) {
+      const refunds = await refundsOfPaymentCollection(container, purchase.payment_collection_id, purchase.shares)
+      entries.push(...refundEntries(refunds.filter((r) => r.order_id === order.id), new Map([[order.id, cooperativeId]]), new Map([[order.id, order.display_id]])))
+    }
+    return new StepResponse({ entries, delivered: true })
+  }
+)
