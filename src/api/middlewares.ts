@@ -2,11 +2,12 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { coopstallErrorHandler } from "../lib/errors"
 import { adminMiddlewares } from "./admin/middlewares"
 import { hooksMiddlewares } from "./hooks/middlewares"
+import { payoutMiddlewares } from "./admin/payouts/middlewares"
 import { storeMiddlewares } from "./store/middlewares"
 import { storeSearchMiddlewares } from "./store/search/middlewares"
 import { vendorMiddlewares } from "./vendor/middlewares"
 
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
-  routes: [...vendorMiddlewares, ...adminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares],
+  routes: [...vendorMiddlewares, ...adminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares],
 })
