@@ -1,4 +1,5 @@
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { conflict, notFound } from "../../lib/errors"
 import { LEDGER_MODULE, LedgerModuleService, type PayoutStatus } from "../../modules/ledger"
 
@@ -44,9 +45,17 @@ const decidePayoutStep = createStep("decide-payout", async (input: DecidePayoutI
     const [now] = await ledger.listPayouts({ id: input.payout_id }, { select: ["status"] })
     throw refuse(now?.status ?? "changed")
   }
-  return new StepResponse({ payout_id: payout.id, from: payout.status, to: rule.to })
+  return new StepResponse({ payout_id: payout.id, cooperative_id: moved.cooperative_id, amount: Number(moved.amount), period: moved.period, from: payout.status, to: rule.to })
 })
 
 export const decidePayoutWorkflow = createWorkflow("decide-payout", (input: DecidePayoutInput) => {
-  return new WorkflowResponse(decidePayoutStep(input))
+  const decided = decidePayoutStep(input)
+  emitEventStep({
+    eventName: transform({ decided }, ({ decided }) => `payout.${decided.to}`),
+    data: transform({ decided, input }, ({ decided, input }) => ({
+      id: decided.payout_id, cooperative_id: decided.cooperative_id, period: decided.period, amount: decided.amount,
+      status: decided.to, reference: input.reference ?? null, reason: input.reason ?? null,
+    })),
+  })
+  return new WorkflowResponse(decided)
 })

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { payoutMinimum, planPayout, type SkippedCooperative } from "../../../lib/payout-plan"
 import { isUniqueViolation } from "../../../lib/unique-violation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
@@ -26,6 +26,7 @@ export const payCooperativesStep = createStep(
     const cooperatives: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
     const cutoff = new Date(input.cutoff_at)
     const minimum = payoutMinimum()
+    const eventBus = container.resolve(Modules.EVENT_BUS)
     const stripeConfigured = !!process.env.STRIPE_API_KEY
     const skipped: SkippedCooperative[] = []
     let created = 0
@@ -52,6 +53,7 @@ export const payCooperativesStep = createStep(
         try {
           await ledger.recordPayout({ id, cooperative_id, run_id: input.run_id, period: input.period, amount: available, cutoff_at: cutoff, ...plan })
           created++
+          await eventBus.emit({ name: "payout.created", data: { id, cooperative_id, period: input.period, amount: available, provider: plan.provider } })
         } catch (err) {
           if (!isUniqueViolation(err)) throw err
         }

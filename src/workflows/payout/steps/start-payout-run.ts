@@ -37,7 +37,8 @@ export const startPayoutRunStep = createStep(
     }
     // A run for an earlier period after a later one would pay the later run's money again: its
     // payout entries are available only from the later cutoff.
-    const [later] = await ledger.listPayoutRuns({ cutoff_at: { $gt: period.cutoff } } as any, { select: ["id", "period"], take: 1 })
+    const [latest] = await ledger.listPayoutRuns({}, { select: ["id", "period", "cutoff_at"], order: { cutoff_at: "DESC" }, take: 1 })
+    const later = latest && new Date(latest.cutoff_at) > period.cutoff ? latest : null
     if (later) throw conflict("later_period_already_run", `Period ${later.period} has already been run; ${period.key} cannot be run after it.`)
 
     let created = false
