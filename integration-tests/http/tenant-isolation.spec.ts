@@ -128,11 +128,7 @@ medusaIntegrationTestRunner({
       await complete(api, publishableKey, cartId)
       for (const handle of ["dafusa-phu-da", "htx-che-da-hen"]) {
         const token = await demoVendorToken(api, handle)
-        // A payout made through the module (each fixture set gets a period of its own).
-      const payout = await (getContainer().resolve(LEDGER_MODULE) as any).createPayouts({
-        cooperative_id: me.cooperative.id, period: `fixture-${handle}-${Date.now()}`, amount: 100000, status: "pending",
-      })
-      const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
+        const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
         await api.post(`/vendor/orders/${order.id}/fulfillments`, {}, bearer(token))
       }
     })
