@@ -63,7 +63,7 @@ if (!redis.url) {
         })
         expect(empty).toMatchObject({ triggered_by: "schedule", payout_count: 0 })
 
-        const [thanhNam] = await container.resolve(COOPERATIVE_MODULE).listCooperatives({ handle: "htx-che-thanh-nam" })
+        const [thanhNam] = await (container.resolve(COOPERATIVE_MODULE) as any).listCooperatives({ handle: "htx-che-thanh-nam" })
         expect(thanhNam.bank_account_verified_at).toBeTruthy()
         await ledger.book([
           { cooperative_id: thanhNam.id, type: "sale", amount: 640_000, source_type: "order_item", source_id: "item_redis_1", available_at: new Date(period.start) },

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { generateEntityId, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils"
 import { payoutMinimum, planPayout, type SkippedCooperative } from "../../../lib/payout-plan"
 import { isUniqueViolation } from "../../../lib/unique-violation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
@@ -27,6 +27,7 @@ export const payCooperativesStep = createStep(
     const cutoff = new Date(input.cutoff_at)
     const minimum = payoutMinimum()
     const eventBus = container.resolve(Modules.EVENT_BUS)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const stripeConfigured = !!process.env.STRIPE_API_KEY
     const skipped: SkippedCooperative[] = []
     let created = 0
@@ -53,10 +54,14 @@ export const payCooperativesStep = createStep(
         try {
           await ledger.recordPayout({ id, cooperative_id, run_id: input.run_id, period: input.period, amount: available, cutoff_at: cutoff, ...plan })
           created++
-          await eventBus.emit({ name: "payout.created", data: { id, cooperative_id, period: input.period, amount: available, provider: plan.provider } })
         } catch (err) {
           if (!isUniqueViolation(err)) throw err
+          continue
         }
+        // Tells the owners (subscriber); the payout is committed whatever happens to the message.
+        await eventBus
+          .emit({ name: "payout.created", data: { id, cooperative_id, period: input.period, amount: available, provider: plan.provider } })
+          .catch((err: any) => logger.warn(`payout ${id}: payout.created not emitted: ${err?.message ?? err}`))
       }
       if (batch.length < BATCH) break
     }
