@@ -2,6 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CERTIFICATION_MODULE } from "../../src/modules/certification"
+import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { REVIEW_MODULE } from "../../src/modules/review"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
@@ -49,6 +50,7 @@ const FIXTURE_KEY: Record<string, string> = {
   "orders/[id]": "order",
   "fulfillments/[fulfillment_id]": "fulfillment",
   "shipping-options/[id]": "shipping_option",
+  "payouts/[id]": "payout",
 }
 
 function fill(template: string, ids: Record<string, string>) {
@@ -68,7 +70,7 @@ medusaIntegrationTestRunner({
     const unknown = {
       product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN",
       ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN", lot: "lot_01UNKNOWN", event: "trev_01UNKNOWN", review: "rev_01UNKNOWN",
-      order: "order_01UNKNOWN", fulfillment: "ful_01UNKNOWN", shipping_option: "so_01UNKNOWN",
+      order: "order_01UNKNOWN", fulfillment: "ful_01UNKNOWN", shipping_option: "so_01UNKNOWN", payout: "po_01UNKNOWN",
     }
 
     async function fixturesOf(token: string, handle: string) {
@@ -90,10 +92,15 @@ medusaIntegrationTestRunner({
         subject_type: "product", subject_id: product.id, product_id: product.id, cooperative_id: me.cooperative.id, order_id: `order_${handle}`,
         customer_id: `cus_${handle}`, author_name: "Khách", rating: 5, title: "Ngon", body: "Ngon", status: "published", published_at: new Date(),
       })
+      // A payout made through the module (each fixture set gets a period of its own).
+      const payout = await (getContainer().resolve(LEDGER_MODULE) as any).createPayouts({
+        cooperative_id: me.cooperative.id, period: `fixture-${handle}-${Date.now()}`, amount: 100000, status: "pending",
+      })
       const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
       const shippingOption = (await api.get("/vendor/shipping-options", bearer(token))).data.shipping_options[0]
       return {
         review: review.id,
+        payout: payout.id,
         ocop_rating: ocopRating.id,
         certificate: certificate.id,
         order: order.id,

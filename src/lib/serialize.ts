@@ -5,7 +5,7 @@ const PUBLIC_FIELDS = [
 ] as const
 
 const PRIVATE_FIELDS = [
-  ...PUBLIC_FIELDS, "registration_number", "status", "status_reason", "updated_at",
+  ...PUBLIC_FIELDS, "registration_number", "status", "status_reason", "stripe_account_id", "updated_at",
 ] as const
 
 function pick(source: any, fields: readonly string[]) {
@@ -18,6 +18,8 @@ function bankAccountOf(cooperative: any) {
         bin: cooperative.bank_bin,
         account_number: cooperative.bank_account_number,
         account_holder: cooperative.bank_account_holder,
+        verified_at: cooperative.bank_account_verified_at ?? null,
+        verified_by: cooperative.bank_account_verified_by ?? null,
       }
     : null
 }

@@ -6,6 +6,7 @@ import { ownsLot, ownsLotEvent } from "../../lib/traceability/ownership"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { CERTIFICATION_MODULE, CertificationModuleService } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
+import { LEDGER_MODULE, LedgerModuleService } from "../../modules/ledger"
 import { REVIEW_MODULE, ReviewModuleService } from "../../modules/review"
 
 export type TenantContext = {
@@ -90,6 +91,12 @@ const OWNERSHIP_RULES: OwnershipRule[] = [
     pattern: /^\/vendor\/orders\/([^/]+)\/fulfillments\/([^/]+)/,
     what: "Fulfillment",
     owns: async (c, coop, [orderId, fulfillmentId]) => (await ownsOrder(c, coop, orderId)) && orderHasFulfillment(c, orderId, fulfillmentId),
+  },
+  {
+    pattern: /^\/vendor\/payouts\/([^/]+)/,
+    what: "Payout",
+    owns: async (c, coop, [id]) =>
+      (await (c.resolve(LEDGER_MODULE) as LedgerModuleService).listPayouts({ id, cooperative_id: coop }, { select: ["id"] })).length === 1,
   },
   {
     pattern: /^\/vendor\/shipping-options\/([^/]+)/,

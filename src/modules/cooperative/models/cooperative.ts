@@ -25,6 +25,12 @@ export const Cooperative = model
     bank_bin: model.text().nullable(),
     bank_account_number: model.text().nullable(),
     bank_account_holder: model.text().nullable(),
+    // Set by a union admin who checked the account belongs to the cooperative; cleared whenever the
+    // account changes. Bank-transfer payouts go only to a verified account.
+    bank_account_verified_at: model.dateTime().nullable(),
+    bank_account_verified_by: model.text().nullable(),
+    // Stripe Connect account (acct_…) the union pays by transfer when Stripe is configured.
+    stripe_account_id: model.text().nullable(),
     status: model.enum([...COOPERATIVE_STATUSES]).default("pending").index(),
     status_reason: model.text().nullable(),
     metadata: model.json().nullable(),

@@ -5,15 +5,22 @@ import type { VendorRequest } from "../../tenant"
 
 type Body = { bin: string; account_number: string; account_holder: string }
 
-/** POST /vendor/cooperative/bank-account: owners only (see middlewares) set where payouts go. */
+/**
+ * POST /vendor/cooperative/bank-account: owners only (see middlewares) set where payouts go. A
+ * changed account loses the union's verification: no bank-transfer payout reaches it until a union
+ * admin verifies it again.
+ */
 export const POST = async (req: VendorRequest<Body>, res: MedusaResponse) => {
   const { bin, account_number, account_holder } = req.validatedBody as Body
+  const current = req.tenant.cooperative
+  const unchanged = current.bank_bin === bin && current.bank_account_number === account_number && current.bank_account_holder === account_holder
   const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
   const cooperative = await service.updateCooperatives({
-    id: req.tenant.cooperative.id,
+    id: current.id,
     bank_bin: bin,
     bank_account_number: account_number,
     bank_account_holder: account_holder,
+    ...(unchanged ? {} : { bank_account_verified_at: null, bank_account_verified_by: null }),
   })
   res.json({ cooperative: privateCooperative(cooperative) })
 }

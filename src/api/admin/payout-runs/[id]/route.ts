@@ -1,0 +1,22 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { notFound } from "../../../../lib/errors"
+import { adminPayoutView, cooperativeNames, payoutRunView } from "../../../../lib/payout-view"
+import { LEDGER_MODULE, LedgerModuleService } from "../../../../modules/ledger"
+
+/** GET /admin/payout-runs/:id: the run, its payouts and the cooperatives it skipped, with why. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
+  const [run] = await ledger.listPayoutRuns({ id: req.params.id })
+  if (!run) throw notFound("Payout run", req.params.id)
+  const payouts = await ledger.listPayouts({ period: run.period }, { order: { cooperative_id: "ASC" } })
+  const names = await cooperativeNames(req.scope, [
+    ...payouts.map((p: any) => p.cooperative_id),
+    ...((run.skipped ?? []) as any[]).map((s) => s.cooperative_id),
+  ])
+  res.json({
+    payout_run: {
+      ...payoutRunView(run, names),
+      payouts: payouts.map((p: any) => adminPayoutView(p, names.get(p.cooperative_id))),
+    },
+  })
+}

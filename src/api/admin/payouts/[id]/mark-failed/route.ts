@@ -1,0 +1,19 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { adminPayoutView, cooperativeNames } from "../../../../../lib/payout-view"
+import { payoutEntries, retrievePayout } from "../../../../../lib/payouts"
+import { decidePayoutWorkflow } from "../../../../../workflows/payout/decide-payout"
+
+/**
+ * POST /admin/payouts/:id/mark-failed { reason }: the transfer was returned or never went out; the
+ * amount goes back to the cooperative's balance (a payout_reversal line), once. A paid payout
+ * cannot fail (409).
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<{ reason: string }>, res: MedusaResponse) => {
+  const { reason } = req.validatedBody as { reason: string }
+  await decidePayoutWorkflow(req.scope).run({
+    input: { payout_id: req.params.id, decision: "mark_failed", reason, decided_by: req.auth_context.actor_id },
+  })
+  const payout = await retrievePayout(req.scope, req.params.id)
+  const names = await cooperativeNames(req.scope, [payout.cooperative_id])
+  res.json({ payout: { ...adminPayoutView(payout, names.get(payout.cooperative_id)), ledger_entries: await payoutEntries(req.scope, payout.id) } })
+}

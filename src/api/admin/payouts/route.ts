@@ -1,0 +1,15 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { adminPayoutView, cooperativeNames } from "../../../lib/payout-view"
+import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+
+type Query = { limit: number; offset: number; status?: string; cooperative_id?: string; period?: string }
+
+/** GET /admin/payouts?status=&cooperative_id=&period=&limit=&offset=: newest first. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { limit, offset, ...filters } = req.validatedQuery as Query
+  const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
+  const where = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))
+  const [payouts, count] = await ledger.listAndCountPayouts(where, { order: { created_at: "DESC", id: "DESC" }, take: limit, skip: offset })
+  const names = await cooperativeNames(req.scope, payouts.map((p: any) => p.cooperative_id))
+  res.json({ payouts: payouts.map((p: any) => adminPayoutView(p, names.get(p.cooperative_id))), count, limit, offset })
+}

@@ -1,0 +1,10 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { vendorPayoutView } from "../../../../lib/payout-view"
+import { payoutEntries, retrievePayout } from "../../../../lib/payouts"
+import type { VendorRequest } from "../../tenant"
+
+/** GET /vendor/payouts/:id: one of the cooperative's payouts with its ledger lines (others: 404, checked by the tenant middleware). */
+export const GET = async (req: VendorRequest, res: MedusaResponse) => {
+  const payout = await retrievePayout(req.scope, req.params.id, req.tenant.cooperative.id)
+  res.json({ payout: { ...vendorPayoutView(payout), ledger_entries: await payoutEntries(req.scope, payout.id) } })
+}

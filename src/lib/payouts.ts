@@ -1,0 +1,18 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { LEDGER_MODULE, LedgerModuleService } from "../modules/ledger"
+import { notFound } from "./errors"
+
+/** A payout, optionally only if it belongs to `cooperativeId`; unknown and foreign look the same (404). */
+export async function retrievePayout(container: MedusaContainer, id: string, cooperativeId?: string) {
+  const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
+  const [payout] = await ledger.listPayouts({ id, ...(cooperativeId ? { cooperative_id: cooperativeId } : {}) })
+  if (!payout) throw notFound("Payout", id)
+  return payout as any
+}
+
+/** The payout's own ledger lines: the payout itself, and its reversal if it failed. */
+export async function payoutEntries(container: MedusaContainer, payoutId: string) {
+  const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
+  const entries = await ledger.listLedgerEntries({ payout_id: payoutId }, { order: { occurred_at: "ASC" } })
+  return entries.map((e: any) => ({ id: e.id, type: e.type, amount: Number(e.amount), available_at: e.available_at, occurred_at: e.occurred_at, reason: e.reason ?? null }))
+}

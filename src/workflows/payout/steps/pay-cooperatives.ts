@@ -1,0 +1,70 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils"
+import { payoutMinimum, planPayout, type SkippedCooperative } from "../../../lib/payout-plan"
+import { isUniqueViolation } from "../../../lib/unique-violation"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+
+const BATCH = 100
+
+export type PayCooperativesInput = { run_id: string; period: string; cutoff_at: string }
+
+/**
+ * Pays every cooperative whose available balance at the cutoff reaches the minimum, a batch of
+ * cooperatives at a time (the balances are summed by the database; no entry is loaded). Each payout
+ * is created with its ledger entry in its own transaction, so a run that stops half-way leaves whole
+ * payouts behind, and a paid cooperative has nothing left available at the cutoff the next time.
+ * A payout that another run wrote first is a unique violation, skipped quietly.
+ *
+ * No compensation on purpose: undoing a committed payout would mean deleting ledger lines, which
+ * the ledger refuses. A failed run is resumed by running the period again.
+ */
+export const payCooperativesStep = createStep(
+  "pay-cooperatives",
+  async (input: PayCooperativesInput, { container }) => {
+    const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
+    const cooperatives: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+    const cutoff = new Date(input.cutoff_at)
+    const minimum = payoutMinimum()
+    const eventBus = container.resolve(Modules.EVENT_BUS)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    const stripeConfigured = !!process.env.STRIPE_API_KEY
+    const skipped: SkippedCooperative[] = []
+    let created = 0
+    let after = ""
+    for (;;) {
+      const batch = await ledger.payableBalances({ cutoff, minimum, after, limit: BATCH })
+      if (!batch.length) break
+      after = batch[batch.length - 1].cooperative_id
+      const found = await cooperatives.listCooperatives(
+        { id: batch.map((b) => b.cooperative_id) },
+        {
+          select: ["id", "status", "bank_bin", "bank_account_number", "bank_account_holder", "bank_account_verified_at", "stripe_account_id"],
+          take: batch.length,
+        }
+      )
+      const byId = new Map(found.map((c: any) => [c.id, c]))
+      for (const { cooperative_id, available } of batch) {
+        const id = generateEntityId(undefined, "po")
+        const plan = planPayout(byId.get(cooperative_id), id, available, stripeConfigured)
+        if ("skip" in plan) {
+          skipped.push({ cooperative_id, reason: plan.skip, available, ...(plan.detail ? { detail: plan.detail } : {}) })
+          continue
+        }
+        try {
+          await ledger.recordPayout({ id, cooperative_id, run_id: input.run_id, period: input.period, amount: available, cutoff_at: cutoff, ...plan })
+          created++
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err
+          continue
+        }
+        // Tells the owners (subscriber); the payout is committed whatever happens to the message.
+        await eventBus
+          .emit({ name: "payout.created", data: { id, cooperative_id, period: input.period, amount: available, provider: plan.provider } })
+          .catch((err: any) => logger.warn(`payout ${id}: payout.created not emitted: ${err?.message ?? err}`))
+      }
+      if (batch.length < BATCH) break
+    }
+    return new StepResponse({ created, skipped })
+  }
+)
