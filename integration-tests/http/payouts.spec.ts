@@ -257,6 +257,13 @@ medusaIntegrationTestRunner({
       expect((await ledger().balances([bounced.id])).get(bounced.id).available).toBe(220_000)
       expect(await ledger().listLedgerEntries({ payout_id: p2.id, type: "payout_reversal" })).toHaveLength(1)
 
+      // The union's reconciliation carries payouts and their reversals: the paid cooperative is at
+      // zero, the bounced one has its money back, and the identity holds for both.
+      const reconciliation = async (id: string) =>
+        (await call(api.get(`/admin/ledger/reconciliation?cooperative_id=${id}`, bearer(admin)))).data.reconciliation
+      expect(await reconciliation(paid.id)).toMatchObject({ sales: 150_000, payouts: 150_000, payout_reversals: 0, balance: 0, balanced: true })
+      expect(await reconciliation(bounced.id)).toMatchObject({ sales: 220_000, payouts: 220_000, payout_reversals: 220_000, balance: 220_000, available: 220_000, balanced: true })
+
       const filtered = await call(api.get(`/admin/payouts?status=paid&period=2026-W43`, bearer(admin)))
       expect(filtered.data.payouts.map((p: any) => p.id)).toEqual([p1.id])
       const byCoop = await call(api.get(`/admin/payouts?cooperative_id=${bounced.id}`, bearer(admin)))

@@ -72,7 +72,7 @@ export async function resolveCommissionRates(
   const { data: products } = ids.length
     ? await query.graph({ entity: "product", fields: ["id", "categories.id"], filters: { id: ids } })
     : { data: [] as any[] }
-  const categoriesOf = new Map<string, string[]>(products.map((p: any) => [p.id, (p.categories ?? []).map((c: any) => c.id)]))
+  const categoriesOf = new Map<string, string[]>(products.map((p: any): [string, string[]] => [p.id, (p.categories ?? []).map((c: any) => c.id)]))
   const allCategories = [...new Set([...categoriesOf.values()].flat())]
 
   const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
