@@ -6,14 +6,18 @@ import { foldVietnamese } from "../../lib/text"
 /** How long a catalog row (table name and field plan of one physical index) is trusted. */
 const CATALOG_TTL_MS = 60_000
 /**
- * How long an estimated count is reused for the same filters. Counting every match is the
- * expensive part of browsing (a full scan of a 20,000-row catalog per request); a count that is
- * two seconds old is as good as an estimate, and `count: "exact"` always counts.
+ * How long an estimated count or a facet distribution is reused for the same filters. Counting
+ * every match and grouping them by facet value are the expensive parts of a search (a scan of
+ * every matching row, up to the whole 20,000-row catalog, per statement); figures two seconds old
+ * are as good as an estimate, any write to the index drops them, and `count: "exact"` always
+ * computes both.
  */
 const DEFAULT_COUNT_CACHE_MS = 2_000
-const COUNT_CACHE_MAX = 5_000
+const AGGREGATE_CACHE_MAX = 5_000
 /** Set while a query that asked for `count: "exact"` runs. */
 const exactCount = new AsyncLocalStorage<boolean>()
+
+type Aggregate = { at: number; value?: unknown; pending?: Promise<unknown> }
 
 type Catalog = Awaited<ReturnType<PostgresSearchService["getCatalog"]>>
 
@@ -32,7 +36,8 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
   static identifier = "search-postgres-vi"
 
   private catalogs_ = new Map<string, { at: number; value: NonNullable<Catalog> }>()
-  private counts_ = new Map<string, { at: number; count: number }>()
+  /** Counts and facet distributions, keyed by `[table, kind, SQL, params]`. */
+  private aggregates_ = new Map<string, Aggregate>()
   private countCacheMs_: number
 
   constructor(deps: any, options: any = {}) {
@@ -46,24 +51,50 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
    */
   protected async executeQuery(parts: any): Promise<any> {
     if (!parts.count || parts.prelude) return super.executeQuery(parts)
+    const count = () => super.executeQuery({ ...parts, take: 0, skip: 0, count: true }).then((r: any) => r.count)
+    if (!this.aggregateCacheable()) {
+      const [hits, counted] = await Promise.all([super.executeQuery({ ...parts, count: false }), count()])
+      return { hitRows: hits.hitRows, count: counted }
+    }
     const params: unknown[] = []
     const conditions = parts.conditionsSql(params)
-    const key = JSON.stringify([parts.table, conditions, params, parts.minScore ?? null, parts.distinctExpr ?? null])
-    const cacheable = this.countCacheMs_ > 0 && !exactCount.getStore()
-    const cached = cacheable ? this.counts_.get(key) : undefined
-    if (cached && Date.now() - cached.at < this.countCacheMs_) {
-      const { hitRows } = await super.executeQuery({ ...parts, count: false })
-      return { hitRows, count: cached.count }
+    const key = JSON.stringify([parts.table, "count", conditions, params, parts.minScore ?? null, parts.distinctExpr ?? null])
+    const [hits, counted] = await Promise.all([super.executeQuery({ ...parts, count: false }), this.aggregate(key, count)])
+    return { hitRows: hits.hitRows, count: counted }
+  }
+
+  /** Facet distributions are cached like counts: same lifetime, dropped by the same writes. */
+  protected async resolveFacets(input: any): Promise<any> {
+    if (!input.requests?.length || !this.aggregateCacheable()) return super.resolveFacets(input)
+    const key = JSON.stringify([input.table, "facets", input.scopeWhere?.sql ?? null, input.scopeWhere?.params ?? null, input.requests])
+    return this.aggregate(key, () => super.resolveFacets(input))
+  }
+
+  private aggregateCacheable() {
+    return this.countCacheMs_ > 0 && !exactCount.getStore()
+  }
+
+  /**
+   * A cached aggregate, or the one being computed: concurrent identical searches share one
+   * statement instead of each scanning the same rows. A value computed across a write to its
+   * index is not kept (the write removed its entry, see forgetAggregates).
+   */
+  private async aggregate<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const now = Date.now()
+    const found = this.aggregates_.get(key)
+    if (found?.pending) return found.pending as Promise<T>
+    if (found && now - found.at < this.countCacheMs_) return found.value as T
+    if (this.aggregates_.size >= AGGREGATE_CACHE_MAX) this.aggregates_.clear()
+    const entry: Aggregate = { at: now, pending: compute() }
+    this.aggregates_.set(key, entry)
+    try {
+      const value = (await entry.pending) as T
+      if (this.aggregates_.get(key) === entry) this.aggregates_.set(key, { at: now, value })
+      return value
+    } catch (err) {
+      if (this.aggregates_.get(key) === entry) this.aggregates_.delete(key)
+      throw err
     }
-    const [hits, counted] = await Promise.all([
-      super.executeQuery({ ...parts, count: false }),
-      super.executeQuery({ ...parts, take: 0, skip: 0, count: true }),
-    ])
-    if (cacheable && counted.count !== null) {
-      if (this.counts_.size >= COUNT_CACHE_MAX) this.counts_.clear()
-      this.counts_.set(key, { at: Date.now(), count: counted.count })
-    }
-    return { hitRows: hits.hitRows, count: counted.count }
   }
 
   protected async getCatalog(name: string, manager?: any): Promise<Catalog> {
@@ -122,12 +153,12 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     return run({ ...folded, search_options: { ...options, typo_tolerance: true } })
   }
 
-  /** Any write to an index makes its cached counts stale at once. */
+  /** Any write to an index makes its cached counts and facets stale at once. */
   async upsertDocuments(input: any) {
     try {
       return await super.upsertDocuments(input)
     } finally {
-      this.forgetCounts(input.index)
+      this.forgetAggregates(input.index)
     }
   }
 
@@ -135,7 +166,7 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     try {
       return await super.deleteDocuments(input)
     } finally {
-      this.forgetCounts(input.index)
+      this.forgetAggregates(input.index)
     }
   }
 
@@ -143,14 +174,15 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     try {
       return await super.clearIndex(input)
     } finally {
-      this.forgetCounts(input.index)
+      this.forgetAggregates(input.index)
     }
   }
 
-  private forgetCounts(physicalName: string) {
+  private forgetAggregates(physicalName: string) {
     const table = this.catalogs_.get(physicalName)?.value.table_name
-    if (!table) return this.counts_.clear()
-    for (const key of this.counts_.keys()) if (key.startsWith(`["${table}"`)) this.counts_.delete(key)
+    if (!table) return this.aggregates_.clear()
+    const prefix = JSON.stringify([table]).slice(0, -1) + ","
+    for (const key of this.aggregates_.keys()) if (key.startsWith(prefix)) this.aggregates_.delete(key)
   }
 
   async searchMany(inputs: SearchTypes.ProviderSearchQuery[]): Promise<SearchTypes.SearchResult[]> {
