@@ -50,17 +50,40 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
    * other, and an estimated count is reused for a moment (see DEFAULT_COUNT_CACHE_MS).
    */
   protected async executeQuery(parts: any): Promise<any> {
-    if (!parts.count || parts.prelude) return super.executeQuery(parts)
+    if (parts.prelude) return super.executeQuery(parts)
+    if (!parts.count) return { hitRows: await this.hits(parts), count: null }
     const count = () => super.executeQuery({ ...parts, take: 0, skip: 0, count: true }).then((r: any) => r.count)
     if (!this.aggregateCacheable()) {
-      const [hits, counted] = await Promise.all([super.executeQuery({ ...parts, count: false }), count()])
-      return { hitRows: hits.hitRows, count: counted }
+      const [hitRows, counted] = await Promise.all([this.hits(parts), count()])
+      return { hitRows, count: counted }
     }
     const params: unknown[] = []
     const conditions = parts.conditionsSql(params)
     const key = JSON.stringify([parts.table, "count", conditions, params, parts.minScore ?? null, parts.distinctExpr ?? null])
-    const [hits, counted] = await Promise.all([super.executeQuery({ ...parts, count: false }), this.aggregate(key, count)])
-    return { hitRows: hits.hitRows, count: counted }
+    const [hitRows, counted] = await Promise.all([this.hits(parts), this.aggregate(key, count)])
+    return { hitRows, count: counted }
+  }
+
+  /**
+   * The hits of a page: Medusa's statement, without the `indexed` column, which only `min_score`,
+   * `distinct` and hybrid search read (those keep Medusa's own statement). Each row otherwise
+   * carries a second copy of the document that the driver parses and nobody uses.
+   */
+  private async hits(parts: any): Promise<any[]> {
+    if (parts.take === 0) return []
+    if (parts.minScore !== undefined || parts.distinctExpr) {
+      return (await super.executeQuery({ ...parts, count: false })).hitRows
+    }
+    const params: unknown[] = []
+    const rank = parts.rankSql(params)
+    const conditions: string[] = parts.conditionsSql(params)
+    const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""
+    const order = parts.fastOrderSql ? parts.fastOrderSql(params) : parts.orderSql
+    params.push(parts.take, parts.skip)
+    return this.manager_.execute(
+      `SELECT "id", "document", ${rank} AS score FROM "${parts.table}" ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      params
+    ) as Promise<any[]>
   }
 
   /** Facet distributions are cached like counts: same lifetime, dropped by the same writes. */
