@@ -31,7 +31,7 @@ function fakeManager() {
     },
     async execute(sql: string) {
       statements.push(sql)
-      if (gate && /COUNT|GROUP BY/.test(sql)) await gate
+      if (gate && /COUNT|GROUP BY|LIMIT/.test(sql)) await gate
       if (/search_postgres_index/.test(sql)) {
         return [{ name: "product_v1", table_name: TABLE, schema_hash: "x", plan: JSON.stringify(plan), document_count: 3 }]
       }
@@ -47,6 +47,7 @@ function fakeManager() {
 const index = { name: "product", physical_name: "product_v1", settings: {}, fields: {}, primary_key: "id" } as any
 const query = (extra: any = {}) => ({ index, filters: { province: "Huế" }, pagination: { take: 20 }, attributes_to_retrieve: ["id", "province"], ...extra }) as any
 const counts = (m: { statements: string[] }) => m.statements.filter((s) => /COUNT\(\*\)/.test(s) && !/GROUP BY/.test(s)).length
+const hitStatements = (m: { statements: string[] }) => m.statements.filter((s) => /LIMIT \? OFFSET/.test(s)).length
 const facetStatements = (m: { statements: string[] }) => m.statements.filter((s) => /GROUP BY/.test(s)).length
 
 describe("PostgreSQL search provider caches", () => {
@@ -98,6 +99,39 @@ describe("PostgreSQL search provider caches", () => {
     expect(counts(m)).toBe(1)
     await provider.search(query())
     expect(counts(m)).toBe(2)
+  })
+})
+
+describe("PostgreSQL search provider hits", () => {
+  it("selects no indexed copy, shares a running statement between identical searches, and keeps nothing after it", async () => {
+    const m = fakeManager()
+    const provider = new VietnamesePostgresSearchService({ manager: m } as any, { count_cache_ms: 0 })
+    await (provider as any).retrieve("product_v1")
+    const open = m.hold()
+    const running = Promise.all([1, 2, 3].map(() => provider.search(query({ search_options: { count: "none" } }))))
+    await new Promise((r) => setTimeout(r, 10))
+    open()
+    const results = await running
+    expect(results.map((r) => r.hits.map((h) => h.id))).toEqual([["p1"], ["p1"], ["p1"]])
+    expect(hitStatements(m)).toBe(1)
+    expect(m.statements.find((s) => /LIMIT \? OFFSET/.test(s))).not.toMatch(/"indexed",/)
+    await provider.search(query({ search_options: { count: "none" } }))
+    expect(hitStatements(m)).toBe(2)
+  })
+
+  it("does not let a search that starts after a write join a statement that started before it", async () => {
+    const m = fakeManager()
+    const provider = new VietnamesePostgresSearchService({ manager: m } as any, { count_cache_ms: 0 })
+    await (provider as any).retrieve("product_v1")
+    const open = m.hold()
+    const before = provider.search(query({ search_options: { count: "none" } }))
+    await new Promise((r) => setTimeout(r, 10))
+    await provider.deleteDocuments({ index: "product_v1", filters: { id: ["p9"] } } as any)
+    const after = provider.search(query({ search_options: { count: "none" } }))
+    await new Promise((r) => setTimeout(r, 10))
+    open()
+    await Promise.all([before, after])
+    expect(hitStatements(m)).toBe(2)
   })
 })
 

@@ -38,6 +38,8 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
   private catalogs_ = new Map<string, { at: number; value: NonNullable<Catalog> }>()
   /** Counts and facet distributions, keyed by `[table, kind, SQL, params]`. */
   private aggregates_ = new Map<string, Aggregate>()
+  /** Hits statements in flight, keyed by `[table, "hits", SQL, params]`. */
+  private runningHits_ = new Map<string, Promise<any[]>>()
   private countCacheMs_: number
 
   constructor(deps: any, options: any = {}) {
@@ -80,10 +82,17 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""
     const order = parts.fastOrderSql ? parts.fastOrderSql(params) : parts.orderSql
     params.push(parts.take, parts.skip)
-    return this.manager_.execute(
-      `SELECT "id", "document", ${rank} AS score FROM "${parts.table}" ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      params
-    ) as Promise<any[]>
+    const sql = `SELECT "id", "document", ${rank} AS score FROM "${parts.table}" ${where} ORDER BY ${order} LIMIT ? OFFSET ?`
+    // Identical searches that arrive while one is running share its statement (nothing is kept
+    // once it answers, and a write to the index makes later arrivals start their own).
+    const key = JSON.stringify([parts.table, "hits", sql, params])
+    const running = this.runningHits_.get(key)
+    if (running) return running
+    const pending = (this.manager_.execute(sql, params) as Promise<any[]>).finally(() => {
+      if (this.runningHits_.get(key) === pending) this.runningHits_.delete(key)
+    })
+    this.runningHits_.set(key, pending)
+    return pending
   }
 
   /** Facet distributions are cached like counts: same lifetime, dropped by the same writes. */
@@ -203,9 +212,14 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
 
   private forgetAggregates(physicalName: string) {
     const table = this.catalogs_.get(physicalName)?.value.table_name
-    if (!table) return this.aggregates_.clear()
+    if (!table) {
+      this.aggregates_.clear()
+      this.runningHits_.clear()
+      return
+    }
     const prefix = JSON.stringify([table]).slice(0, -1) + ","
     for (const key of this.aggregates_.keys()) if (key.startsWith(prefix)) this.aggregates_.delete(key)
+    for (const key of this.runningHits_.keys()) if (key.startsWith(prefix)) this.runningHits_.delete(key)
   }
 
   async searchMany(inputs: SearchTypes.ProviderSearchQuery[]): Promise<SearchTypes.SearchResult[]> {
