@@ -100,6 +100,29 @@ describe("PostgreSQL search provider caches", () => {
     await provider.search(query())
     expect(counts(m)).toBe(2)
   })
+  it("answers a count past its lifetime at once while one refresh runs, and waits once it is twice as old", async () => {
+    const m = fakeManager()
+    const provider = new VietnamesePostgresSearchService({ manager: m } as any, { count_cache_ms: 100 })
+    await provider.search(query())
+    expect(counts(m)).toBe(1)
+    await new Promise((r) => setTimeout(r, 120))
+    const open = m.hold()
+    // Hits are held too, so the searches are started and only their counts are compared.
+    const stale = [provider.search(query()), provider.search(query())]
+    await new Promise((r) => setTimeout(r, 10))
+    expect(counts(m)).toBe(2) // one refresh for both
+    open()
+    expect((await Promise.all(stale)).map((r) => r.metadata.count)).toEqual([3, 3])
+    await new Promise((r) => setTimeout(r, 250))
+    const close = m.hold()
+    let settled = false
+    const late = provider.search(query()).then(() => (settled = true))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(settled).toBe(false)
+    close()
+    await late
+    expect(counts(m)).toBe(3)
+  })
 })
 
 describe("PostgreSQL search provider hits", () => {

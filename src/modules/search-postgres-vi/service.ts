@@ -108,20 +108,36 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
 
   /**
    * A cached aggregate, or the one being computed: concurrent identical searches share one
-   * statement instead of each scanning the same rows. A value computed across a write to its
-   * index is not kept (the write removed its entry, see forgetAggregates).
+   * statement instead of each scanning the same rows. Once a value is older than the cache
+   * lifetime it is still answered while a single refresh runs in the background (for at most one
+   * more lifetime), so no search waits for a recount; a value computed across a write to its index
+   * is not kept (the write removed its entry, see forgetAggregates), and the next search after a
+   * write waits for a fresh one.
    */
   private async aggregate<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const now = Date.now()
     const found = this.aggregates_.get(key)
-    if (found?.pending) return found.pending as Promise<T>
+    if (found?.pending && !("value" in found)) return found.pending as Promise<T>
     if (found && now - found.at < this.countCacheMs_) return found.value as T
+    if (found && now - found.at < 2 * this.countCacheMs_) {
+      if (!found.pending) {
+        found.pending = this.computeAggregate(key, compute, found)
+        found.pending.catch(() => {})
+      }
+      return found.value as T
+    }
     if (this.aggregates_.size >= AGGREGATE_CACHE_MAX) this.aggregates_.clear()
-    const entry: Aggregate = { at: now, pending: compute() }
+    const entry: Aggregate = { at: now }
     this.aggregates_.set(key, entry)
+    entry.pending = this.computeAggregate(key, compute, entry)
+    return entry.pending as Promise<T>
+  }
+
+  private async computeAggregate<T>(key: string, compute: () => Promise<T>, entry: Aggregate): Promise<T> {
+    const at = Date.now()
     try {
-      const value = (await entry.pending) as T
-      if (this.aggregates_.get(key) === entry) this.aggregates_.set(key, { at: now, value })
+      const value = await compute()
+      if (this.aggregates_.get(key) === entry) this.aggregates_.set(key, { at, value })
       return value
     } catch (err) {
       if (this.aggregates_.get(key) === entry) this.aggregates_.delete(key)
