@@ -29,6 +29,8 @@ type Catalog = Awaited<ReturnType<PostgresSearchService["getCatalog"]>>
  *   our migration) and pg_trgm's typo matching both compare unaccented text with unaccented text;
  *   index definitions carry a folded searchable field for the trigram side;
  * - the catalog row of a physical index is cached instead of read on every search and write;
+ * - the hits statement selects no `indexed` copy, and identical searches arriving while one runs
+ *   share it; counts and facet counts are cached for a moment (see DEFAULT_COUNT_CACHE_MS);
  * - sortable numeric fields get a btree expression index, so "cheapest first" on 20,000
  *   documents reads 20 rows instead of sorting them all.
  */
