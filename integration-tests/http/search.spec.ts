@@ -3,6 +3,7 @@ import type { ISearchModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
 import { runSearchScenarios } from "../search-scenarios"
+import { publishableKeyCacheInstalled } from "../../src/lib/publishable-key-cache"
 
 jest.setTimeout(180_000)
 
@@ -22,10 +23,12 @@ async function eventually(check: () => Promise<void>, timeoutMs = 20_000) {
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: { headers: Record<string, string> }
+    let salesChannel: string
 
     beforeAll(async () => {
       const container = getContainer()
-      const { publishableKey } = await seedMarketplace(container)
+      const { publishableKey, salesChannelId } = await seedMarketplace(container)
+      salesChannel = salesChannelId
       store = storeHeaders(publishableKey)
       // Everything the seed wrote, indexed through the module's own versioned rebuild (what
       // `npm run reindex` runs), before the runner snapshots the database.
@@ -232,6 +235,46 @@ medusaIntegrationTestRunner({
         const revoked = await call(api.post(`/admin/ocop-ratings/${daHen.id}/revoke`, { note: "Thu hồi" }, bearer(admin)))
         expect(revoked.status).toBe(200)
         await eventually(async () => expect(await fourStars()).toEqual([]))
+      })
+    })
+
+    describe("the publishable key cache (PUBLISHABLE_KEY_CACHE_MS)", () => {
+      const ttl = 4000
+      let saved: string | undefined
+      beforeAll(() => {
+        saved = process.env.PUBLISHABLE_KEY_CACHE_MS
+        process.env.PUBLISHABLE_KEY_CACHE_MS = String(ttl)
+      })
+      afterAll(() => {
+        if (saved === undefined) delete process.env.PUBLISHABLE_KEY_CACHE_MS
+        else process.env.PUBLISHABLE_KEY_CACHE_MS = saved
+      })
+
+      it("sits in front of Medusa's middleware", () => {
+        expect(publishableKeyCacheInstalled()).toBe(true)
+      })
+
+      it("stops answering a revoked key, then a deleted one, within its lifetime, and never caches a refusal", async () => {
+        const admin = await adminToken(api)
+        const created = await call(api.post("/admin/api-keys", { title: "Cache test", type: "publishable" }, bearer(admin)))
+        expect(created.status).toBe(200)
+        const key = created.data.api_key
+        expect((await call(api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [salesChannel] }, bearer(admin)))).status).toBe(200)
+        const ask = () => call(api.post("/store/search", { entity: "product", pagination: { take: 1 } }, storeHeaders(key.token)))
+        expect((await ask()).status).toBe(200)
+
+        expect((await call(api.post(`/admin/api-keys/${key.id}/revoke`, {}, bearer(admin)))).status).toBe(200)
+        const revokedAt = Date.now()
+        // Answered from memory for at most the cache lifetime (this is what saves the lookups)…
+        expect((await ask()).status).toBe(200)
+        // …then refused, and the refusal is not cached.
+        await eventually(async () => expect((await ask()).status).toBe(400), ttl + 5000)
+        expect(Date.now() - revokedAt).toBeLessThan(ttl + 5000)
+        expect((await ask()).status).toBe(400)
+
+        expect((await call(api.delete(`/admin/api-keys/${key.id}`, bearer(admin)))).status).toBe(200)
+        expect((await ask()).status).toBe(400)
+        expect((await call(api.post("/store/search", { entity: "product" }, storeHeaders("pk_unknown")))).status).toBe(400)
       })
     })
   },

@@ -6,14 +6,18 @@ import { foldVietnamese } from "../../lib/text"
 /** How long a catalog row (table name and field plan of one physical index) is trusted. */
 const CATALOG_TTL_MS = 60_000
 /**
- * How long an estimated count is reused for the same filters. Counting every match is the
- * expensive part of browsing (a full scan of a 20,000-row catalog per request); a count that is
- * two seconds old is as good as an estimate, and `count: "exact"` always counts.
+ * How long an estimated count or a facet distribution is reused for the same filters. Counting
+ * every match and grouping them by facet value are the expensive parts of a search (a scan of
+ * every matching row, up to the whole 20,000-row catalog, per statement); figures two seconds old
+ * are as good as an estimate, any write to the index drops them, and `count: "exact"` always
+ * computes both.
  */
 const DEFAULT_COUNT_CACHE_MS = 2_000
-const COUNT_CACHE_MAX = 5_000
+const AGGREGATE_CACHE_MAX = 5_000
 /** Set while a query that asked for `count: "exact"` runs. */
 const exactCount = new AsyncLocalStorage<boolean>()
+
+type Aggregate = { at: number; value?: unknown; pending?: Promise<unknown> }
 
 type Catalog = Awaited<ReturnType<PostgresSearchService["getCatalog"]>>
 
@@ -25,6 +29,8 @@ type Catalog = Awaited<ReturnType<PostgresSearchService["getCatalog"]>>
  *   our migration) and pg_trgm's typo matching both compare unaccented text with unaccented text;
  *   index definitions carry a folded searchable field for the trigram side;
  * - the catalog row of a physical index is cached instead of read on every search and write;
+ * - the hits statement selects no `indexed` copy, and identical searches arriving while one runs
+ *   share it; counts and facet counts are cached for a moment (see DEFAULT_COUNT_CACHE_MS);
  * - sortable numeric fields get a btree expression index, so "cheapest first" on 20,000
  *   documents reads 20 rows instead of sorting them all.
  */
@@ -32,7 +38,10 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
   static identifier = "search-postgres-vi"
 
   private catalogs_ = new Map<string, { at: number; value: NonNullable<Catalog> }>()
-  private counts_ = new Map<string, { at: number; count: number }>()
+  /** Counts and facet distributions, keyed by `[table, kind, SQL, params]`. */
+  private aggregates_ = new Map<string, Aggregate>()
+  /** Hits statements in flight, keyed by `[table, "hits", SQL, params]`. */
+  private runningHits_ = new Map<string, Promise<any[]>>()
   private countCacheMs_: number
 
   constructor(deps: any, options: any = {}) {
@@ -45,25 +54,97 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
    * other, and an estimated count is reused for a moment (see DEFAULT_COUNT_CACHE_MS).
    */
   protected async executeQuery(parts: any): Promise<any> {
-    if (!parts.count || parts.prelude) return super.executeQuery(parts)
+    if (parts.prelude) return super.executeQuery(parts)
+    if (!parts.count) return { hitRows: await this.hits(parts), count: null }
+    const count = () => super.executeQuery({ ...parts, take: 0, skip: 0, count: true }).then((r: any) => r.count)
+    if (!this.aggregateCacheable()) {
+      const [hitRows, counted] = await Promise.all([this.hits(parts), count()])
+      return { hitRows, count: counted }
+    }
     const params: unknown[] = []
     const conditions = parts.conditionsSql(params)
-    const key = JSON.stringify([parts.table, conditions, params, parts.minScore ?? null, parts.distinctExpr ?? null])
-    const cacheable = this.countCacheMs_ > 0 && !exactCount.getStore()
-    const cached = cacheable ? this.counts_.get(key) : undefined
-    if (cached && Date.now() - cached.at < this.countCacheMs_) {
-      const { hitRows } = await super.executeQuery({ ...parts, count: false })
-      return { hitRows, count: cached.count }
+    const key = JSON.stringify([parts.table, "count", conditions, params, parts.minScore ?? null, parts.distinctExpr ?? null])
+    const [hitRows, counted] = await Promise.all([this.hits(parts), this.aggregate(key, count)])
+    return { hitRows, count: counted }
+  }
+
+  /**
+   * The hits of a page: Medusa's statement, without the `indexed` column, which only `min_score`,
+   * `distinct` and hybrid search read (those keep Medusa's own statement). Each row otherwise
+   * carries a second copy of the document that the driver parses and nobody uses.
+   */
+  private async hits(parts: any): Promise<any[]> {
+    if (parts.take === 0) return []
+    if (parts.minScore !== undefined || parts.distinctExpr) {
+      return (await super.executeQuery({ ...parts, count: false })).hitRows
     }
-    const [hits, counted] = await Promise.all([
-      super.executeQuery({ ...parts, count: false }),
-      super.executeQuery({ ...parts, take: 0, skip: 0, count: true }),
-    ])
-    if (cacheable && counted.count !== null) {
-      if (this.counts_.size >= COUNT_CACHE_MAX) this.counts_.clear()
-      this.counts_.set(key, { at: Date.now(), count: counted.count })
+    const params: unknown[] = []
+    const rank = parts.rankSql(params)
+    const conditions: string[] = parts.conditionsSql(params)
+    const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""
+    const order = parts.fastOrderSql ? parts.fastOrderSql(params) : parts.orderSql
+    params.push(parts.take, parts.skip)
+    const sql = `SELECT "id", "document", ${rank} AS score FROM "${parts.table}" ${where} ORDER BY ${order} LIMIT ? OFFSET ?`
+    // Identical searches that arrive while one is running share its statement (nothing is kept
+    // once it answers, and a write to the index makes later arrivals start their own).
+    const key = JSON.stringify([parts.table, "hits", sql, params])
+    const running = this.runningHits_.get(key)
+    if (running) return running
+    const pending = (this.manager_.execute(sql, params) as Promise<any[]>).finally(() => {
+      if (this.runningHits_.get(key) === pending) this.runningHits_.delete(key)
+    })
+    this.runningHits_.set(key, pending)
+    return pending
+  }
+
+  /** Facet distributions are cached like counts: same lifetime, dropped by the same writes. */
+  protected async resolveFacets(input: any): Promise<any> {
+    if (!input.requests?.length || !this.aggregateCacheable()) return super.resolveFacets(input)
+    const key = JSON.stringify([input.table, "facets", input.scopeWhere?.sql ?? null, input.scopeWhere?.params ?? null, input.requests])
+    return this.aggregate(key, () => super.resolveFacets(input))
+  }
+
+  private aggregateCacheable() {
+    return this.countCacheMs_ > 0 && !exactCount.getStore()
+  }
+
+  /**
+   * A cached aggregate, or the one being computed: concurrent identical searches share one
+   * statement instead of each scanning the same rows. Once a value is older than the cache
+   * lifetime it is still answered while a single refresh runs in the background (for at most one
+   * more lifetime), so no search waits for a recount; a value computed across a write to its index
+   * is not kept (the write removed its entry, see forgetAggregates), and the next search after a
+   * write waits for a fresh one.
+   */
+  private async aggregate<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const now = Date.now()
+    const found = this.aggregates_.get(key)
+    if (found?.pending && !("value" in found)) return found.pending as Promise<T>
+    if (found && now - found.at < this.countCacheMs_) return found.value as T
+    if (found && now - found.at < 2 * this.countCacheMs_) {
+      if (!found.pending) {
+        found.pending = this.computeAggregate(key, compute, found)
+        found.pending.catch(() => {})
+      }
+      return found.value as T
     }
-    return { hitRows: hits.hitRows, count: counted.count }
+    if (this.aggregates_.size >= AGGREGATE_CACHE_MAX) this.aggregates_.clear()
+    const entry: Aggregate = { at: now }
+    this.aggregates_.set(key, entry)
+    entry.pending = this.computeAggregate(key, compute, entry)
+    return entry.pending as Promise<T>
+  }
+
+  private async computeAggregate<T>(key: string, compute: () => Promise<T>, entry: Aggregate): Promise<T> {
+    const at = Date.now()
+    try {
+      const value = await compute()
+      if (this.aggregates_.get(key) === entry) this.aggregates_.set(key, { at, value })
+      return value
+    } catch (err) {
+      if (this.aggregates_.get(key) === entry) this.aggregates_.delete(key)
+      throw err
+    }
   }
 
   protected async getCatalog(name: string, manager?: any): Promise<Catalog> {
@@ -122,12 +203,12 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     return run({ ...folded, search_options: { ...options, typo_tolerance: true } })
   }
 
-  /** Any write to an index makes its cached counts stale at once. */
+  /** Any write to an index makes its cached counts and facets stale at once. */
   async upsertDocuments(input: any) {
     try {
       return await super.upsertDocuments(input)
     } finally {
-      this.forgetCounts(input.index)
+      this.forgetAggregates(input.index)
     }
   }
 
@@ -135,7 +216,7 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     try {
       return await super.deleteDocuments(input)
     } finally {
-      this.forgetCounts(input.index)
+      this.forgetAggregates(input.index)
     }
   }
 
@@ -143,14 +224,20 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     try {
       return await super.clearIndex(input)
     } finally {
-      this.forgetCounts(input.index)
+      this.forgetAggregates(input.index)
     }
   }
 
-  private forgetCounts(physicalName: string) {
+  private forgetAggregates(physicalName: string) {
     const table = this.catalogs_.get(physicalName)?.value.table_name
-    if (!table) return this.counts_.clear()
-    for (const key of this.counts_.keys()) if (key.startsWith(`["${table}"`)) this.counts_.delete(key)
+    if (!table) {
+      this.aggregates_.clear()
+      this.runningHits_.clear()
+      return
+    }
+    const prefix = JSON.stringify([table]).slice(0, -1) + ","
+    for (const key of this.aggregates_.keys()) if (key.startsWith(prefix)) this.aggregates_.delete(key)
+    for (const key of this.runningHits_.keys()) if (key.startsWith(prefix)) this.runningHits_.delete(key)
   }
 
   async searchMany(inputs: SearchTypes.ProviderSearchQuery[]): Promise<SearchTypes.SearchResult[]> {
