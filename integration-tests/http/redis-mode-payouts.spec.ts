@@ -5,23 +5,14 @@ import { lastEndedPeriod } from "../../src/lib/payout-period"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { seedMarketplace } from "../helpers"
-import { findRedis } from "../redis"
+import { findRedis, noRedisReachable } from "../redis"
 
 jest.setTimeout(240_000)
 
 const redis = findRedis()
 
 if (!redis.url) {
-  const message = `\n\n*** NO REDIS REACHABLE: the Redis-mode payout test did not run (${(redis as any).reason}). ***\n` +
-    `*** Set REDIS_URL or install redis-server. REQUIRE_REDIS=1 turns this into a failure. ***\n\n`
-  if (process.env.REQUIRE_REDIS === "1") {
-    it("needs a reachable Redis (REQUIRE_REDIS=1)", () => {
-      throw new Error(message)
-    })
-  } else {
-    console.warn(message)
-    it.skip("Redis mode: the scheduled payout run pays over BullMQ (no Redis reachable)", () => {})
-  }
+  noRedisReachable("the Redis-mode payout test", (redis as any).reason, "Redis mode: the scheduled payout run pays over BullMQ (no Redis reachable)")
 } else {
   // Every two seconds here (BullMQ takes a seconds field), Mondays 01:00 Vietnam time by default.
   const ENV = { REDIS_URL: redis.url, PAYOUT_SCHEDULE: "*/2 * * * * *", PAYOUT_PERIOD: "week", PAYOUT_MIN_AMOUNT: "100000" }

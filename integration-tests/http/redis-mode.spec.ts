@@ -3,23 +3,14 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Redis from "ioredis"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { adminToken, bearer, seedMarketplace } from "../helpers"
-import { findRedis } from "../redis"
+import { findRedis, noRedisReachable } from "../redis"
 
 jest.setTimeout(180_000)
 
 const redis = findRedis()
 
 if (!redis.url) {
-  const message = `\n\n*** NO REDIS REACHABLE: the Redis-mode test did not run (${(redis as any).reason}). ***\n` +
-    `*** Set REDIS_URL or install redis-server. REQUIRE_REDIS=1 turns this into a failure. ***\n\n`
-  if (process.env.REQUIRE_REDIS === "1") {
-    it("needs a reachable Redis (REQUIRE_REDIS=1)", () => {
-      throw new Error(message)
-    })
-  } else {
-    console.warn(message)
-    it.skip("Redis mode: an event reaches a subscriber over Redis (no Redis reachable)", () => {})
-  }
+  noRedisReachable("the Redis-mode test", (redis as any).reason, "Redis mode: an event reaches a subscriber over Redis (no Redis reachable)")
 } else {
   const previous = process.env.REDIS_URL
   process.env.REDIS_URL = redis.url
