@@ -30,13 +30,14 @@ export async function readyCart(
   publishableKey: string,
   regionId: string,
   lines: CartLine[],
-  options: { email?: string; provider_id?: string; customer_token?: string } = {}
+  options: { email?: string; provider_id?: string; customer_token?: string; promo_codes?: string[] } = {}
 ): Promise<string> {
   const h = storeHeaders(publishableKey)
   if (options.customer_token) h.headers = { ...h.headers, authorization: `Bearer ${options.customer_token}` } as any
   const { data } = await api.post(`/store/carts`, { region_id: regionId, email: options.email ?? "khach@example.vn", shipping_address: SHOPPER_ADDRESS }, h)
   const cartId = data.cart.id
   for (const line of lines) await api.post(`/store/carts/${cartId}/line-items`, line, h)
+  if (options.promo_codes?.length) await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: options.promo_codes }, h)
   const { data: listed } = await api.get(`/store/carts/${cartId}/cooperative-shipping-options`, h)
   for (const group of listed.cooperatives) {
     await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: group.shipping_options[0].id }, h)

@@ -1,4 +1,4 @@
-import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { completeCartWorkflow, createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { complete, readyCart, setStock, SHOPPER_ADDRESS, stockOf, variantsBySku } from "../checkout"
 import { adminToken, bearer, call, seedMarketplace, storeHeaders } from "../helpers"
@@ -50,6 +50,45 @@ medusaIntegrationTestRunner({
       const reservations = await getContainer().resolve("inventory").listReservationItems({})
       const locations = new Set(reservations.map((r: any) => r.location_id))
       expect(locations.size).toBe(2)
+    })
+
+    it("a discount spread over two cooperatives' items is attributed to each order; the shares are whole đồng and sum to what was paid", async () => {
+      // 50.001 ₫ off the items, spread by Medusa in proportion to each item's subtotal: the orders'
+      // totals carry fractions of a đồng, which the shares must resolve deterministically.
+      await createPromotionsWorkflow(getContainer()).run({
+        input: {
+          promotionsData: [
+            {
+              code: "GIAM50001",
+              type: "standard",
+              status: "active",
+              is_automatic: false,
+              application_method: { type: "fixed", target_type: "items", allocation: "across", value: 50001, currency_code: "vnd" },
+            } as any,
+          ],
+        },
+      })
+      const cartId = await readyCart(api, pk, regionId, [
+        { variant_id: sku["THANHNAM-TX-200"], quantity: 2 },
+        { variant_id: sku["DAFUSA-DP-500"], quantity: 1 },
+      ], { email: "giam-gia@example.vn", promo_codes: ["GIAM50001"] })
+      const { data: cartView } = await api.get(`/store/carts/${cartId}`, storeHeaders(pk))
+      expect(cartView.cart.discount_total).toBeCloseTo(50001, 6)
+      expect(cartView.cart.total).toBeCloseTo(395000 - 50001, 6)
+
+      const { status, data } = await complete(api, pk, cartId)
+      expect(status).toBe(200)
+      const group = data.order_group
+      expect(group.total).toBe(344999)
+      const shares = group.orders.map((o: any) => o.payment_share)
+      expect(shares.every(Number.isInteger)).toBe(true)
+      expect(shares.reduce((a: number, b: number) => a + b, 0)).toBe(344999)
+      // Each order carries its own part of the discount, and its share is its total to the đồng.
+      const [thanhNam, dafusa] = group.orders
+      expect(thanhNam.discount_total + dafusa.discount_total).toBeCloseTo(50001, 6)
+      expect(thanhNam.discount_total).toBeGreaterThan(dafusa.discount_total)
+      for (const o of group.orders) expect(Math.abs(o.payment_share - o.total)).toBeLessThan(1)
+      expect(shares).toEqual([Math.floor(thanhNam.total), 344999 - Math.floor(thanhNam.total)])
     })
 
     it("completing the same cart twice, or three times at once, yields one purchase", async () => {
