@@ -3,6 +3,8 @@ import { z } from "zod"
 // Calendar days (decision dates, certificate validity) are days in Vietnam (UTC+7, no daylight saving).
 // An instant is derived from a day only here, so "expires on day D" means the same moment everywhere.
 const VN_OFFSET = "+07:00"
+/** Vietnam's offset from UTC in milliseconds (UTC+7 all year, no daylight saving). */
+export const VN_OFFSET_MS = 7 * 3600_000
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** Is `value` a real calendar day written YYYY-MM-DD? */
@@ -16,9 +18,18 @@ export function isCalendarDay(value: string): boolean {
 /** The first instant of a day in Vietnam. */
 export const startOfVnDay = (day: string) => new Date(`${day}T00:00:00${VN_OFFSET}`)
 
+/** An instant as Vietnam's wall clock, ISO-shaped ("2026-03-05T14:30:00.000Z" means 14:30 in Vietnam). */
+const vnWallClock = (at: Date | string) => new Date(new Date(at).getTime() + VN_OFFSET_MS).toISOString()
+
 /** The day (YYYY-MM-DD) an instant falls on in Vietnam. */
 export function vnDay(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
+  return vnWallClock(at).slice(0, 10)
+}
+
+/** An instant as "2026-03-05 14:30" in Vietnam time (sorts as text, for exports). */
+export function vnDayTime(at: Date | string): string {
+  const clock = vnWallClock(at)
+  return `${clock.slice(0, 10)} ${clock.slice(11, 16)}`
 }
 
 /** Adds whole months to a day; a day missing in the target month becomes that month's last day (29 Feb + 12 → 28 Feb). */
@@ -52,6 +63,6 @@ export function formatDay(day: string | null | undefined): string | null {
 
 /** An instant as "05/03/2026 14:30" in Vietnam time. */
 export function formatInstant(value: Date | string): string {
-  const shifted = new Date(new Date(value).getTime() + 7 * 3600_000).toISOString()
-  return `${formatDay(shifted.slice(0, 10))} ${shifted.slice(11, 16)}`
+  const clock = vnWallClock(value)
+  return `${formatDay(clock.slice(0, 10))} ${clock.slice(11, 16)}`
 }

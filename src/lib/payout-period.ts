@@ -1,3 +1,5 @@
+import { VN_OFFSET_MS } from "./dates"
+
 /**
  * Payout periods in Vietnam time (UTC+7 all year, no daylight saving). A period is named by a key,
  * "2026-W48" (ISO week) or "2026-11" (calendar month); a run for a period pays what was available
@@ -8,7 +10,6 @@ export type PayoutPeriodKind = (typeof PAYOUT_PERIOD_KINDS)[number]
 
 export type PayoutPeriod = { kind: PayoutPeriodKind; key: string; start: Date; cutoff: Date }
 
-const VN_OFFSET_MS = 7 * 3600_000
 const DAY_MS = 86_400_000
 
 export function configuredPeriodKind(): PayoutPeriodKind {

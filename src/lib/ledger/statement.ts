@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LEDGER_MODULE, LedgerEntryType, LedgerModuleService } from "../../modules/ledger"
-import { vnDay } from "../dates"
+import { vnDayTime } from "../dates"
 
 // What a cooperative (and the union, on its behalf) reads of its ledger: the three balances and the
 // lines, newest first, each with the order it came from.
@@ -87,9 +87,6 @@ function cell(value: unknown): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** An instant as Vietnam's wall-clock time, e.g. 2026-11-30 14:05. */
-const vnDateTime = (at: Date) => `${vnDay(at)} ${new Date(at.getTime() + 7 * 3600_000).toISOString().slice(11, 16)}`
-
 /**
  * Writes the cooperative's ledger as CSV (UTF-8 with a BOM, so Excel shows Vietnamese), newest
  * first, reading CSV_BATCH lines at a time by keyset (occurred_at, id): memory stays flat however
@@ -123,7 +120,7 @@ export async function writeLedgerCsv(
       rows
         .map((r) =>
           [
-            vnDateTime(new Date(r.occurred_at)),
+            vnDayTime(r.occurred_at),
             r.type,
             r.description ?? r.reason ?? "",
             r.order_id ? `#${displayIdOf.get(r.order_id) ?? r.order_id}` : "",
