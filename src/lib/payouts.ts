@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { LEDGER_MODULE, LedgerModuleService } from "../modules/ledger"
 import { notFound } from "./errors"
+import { adminPayoutView, cooperativeNames } from "./payout-view"
 
 /** A payout, optionally only if it belongs to `cooperativeId`; unknown and foreign look the same (404). */
 export async function retrievePayout(container: MedusaContainer, id: string, cooperativeId?: string) {
@@ -15,4 +16,11 @@ export async function payoutEntries(container: MedusaContainer, payoutId: string
   const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
   const entries = await ledger.listLedgerEntries({ payout_id: payoutId }, { order: { occurred_at: "ASC" } })
   return entries.map((e: any) => ({ id: e.id, type: e.type, amount: Number(e.amount), available_at: e.available_at, occurred_at: e.occurred_at, reason: e.reason ?? null }))
+}
+
+/** What the union's payout routes answer: the payout, its cooperative and its ledger lines. */
+export async function adminPayoutDetail(container: MedusaContainer, id: string) {
+  const payout = await retrievePayout(container, id)
+  const [names, ledger_entries] = await Promise.all([cooperativeNames(container, [payout.cooperative_id]), payoutEntries(container, payout.id)])
+  return { ...adminPayoutView(payout, names.get(payout.cooperative_id)), ledger_entries }
 }

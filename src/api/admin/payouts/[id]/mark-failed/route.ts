@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { adminPayoutView, cooperativeNames } from "../../../../../lib/payout-view"
-import { payoutEntries, retrievePayout } from "../../../../../lib/payouts"
+import { adminPayoutDetail } from "../../../../../lib/payouts"
 import { decidePayoutWorkflow } from "../../../../../workflows/payout/decide-payout"
 
 /**
@@ -13,7 +12,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<{ reason: string }>, 
   await decidePayoutWorkflow(req.scope).run({
     input: { payout_id: req.params.id, decision: "mark_failed", reason, decided_by: req.auth_context.actor_id },
   })
-  const payout = await retrievePayout(req.scope, req.params.id)
-  const names = await cooperativeNames(req.scope, [payout.cooperative_id])
-  res.json({ payout: { ...adminPayoutView(payout, names.get(payout.cooperative_id)), ledger_entries: await payoutEntries(req.scope, payout.id) } })
+  res.json({ payout: await adminPayoutDetail(req.scope, req.params.id) })
 }
