@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { LedgerEntryInput } from "../../modules/ledger"
 import type { PaymentShare } from "../../modules/order-group"
 
@@ -46,6 +46,30 @@ export async function purchaseOfOrder(container: MedusaContainer, orderId: strin
   })
   const group: any = (data[0] as any)?.order_group
   return group ? { id: group.id, payment_collection_id: group.payment_collection_id ?? null, shares: group.shares ?? [] } : null
+}
+
+export type CapturedPayment = { id: string; currency_code: string; captured: number; refunded: number; refund_ids: string[] }
+
+/**
+ * The captured payment of a purchase's payment collection, with how much of it is captured and
+ * already refunded; null while nothing is captured (cash on delivery, an unpaid transfer).
+ */
+export async function capturedPayment(container: MedusaContainer, paymentCollectionId: string): Promise<CapturedPayment | null> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment_collection",
+    fields: ["payments.id", "payments.currency_code", "payments.captures.amount", "payments.refunds.id", "payments.refunds.amount"],
+    filters: { id: paymentCollectionId },
+  })
+  const payment: any = ((data[0] as any)?.payments ?? []).find((p: any) => (p.captures ?? []).length)
+  if (!payment) return null
+  const sum = (rows: any[]) => Number(rows.reduce((a: any, r: any) => MathBN.add(a, r.amount), 0))
+  return {
+    id: payment.id,
+    currency_code: payment.currency_code,
+    captured: sum(payment.captures ?? []),
+    refunded: sum(payment.refunds ?? []),
+    refund_ids: (payment.refunds ?? []).map((r: any) => r.id as string),
+  }
 }
 
 /** Ledger lines for refunds of orders whose sale is booked (or being booked now). */

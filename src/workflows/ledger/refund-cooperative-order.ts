@@ -1,8 +1,8 @@
 import { acquireLockStep, addOrderTransactionStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { ContainerRegistrationKeys, MathBN, Modules, PaymentEvents } from "@medusajs/framework/utils"
+import { Modules, PaymentEvents } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict, notFound } from "../../lib/errors"
-import { purchaseOfOrder, refundsOfPaymentCollection } from "../../lib/ledger/refunds"
+import { capturedPayment, purchaseOfOrder, refundsOfPaymentCollection } from "../../lib/ledger/refunds"
 import { bookLedgerEntriesStep } from "./steps/book-ledger-entries"
 import { prepareRefundEntriesStep } from "./steps/prepare-refund-entries"
 
@@ -14,29 +14,16 @@ const validateOrderRefundStep = createStep("validate-cooperative-order-refund", 
   const share = purchase?.shares.find((s) => s.order_id === input.order_id)
   if (!purchase || !share) throw notFound("Order", input.order_id)
   const collectionId = purchase.payment_collection_id
-  const { data: collections } = collectionId
-    ? await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "payment_collection",
-        fields: ["payments.id", "payments.currency_code", "payments.captures.amount", "payments.refunds.id", "payments.refunds.amount"],
-        filters: { id: collectionId },
-      })
-    : { data: [] as any[] }
-  const payment: any = ((collections[0] as any)?.payments ?? []).find((p: any) => (p.captures ?? []).length)
+  const payment = collectionId ? await capturedPayment(container, collectionId) : null
   if (!payment) throw conflict("not_paid", "Nothing was paid for this order yet, so there is nothing to refund.")
-  const captured = Number((payment.captures ?? []).reduce((a: any, c: any) => MathBN.add(a, c.amount), 0))
-  const refunded = Number((payment.refunds ?? []).reduce((a: any, r: any) => MathBN.add(a, r.amount), 0))
   const refundedForOrder = (await refundsOfPaymentCollection(container, collectionId!, purchase.shares))
     .filter((r) => r.order_id === input.order_id)
     .reduce((a, r) => a + r.amount, 0)
-  const refundable = Math.min(share.amount - refundedForOrder, captured - refunded)
+  const refundable = Math.min(share.amount - refundedForOrder, payment.captured - payment.refunded)
   if (input.amount > refundable) {
     throw conflict("refund_exceeds_share", `At most ${refundable} đồng of this order's share (${share.amount} đồng) can still be refunded.`)
   }
-  return new StepResponse({
-    payment_id: payment.id as string,
-    currency_code: payment.currency_code as string,
-    known_refund_ids: (payment.refunds ?? []).map((r: any) => r.id as string),
-  })
+  return new StepResponse({ payment_id: payment.id, currency_code: payment.currency_code, known_refund_ids: payment.refund_ids })
 })
 
 /** The one write that cannot be undone, so it runs after every check. The refund names its order. */
