@@ -136,3 +136,25 @@ export async function ownsShippingOption(container: MedusaContainer, cooperative
   const options = await container.resolve(Modules.FULFILLMENT).listShippingOptions({ id: optionId, shipping_profile_id: profileId }, { select: ["id"] })
   return options.length === 1
 }
+
+/**
+ * A cart and the cooperatives whose products are in it, in the cart's order, each with its own
+ * shipping profile (the link row, with the cooperative's name and handle). Null for an unknown cart.
+ */
+export async function cartCooperatives(container: MedusaContainer, cartId: string, cartFields: string[] = []) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: carts } = await query.graph({ entity: "cart", fields: ["id", "items.id", "items.product_id", ...cartFields], filters: { id: cartId } })
+  const cart: any = carts[0]
+  if (!cart) return null
+  const items: any[] = cart.items ?? []
+  const owners = await cooperativeIdsOfProducts(container, [...new Set(items.map((i) => i.product_id).filter(Boolean))] as string[])
+  const cooperativeIds = [...new Set(items.map((i) => owners.get(i.product_id)).filter(Boolean))] as string[]
+  const { data: profiles } = cooperativeIds.length
+    ? await query.graph({
+        entity: CooperativeShippingProfileLink.entryPoint,
+        fields: ["cooperative_id", "shipping_profile_id", "cooperative.name", "cooperative.handle"],
+        filters: { cooperative_id: cooperativeIds },
+      })
+    : { data: [] as any[] }
+  return { cart, items, owners, cooperativeIds, profiles: profiles as any[] }
+}

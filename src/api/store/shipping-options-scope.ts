@@ -1,7 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import CooperativeShippingProfileLink from "../../links/cooperative-shipping-profile"
-import { cooperativeIdsOfProducts } from "../../lib/ownership"
+import { cartCooperatives } from "../../lib/ownership"
 
 /**
  * Medusa's `GET /store/shipping-options?cart_id=` (what `sdk.store.fulfillment.listCartOptions`
@@ -24,16 +22,6 @@ export async function onlyCartCooperativesOptions(req: MedusaRequest, res: Medus
 }
 
 async function allowedProfiles(req: MedusaRequest, cartId: string): Promise<Set<string>> {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: carts } = await query.graph({ entity: "cart", fields: ["items.product_id"], filters: { id: cartId } })
-  const productIds = [...new Set(((carts[0] as any)?.items ?? []).map((i: any) => i.product_id).filter(Boolean))] as string[]
-  const owners = await cooperativeIdsOfProducts(req.scope, productIds)
-  const cooperativeIds = [...new Set(owners.values())]
-  if (!cooperativeIds.length) return new Set()
-  const { data: links } = await query.graph({
-    entity: CooperativeShippingProfileLink.entryPoint,
-    fields: ["shipping_profile_id"],
-    filters: { cooperative_id: cooperativeIds },
-  })
-  return new Set(links.map((l: any) => l.shipping_profile_id))
+  const found = await cartCooperatives(req.scope, cartId)
+  return new Set((found?.profiles ?? []).map((p) => p.shipping_profile_id))
 }

@@ -1,9 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
 import { notFound } from "../../../../../lib/errors"
-import { cooperativeIdsOfProducts } from "../../../../../lib/ownership"
-import CooperativeShippingProfileLink from "../../../../../links/cooperative-shipping-profile"
+import { cartCooperatives } from "../../../../../lib/ownership"
 
 /**
  * GET /store/carts/:id/cooperative-shipping-options: Medusa's shipping options for the cart,
@@ -12,25 +11,11 @@ import CooperativeShippingProfileLink from "../../../../../links/cooperative-shi
  * cooperative, then POSTs each choice to /store/carts/:id/shipping-methods.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: carts } = await query.graph({
-    entity: "cart",
-    fields: ["id", "items.id", "items.product_id", "shipping_methods.shipping_option_id"],
-    filters: { id: req.params.id },
-  })
-  const cart: any = carts[0]
-  if (!cart) throw notFound("Cart", req.params.id)
-
-  const items: any[] = cart.items ?? []
-  const owners = await cooperativeIdsOfProducts(req.scope, [...new Set(items.map((i) => i.product_id))])
-  const cooperativeIds = [...new Set(items.map((i) => owners.get(i.product_id)).filter(Boolean))] as string[]
+  const found = await cartCooperatives(req.scope, req.params.id, ["shipping_methods.shipping_option_id"])
+  if (!found) throw notFound("Cart", req.params.id)
+  const { cart, items, owners, cooperativeIds, profiles } = found
   if (!cooperativeIds.length) return res.json({ cooperatives: [] })
 
-  const { data: profiles } = await query.graph({
-    entity: CooperativeShippingProfileLink.entryPoint,
-    fields: ["cooperative_id", "shipping_profile_id", "cooperative.name", "cooperative.handle"],
-    filters: { cooperative_id: cooperativeIds },
-  })
   // Priced by Medusa for this cart, but only the options of the cooperatives in it.
   const candidates = await req.scope
     .resolve(Modules.FULFILLMENT)
