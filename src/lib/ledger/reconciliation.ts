@@ -68,11 +68,9 @@ export async function reconcile(
 ): Promise<{ reconciliations: Reconciliation[]; count: number; totals: Reconciliation }> {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
   const at = options.at ?? new Date()
-  const scope = options.cooperative_id ? `and cooperative_id = ?` : ``
-  const scopeArgs = options.cooperative_id ? [options.cooperative_id] : []
 
   if (options.cooperative_id) {
-    const { rows } = await knex.raw(`select ${SUMS} from ledger_entry where deleted_at is null ${scope}`, [at, ...scopeArgs])
+    const { rows } = await knex.raw(`select ${SUMS} from ledger_entry where deleted_at is null and cooperative_id = ?`, [at, options.cooperative_id])
     const one = toReconciliation(rows[0], options.cooperative_id)
     return { reconciliations: [one], count: 1, totals: one }
   }
