@@ -6,7 +6,8 @@ import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } fr
 import { LedgerExportQuery, LedgerQuery } from "../../lib/ledger/query"
 import { lotMiddlewares } from "./lots/middlewares"
 import { ReplyToReviewBody, VendorListReviewsQuery } from "./reviews/validators"
-import { requireOwner, resolveTenant } from "./tenant"
+import { assertEveryVendorRouteIsListed } from "./access"
+import { ownershipMiddlewares, requireOwner, resolveTenant } from "./tenant"
 import { receiveUploads } from "./uploads/middleware"
 import {
   AcceptInviteBody,
@@ -28,16 +29,21 @@ import {
   UpdateVariantBody,
 } from "./validators"
 
+// A route file without an entry in the vendor route table (./access.ts) stops the server here.
+assertEveryVendorRouteIsListed()
+
 export const vendorMiddlewares: MiddlewareRoute[] = [
   {
-    // Tenant isolation: every /vendor request is authenticated as the vendor actor and resolved to
-    // its cooperative (with every id in the path checked) before any route-specific middleware runs.
+    // Tenant isolation: every /vendor request is authenticated as the vendor actor, held to a route
+    // of the table spelled exactly, resolved to its cooperative and checked against its status...
     matcher: "/vendor/*",
     middlewares: [
       authenticate(VENDOR_ACTOR_TYPE, ["bearer", "session"], { allowUnregistered: true }),
       resolveTenant,
     ],
   },
+  // ...and every id in its path, as the router matched it, is checked before any other route middleware.
+  ...ownershipMiddlewares,
   { method: ["POST"], matcher: "/vendor/cooperatives", middlewares: [validateBody(CreateCooperativeBody)] },
   { method: ["POST"], matcher: "/vendor/cooperative", middlewares: [validateBody(UpdateCooperativeBody)] },
   { method: ["POST"], matcher: "/vendor/cooperative/bank-account", middlewares: [requireOwner, validateBody(UpdateBankAccountBody)] },

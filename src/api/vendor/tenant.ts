@@ -1,13 +1,8 @@
-import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { CoopstallError, malformedUrl, notFound } from "../../lib/errors"
-import { orderHasFulfillment, ownedProductIds, ownedVariantProductId, ownsInventoryItem, ownsOrder, ownsShippingOption } from "../../lib/ownership"
-import { ownsLot, ownsLotEvent } from "../../lib/traceability/ownership"
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { CoopstallError, notFound } from "../../lib/errors"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
-import { CERTIFICATION_MODULE, CertificationModuleService } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
-import { LEDGER_MODULE, LedgerModuleService } from "../../modules/ledger"
-import { REVIEW_MODULE, ReviewModuleService } from "../../modules/review"
+import { matchVendorRoute, RESOURCES, statusAllows, statusRefusal, VENDOR_ROUTES, VendorRoute } from "./access"
 
 export type TenantContext = {
   cooperative: any
@@ -17,122 +12,25 @@ export type TenantContext = {
 /** A vendor request after the tenant middleware: the caller's cooperative and account, resolved once. */
 export type VendorRequest<Body = unknown> = MedusaRequest<Body> & { tenant: TenantContext }
 
-/** Routes a registered sign-in may call before it belongs to any cooperative. */
-const ONBOARDING = [
-  { method: "POST", path: /^\/vendor\/cooperatives\/?$/ },
-  { method: "POST", path: /^\/vendor\/invites\/accept\/?$/ },
-]
-
-type OwnershipRule = {
-  pattern: RegExp
-  what: string
-  owns: (container: MedusaContainer, cooperativeId: string, ids: string[]) => Promise<boolean>
-}
-
-// Every id that appears in a /vendor path is checked here against the caller's cooperative. A
-// foreign id and an unknown id get the same 404, so ids of other cooperatives reveal nothing.
-const OWNERSHIP_RULES: OwnershipRule[] = [
-  {
-    pattern: /^\/vendor\/products\/([^/]+)/,
-    what: "Product",
-    owns: async (c, coop, [productId]) => (await ownedProductIds(c, coop, [productId])).length === 1,
-  },
-  {
-    pattern: /^\/vendor\/products\/([^/]+)\/variants\/([^/]+)/,
-    what: "Variant",
-    owns: async (c, coop, [productId, variantId]) => (await ownedVariantProductId(c, coop, variantId)) === productId,
-  },
-  {
-    pattern: /^\/vendor\/inventory\/([^/]+)/,
-    what: "Inventory item",
-    owns: (c, coop, [inventoryItemId]) => ownsInventoryItem(c, coop, inventoryItemId),
-  },
-  {
-    pattern: /^\/vendor\/users\/([^/]+)/,
-    what: "User",
-    owns: async (c, coop, [userId]) =>
-      (await (c.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperativeUsers({ id: userId, cooperative_id: coop })).length === 1,
-  },
-  {
-    pattern: /^\/vendor\/ocop-ratings\/([^/]+)/,
-    what: "OCOP rating",
-    owns: async (c, coop, [id]) =>
-      (await (c.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listOcopRatings({ id, cooperative_id: coop }, { select: ["id"] })).length === 1,
-  },
-  {
-    pattern: /^\/vendor\/certificates\/([^/]+)/,
-    what: "Certificate",
-    owns: async (c, coop, [id]) =>
-      (await (c.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listCertificates({ id, cooperative_id: coop }, { select: ["id"] })).length === 1,
-  },
-  {
-    pattern: /^\/vendor\/lots\/([^/]+)/,
-    what: "Lot",
-    owns: (c, coop, [lotId]) => ownsLot(c, coop, lotId),
-  },
-  {
-    pattern: /^\/vendor\/lots\/([^/]+)\/events\/([^/]+)/,
-    what: "Trace event",
-    owns: (c, coop, [lotId, eventId]) => ownsLotEvent(c, coop, lotId, eventId),
-  },
-  {
-    // Reviews of the cooperative and of its products; only published ones are ever shown to it.
-    pattern: /^\/vendor\/reviews\/([^/]+)/,
-    what: "Review",
-    owns: async (c, coop, [id]) =>
-      (await (c.resolve(REVIEW_MODULE) as ReviewModuleService).listShopperReviews({ id, cooperative_id: coop, status: "published" }, { select: ["id"] })).length === 1,
-  },
-  {
-    pattern: /^\/vendor\/orders\/([^/]+)/,
-    what: "Order",
-    owns: (c, coop, [orderId]) => ownsOrder(c, coop, orderId),
-  },
-  {
-    pattern: /^\/vendor\/orders\/([^/]+)\/fulfillments\/([^/]+)/,
-    what: "Fulfillment",
-    owns: async (c, coop, [orderId, fulfillmentId]) => (await ownsOrder(c, coop, orderId)) && orderHasFulfillment(c, orderId, fulfillmentId),
-  },
-  {
-    pattern: /^\/vendor\/payouts\/([^/]+)/,
-    what: "Payout",
-    owns: async (c, coop, [id]) =>
-      (await (c.resolve(LEDGER_MODULE) as LedgerModuleService).listPayouts({ id, cooperative_id: coop }, { select: ["id"] })).length === 1,
-  },
-  {
-    pattern: /^\/vendor\/shipping-options\/([^/]+)/,
-    what: "Shipping option",
-    owns: (c, coop, [optionId]) => ownsShippingOption(c, coop, optionId),
-  },
-]
-
-function decodeId(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    return null
-  }
-}
-
-/** Rules whose pattern matches a path, with the ids they capture (null where undecodable). */
-function ownershipChecksFor(path: string) {
-  return OWNERSHIP_RULES.flatMap((rule) => {
-    const match = rule.pattern.exec(path)
-    return match ? [{ rule, ids: match.slice(1).map(decodeId) }] : []
-  })
-}
-
 /**
  * The single place where a /vendor request learns whose it is. Runs after Medusa's
- * `authenticate("vendor", …)`: resolves the caller's cooperative user and cooperative, lets a
- * not-yet-joined sign-in reach only the onboarding routes, and checks every id in the path.
+ * `authenticate("vendor", …)`: refuses any path that does not spell a route of the table in
+ * ./access.ts exactly, resolves the caller's cooperative user and cooperative, lets a
+ * not-yet-joined sign-in reach only the onboarding routes, and refuses what the cooperative's
+ * status does not allow. Ownership of the ids in the path is checked per route (below), on the
+ * parameters the router matched.
  */
 export async function resolveTenant(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const path = req.originalUrl.split("?")[0]
-  const isOnboarding = ONBOARDING.some((r) => r.method === req.method && r.path.test(path))
+  const match = matchVendorRoute(req.method, req.originalUrl.split("?")[0])
+  if (!match.ok) return next(match.error)
+  const { capability } = match.route
   const userId = cooperativeUserIdOf((req as AuthenticatedMedusaRequest).auth_context)
 
+  if (capability === "join") {
+    if (!userId) return next()
+    return next(new CoopstallError(409, "already_member", "This account already belongs to a cooperative."))
+  }
   if (!userId) {
-    if (isOnboarding) return next()
     return next(
       new CoopstallError(
         403,
@@ -140,9 +38,6 @@ export async function resolveTenant(req: MedusaRequest, _res: MedusaResponse, ne
         "This sign-in does not belong to a cooperative yet: create one (POST /vendor/cooperatives) or accept an invite, then sign in again."
       )
     )
-  }
-  if (isOnboarding) {
-    return next(new CoopstallError(409, "already_member", "This account already belongs to a cooperative."))
   }
 
   const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
@@ -152,14 +47,44 @@ export async function resolveTenant(req: MedusaRequest, _res: MedusaResponse, ne
   }
   ;(req as VendorRequest).tenant = { cooperative: user.cooperative, user }
 
-  for (const { rule, ids } of ownershipChecksFor(path)) {
-    if (ids.includes(null)) return next(malformedUrl())
-    if (!(await rule.owns(req.scope, user.cooperative.id, ids as string[]))) {
-      return next(notFound(rule.what))
-    }
+  if (!statusAllows(user.cooperative.status, capability)) {
+    return next(new CoopstallError(403, "cooperative_status_forbids", statusRefusal(user.cooperative, capability)))
   }
   next()
 }
+
+/**
+ * Checks every id of the route, as the router parsed it into `req.params` (the values its handler
+ * reads), against the caller's cooperative. A foreign id and an unknown id get the same 404, so ids
+ * of other cooperatives reveal nothing. Nested ids are checked together: a variant must belong to
+ * the product in the same path, a trace event to the lot, a fulfilment to the order.
+ */
+function ownershipCheck(route: VendorRoute) {
+  return async function checkOwnership(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+    const cooperativeId = (req as VendorRequest).tenant?.cooperative?.id
+    let parentId: string | undefined
+    for (const [name, kind] of route.params) {
+      const id = req.params?.[name]
+      const resource = RESOURCES[kind]
+      if (!cooperativeId || typeof id !== "string" || !id || !(await resource.owns(req.scope, cooperativeId, id, parentId))) {
+        return next(notFound(resource.what))
+      }
+      parentId = id
+    }
+    next()
+  }
+}
+
+/**
+ * One route middleware per table route with parameters, registered with its method on its own
+ * matcher so Express hands it the same `req.params` as the handler. These go before every other
+ * route middleware, so nothing (validation included) runs on a foreign id.
+ */
+export const ownershipMiddlewares: MiddlewareRoute[] = VENDOR_ROUTES.filter((r) => r.params.length).map((r) => ({
+  method: [r.method],
+  matcher: r.matcher,
+  middlewares: [ownershipCheck(r)],
+}))
 
 /** Only the cooperative's owners change its bank account or manage its users. */
 export function requireOwner(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {

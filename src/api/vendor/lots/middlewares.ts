@@ -2,7 +2,7 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../../lib/validation"
 import { CreateLotBody, CreateTraceEventBody, ListLotsQuery, LotQrQuery, UpdateLotBody, UpdateTraceEventBody } from "./validators"
 
-// Ownership of :id and :event_id is checked by the tenant middleware (OWNERSHIP_RULES in ../tenant.ts).
+// Ownership of :id and :event_id is checked before these run (the vendor route table in ../access.ts).
 export const lotMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/vendor/lots", middlewares: [validateQuery(ListLotsQuery)] },
   { method: ["POST"], matcher: "/vendor/lots", middlewares: [validateBody(CreateLotBody)] },
