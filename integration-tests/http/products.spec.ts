@@ -165,6 +165,10 @@ medusaIntegrationTestRunner({
         const id = thanhNam.cooperative.id
         expect(await storeProductIds()).toContain(productId)
 
+        const vendor = await demoVendorToken(api, "htx-che-thanh-nam")
+        const draft = await call(api.post("/vendor/products", { ...tea, title: "Trà sen" }, bearer(vendor)))
+        expect(draft.status).toBe(201)
+
         await api.post(`/admin/cooperatives/${id}/suspend`, { reason: "Kiểm tra chất lượng" }, bearer(admin))
         expect(await storeProductIds()).not.toContain(productId)
         expect((await call(api.get(`/store/products/${productId}`, store))).status).toBe(404)
@@ -172,11 +176,10 @@ medusaIntegrationTestRunner({
         const directory = await call(api.get("/store/cooperatives?province=Phú Thọ", store))
         expect(directory.data.cooperatives.map((c: any) => c.handle).sort()).toEqual(["htx-che-da-hen", "htx-dat-to-seed"])
 
-        // Its staff still read and edit, but nothing of theirs is published.
-        const vendor = await demoVendorToken(api, "htx-che-thanh-nam")
+        // Its staff still read, change nothing of the catalogue (the status table), and nothing of theirs is published.
         expect((await call(api.get(`/vendor/products/${productId}`, bearer(vendor)))).status).toBe(200)
-        const draft = await call(api.post("/vendor/products", { ...tea, title: "Trà sen" }, bearer(vendor)))
-        expect(draft.status).toBe(201)
+        const refused = await call(api.post("/vendor/products", { ...tea, title: "Trà sen 2" }, bearer(vendor)))
+        expect({ status: refused.status, code: refused.data.code }).toEqual({ status: 403, code: "cooperative_status_forbids" })
         expect((await call(api.post(`/admin/products/${draft.data.product.id}/publish`, {}, bearer(admin)))).status).toBe(409)
 
         await api.post(`/admin/cooperatives/${id}/reinstate`, { reason: "Đạt" }, bearer(admin))
