@@ -205,7 +205,7 @@ medusaIntegrationTestRunner({
     })
 
     for (const status of STATUSES) {
-      it(`a ${status} cooperative: every capability answers as the table says`, async () => {
+      it(`${status === "approved" ? "an" : "a"} ${status} cooperative: every capability answers as the table says`, async () => {
         const stall = stalls[status]
         const outcomes: Record<string, string> = {}
         for (const [capability, cell] of Object.entries(CELLS)) {
