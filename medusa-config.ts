@@ -110,6 +110,10 @@ const paymentProviders = [
 // bucket is set. URLs are built from the public backend URL, never from the request.
 installInertStatic()
 const backendUrl = (process.env.MEDUSA_BACKEND_URL || "http://localhost:9000").replace(/\/+$/, "")
+const missingS3 = process.env.S3_BUCKET
+  ? ["S3_FILE_URL", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"].filter((name) => !process.env[name])
+  : []
+if (missingS3.length) throw new Error(`S3_BUCKET is set, so uploads go to S3, but ${missingS3.join(", ")} ${missingS3.length > 1 ? "are" : "is"} missing.`)
 const fileModule = {
   resolve: "@medusajs/medusa/file",
   options: {
@@ -119,7 +123,7 @@ const fileModule = {
             resolve: "@medusajs/medusa/file-s3",
             id: "s3",
             options: {
-              file_url: process.env.S3_FILE_URL,
+              file_url: process.env.S3_FILE_URL!.replace(/\/+$/, ""),
               bucket: process.env.S3_BUCKET,
               region: process.env.S3_REGION,
               access_key_id: process.env.S3_ACCESS_KEY_ID,

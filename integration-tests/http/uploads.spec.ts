@@ -227,7 +227,10 @@ medusaIntegrationTestRunner({
         const huge = await new Promise<number>((resolve, reject) => {
           const req = http.request(
             { host: "localhost", port: port(), method: "POST", path: "/vendor/uploads", headers: { authorization: `Bearer ${token}`, ...multipart, "content-length": String(1024 ** 3) } },
-            (res) => (res.resume(), resolve(res.statusCode!))
+            (res) => {
+              resolve(res.statusCode!)
+              req.destroy()
+            }
           )
           req.on("error", reject)
           req.write(part)
