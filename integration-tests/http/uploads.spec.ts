@@ -39,7 +39,7 @@ type Part = { bytes: Buffer; type?: string; name?: string; field?: string }
 function form(parts: Part[], fields: [string, string][] = []) {
   const body = new FormData()
   for (const [k, v] of fields) body.append(k, v)
-  for (const p of parts) body.append(p.field ?? "files", new Blob([p.bytes], { type: p.type ?? "application/octet-stream" }), p.name ?? "file")
+  for (const p of parts) body.append(p.field ?? "files", new Blob([new Uint8Array(p.bytes)], { type: p.type ?? "application/octet-stream" }), p.name ?? "file")
   return body
 }
 
