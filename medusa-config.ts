@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { installInertStatic } from "./src/medusa-internals/inert-static"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -103,6 +104,42 @@ const paymentProviders = [
     : []),
 ]
 
+// Uploaded files (docs/security/uploads.md). Local disk under ./static by default, served by Medusa at
+// /static with headers that keep every file inert (the wrapper must be installed before the app's
+// express loader runs, hence here); S3-compatible storage through Medusa's S3 provider when its
+// bucket is set. URLs are built from the public backend URL, never from the request.
+installInertStatic()
+const backendUrl = (process.env.MEDUSA_BACKEND_URL || "http://localhost:9000").replace(/\/+$/, "")
+const missingS3 = process.env.S3_BUCKET
+  ? ["S3_FILE_URL", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"].filter((name) => !process.env[name])
+  : []
+if (missingS3.length) throw new Error(`S3_BUCKET is set, so uploads go to S3, but ${missingS3.join(", ")} ${missingS3.length > 1 ? "are" : "is"} missing.`)
+const fileModule = {
+  resolve: "@medusajs/medusa/file",
+  options: {
+    providers: [
+      process.env.S3_BUCKET
+        ? {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              file_url: process.env.S3_FILE_URL!.replace(/\/+$/, ""),
+              bucket: process.env.S3_BUCKET,
+              region: process.env.S3_REGION,
+              access_key_id: process.env.S3_ACCESS_KEY_ID,
+              secret_access_key: process.env.S3_SECRET_ACCESS_KEY,
+              ...(process.env.S3_ENDPOINT ? { endpoint: process.env.S3_ENDPOINT, additional_client_config: { forcePathStyle: true } } : {}),
+            },
+          }
+        : {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { upload_dir: "static", backend_url: `${backendUrl}/static` },
+          },
+    ],
+  },
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -156,6 +193,8 @@ module.exports = defineConfig({
       },
     },
     { resolve: "./src/modules/traceability" },
+    fileModule,
+    { resolve: "./src/modules/upload" },
     { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } },
     ...redisModules,
   ],

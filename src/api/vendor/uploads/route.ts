@@ -1,39 +1,60 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
 import { randomBytes } from "node:crypto"
 import { CoopstallError } from "../../../lib/errors"
-import { toHandle } from "../../../lib/text"
+import { inertStaticActive } from "../../../medusa-internals/inert-static"
 import { evidencePrefix } from "../../../workflows/certification/steps/validate-submission"
+import { storeCooperativeFilesWorkflow } from "../../../workflows/upload/store-cooperative-files"
 import type { VendorRequest } from "../tenant"
+import { sniffEvidenceType } from "./file-types"
 
-export const EVIDENCE_TYPES = ["application/pdf", "image/jpeg", "image/png", "image/webp"]
+export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024
+
+/** UPLOAD_QUOTA_BYTES: what one cooperative may store in all (read per request, so an operator change needs no code). */
+export function uploadQuotaBytes() {
+  const raw = process.env.UPLOAD_QUOTA_BYTES
+  const value = raw ? Number(raw) : DEFAULT_UPLOAD_QUOTA_BYTES
+  return Number.isSafeInteger(value) && value >= 0 ? value : DEFAULT_UPLOAD_QUOTA_BYTES
+}
+
+type Received = { originalname: string; buffer: Buffer }
 
 /**
- * POST /vendor/uploads (multipart, field `files`): evidence scans and photos, stored through Medusa's
- * file module under the cooperative's own prefix, so a submission can only cite its own uploads.
+ * POST /vendor/uploads (multipart, field `files`): evidence scans and photos. The type is read from
+ * the bytes (PDF, JPEG, PNG, WebP only), the server names the file (random id + the detected type's
+ * extension, under the cooperative's prefix, so a submission can only cite its own uploads), and the
+ * bytes count against the cooperative's storage quota. Nothing is stored unless every file passes.
  */
 export const POST = async (req: VendorRequest, res: MedusaResponse) => {
-  const files = ((req as any).files ?? []) as { originalname: string; mimetype: string; buffer: Buffer }[]
+  const files = ((req as any).files ?? []) as Received[]
   if (!files.length) throw new CoopstallError(400, "no_files", "Send one or more files as multipart/form-data in the field `files`.")
-  const refused = files.filter((f) => !EVIDENCE_TYPES.includes(f.mimetype))
+  const label = (f: Received, i: number) => `file ${i + 1} (${JSON.stringify(f.originalname.slice(0, 80))})`
+  const empty = files.findIndex((f) => !f.buffer.length)
+  if (empty >= 0) throw new CoopstallError(400, "empty_file", `${label(files[empty], empty)} is empty.`)
+
+  const sniffed = await Promise.all(files.map((f) => sniffEvidenceType(f.buffer)))
+  const refused = sniffed.map((s, i) => (s.accepted ? null : `${label(files[i], i)} is ${s.detected ?? "of no recognised type"}`)).filter(Boolean)
   if (refused.length) {
-    throw new CoopstallError(415, "unsupported_file_type", `Only PDF, JPEG, PNG and WebP files are accepted (got ${refused.map((f) => f.mimetype).join(", ")}).`)
+    throw new CoopstallError(415, "unsupported_file_type", `Only PDF, JPEG, PNG and WebP files are accepted, judged by their content: ${refused.join("; ")}.`)
   }
+  // Files on local disk are served by Medusa at /static; never store one it would serve live.
+  if (!inertStaticActive()) {
+    throw new CoopstallError(503, "uploads_unavailable", "Uploads are switched off: the server cannot guarantee that stored files are served inert.")
+  }
+
   const prefix = evidencePrefix(req.tenant.cooperative.id)
-  const { result } = await uploadFilesWorkflow(req.scope).run({
+  const { result } = await storeCooperativeFilesWorkflow(req.scope).run({
     input: {
-      files: files.map((f) => {
-        const dot = f.originalname.lastIndexOf(".")
-        const base = toHandle(dot > 0 ? f.originalname.slice(0, dot) : f.originalname).slice(0, 60) || "file"
-        const ext = dot > 0 ? f.originalname.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 5) : ""
-        return {
-          filename: `${prefix}${randomBytes(6).toString("hex")}-${base}${ext ? `.${ext}` : ""}`,
-          mimeType: f.mimetype,
-          content: f.buffer.toString("base64"),
-          access: "public" as const,
-        }
-      }),
+      cooperative_id: req.tenant.cooperative.id,
+      quota_bytes: uploadQuotaBytes(),
+      files: files.map((f, i) => ({
+        name: `${prefix}${randomBytes(12).toString("hex")}.${sniffed[i].accepted!.ext}`,
+        mime_type: sniffed[i].accepted!.mime,
+        size: f.buffer.length,
+        content: f.buffer.toString("base64"),
+      })),
     },
   })
-  res.status(201).json({ files: result.map((f: any) => ({ id: f.id, url: f.url })) })
+  res.status(201).json({
+    files: result.map((f: any, i: number) => ({ id: f.id, url: f.url, mime_type: sniffed[i].accepted!.mime, size: files[i].buffer.length })),
+  })
 }

@@ -1,0 +1,66 @@
+import path from "path"
+
+// Medusa's express loader mounts `app.use("/static", express.static(<root>/static))` before any
+// project middleware, and takes no options for it: a middleware in src/api/middlewares.ts runs only
+// when no file matched, so it cannot put headers on a file that is served. This wraps
+// `express.static` before that loader runs (medusa-config.ts calls installInertStatic()), so the
+// `/static` server it creates also sets our headers on every file it sends (serve-static's
+// `setHeaders`, which runs before `send` picks a Content-Type and keeps one already set).
+// Contract test: integration-tests/http/uploads.spec.ts fetches files through the running server.
+
+/** Types a browser may display in place: raster images only. Everything else is downloaded. */
+const INLINE_TYPES: Record<string, string> = {
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".gif": "image/gif",
+  ".avif": "image/avif",
+}
+const ATTACHMENT_TYPES: Record<string, string> = { ".pdf": "application/pdf" }
+
+/** No script, no plugin, no form, no same-origin: even a document that slipped through cannot act. */
+export const STATIC_FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+/** The headers that keep one stored file inert, chosen from its name alone (never from its bytes). */
+export function inertFileHeaders(filePath: string): Record<string, string> {
+  const ext = path.extname(filePath).toLowerCase()
+  const inline = INLINE_TYPES[ext]
+  return {
+    "Content-Type": inline ?? ATTACHMENT_TYPES[ext] ?? "application/octet-stream",
+    "Content-Disposition": inline ? "inline" : "attachment",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": STATIC_FILE_CSP,
+  }
+}
+
+let installed = false
+let wrappedRoots: string[] = []
+
+/** Wraps express.static once; only the server Medusa mounts on `<root>/static` gets the headers. */
+export function installInertStatic() {
+  if (installed) return
+  installed = true
+  // The same module instance Medusa's express loader requires (express is hoisted once).
+  const express = require("express")
+  const original = express.static
+  const inertStatic = function (root: string, options: Record<string, any> = {}) {
+    if (path.basename(path.resolve(root)) !== "static") return original(root, options)
+    wrappedRoots.push(path.resolve(root))
+    const own = options.setHeaders
+    return original(root, {
+      ...options,
+      setHeaders(res: any, filePath: string, stat: any) {
+        own?.(res, filePath, stat)
+        for (const [name, value] of Object.entries(inertFileHeaders(filePath))) res.setHeader(name, value)
+      },
+    })
+  }
+  Object.assign(inertStatic, original)
+  express.static = inertStatic
+}
+
+/** Whether Medusa's `/static` server was created through the wrapper (checked before accepting uploads). */
+export function inertStaticActive() {
+  return wrappedRoots.length > 0
+}
