@@ -52,8 +52,10 @@ medusaIntegrationTestRunner({
         tax_code: taxCode(seq),
       })
       await api.post(`/admin/cooperatives/${cooperative.id}/approve`, {}, bearer(admin))
-      const created = await call(api.post("/vendor/products", { ...tea, title }, bearer(token)))
-      expect(created.status).toBe(201)
+      // SKUs are unique across the whole marketplace (Medusa's rule), so each test cooperative has its own.
+      const variants = tea.variants.map((v) => ({ ...v, ...(v.sku ? { sku: `${v.sku}-${seq}` } : {}) }))
+      const created = await call(api.post("/vendor/products", { ...tea, title, variants }, bearer(token)))
+      expect([created.status, created.data.message]).toEqual([201, undefined])
       const published = await call(api.post(`/admin/products/${created.data.product.id}/publish`, {}, bearer(admin)))
       expect(published.data.product.status).toBe("published")
       return { token, cooperative, product: created.data.product }
@@ -160,12 +162,12 @@ medusaIntegrationTestRunner({
       const repriced = await call(api.post(`/vendor/products/${product.id}/variants/${variant.id}`, { price: 135000 }, bearer(token)))
       expect(repriced.status).toBe(200)
       const after = repriced.data.product.variants.find((v: any) => v.id === variant.id)
-      expect(after).toMatchObject({ title: "Hộp 200g", price: 135000, sku: "LH-TX-200" })
+      expect(after).toMatchObject({ title: "Hộp 200g", price: 135000, sku: variant.sku })
       expect(repriced.data.product.review_state).toBe("published")
       expect(repriced.data.product.revision).toBeNull()
 
-      const sku = await call(api.post(`/vendor/products/${product.id}/variants/${variant.id}`, { sku: "LH-TX-200B", allow_backorder: true }, bearer(token)))
-      expect(sku.data.product.variants.find((v: any) => v.id === variant.id)).toMatchObject({ title: "Hộp 200g", price: 135000, sku: "LH-TX-200B", allow_backorder: true })
+      const sku = await call(api.post(`/vendor/products/${product.id}/variants/${variant.id}`, { sku: `${variant.sku}B`, allow_backorder: true }, bearer(token)))
+      expect(sku.data.product.variants.find((v: any) => v.id === variant.id)).toMatchObject({ title: "Hộp 200g", price: 135000, sku: `${variant.sku}B`, allow_backorder: true })
       const nothing = await call(api.post(`/vendor/products/${product.id}/variants/${variant.id}`, {}, bearer(token)))
       expect(nothing.data.product.variants.find((v: any) => v.id === variant.id)).toMatchObject({ title: "Hộp 200g", price: 135000 })
 
@@ -185,7 +187,7 @@ medusaIntegrationTestRunner({
 
     it("edits of products the union has not published apply directly; taking a live product to draft folds the waiting proposal in", async () => {
       const { token } = await createCooperative(api, "nhap@htx.vn", { name: "HTX Nháp", tax_code: taxCode(999) })
-      const draft = (await call(api.post("/vendor/products", { ...tea, status: "draft" }, bearer(token)))).data.product
+      const draft = (await call(api.post("/vendor/products", { ...tea, variants: [{ title: "Hộp 100g", price: 60000 }], status: "draft" }, bearer(token)))).data.product
       const edited = await call(api.post(`/vendor/products/${draft.id}`, { title: "Trà nháp mới" }, bearer(token)))
       expect(edited.data.product).toMatchObject({ title: "Trà nháp mới", status: "draft", revision: null, review_state: "draft" })
 
