@@ -203,6 +203,16 @@ medusaIntegrationTestRunner({
       expect(waiting).toMatchObject({ kind: "product", product: { title: "Trà sen Tây Hồ", status: "proposed" }, revision: null })
     })
 
+    it("a cooperative that deletes its live product takes its waiting proposal out of the union's queue", async () => {
+      const { token, product } = await publishedTea("Trà vối")
+      await api.post(`/vendor/products/${product.id}`, { title: "Trà vối rừng" }, bearer(token))
+      expect((await queue("?kind=revision")).items.map((i: any) => i.product.id)).toContain(product.id)
+      expect((await call(api.delete(`/vendor/products/${product.id}`, bearer(token)))).status).toBe(200)
+      expect((await queue()).items.map((i: any) => i.product.id)).not.toContain(product.id)
+      expect(await pendingRows(product.id)).toHaveLength(0)
+      expect((await call(api.post(`/admin/products/${product.id}/publish`, {}, bearer(admin)))).status).toBe(404)
+    })
+
     it("concurrent edits of a live product leave exactly one proposal waiting and never answer 5xx", async () => {
       const { token, product } = await publishedTea("Trà ô long")
       const answers = await Promise.all(
@@ -243,7 +253,7 @@ medusaIntegrationTestRunner({
       expect(await pendingRows(victim.product.id)).toHaveLength(0)
       // The attacker's own workflows still work on its own product (the check is not simply "refuse everything").
       await updateCooperativeVariantWorkflow(container).run({ input: { cooperative_id: as, product_id: attacker.product.id, variant_id: attackerVariant.id, update: { price: 99000 } } })
-      expect((await vendorProduct(attacker.token, attacker.product.id)).variants.find((v: any) => v.id === attackerVariant.id)).toMatchObject({ title: "Hộp 200g", price: 99000 })
+      expect((await vendorProduct(attacker.token, attacker.product.id)).variants.find((v: any) => v.id === attackerVariant.id)).toMatchObject({ title: attackerVariant.title, price: 99000 })
 
       // Over HTTP: the victim's product through the attacker's session, any spelling the tenant rules see, is 404 and changes nothing.
       const http = await call(api.post(`/vendor/products/${victim.product.id}`, { title: "Đã bị sửa" }, bearer(attacker.token)))
