@@ -167,6 +167,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/cooperative" },
     { resolve: "./src/modules/certification" },
     { resolve: "./src/modules/review" },
+    { resolve: "./src/modules/product-revision" },
     searchModule,
     { resolve: "./src/modules/order-group" },
     { resolve: "./src/modules/ledger" },

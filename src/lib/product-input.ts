@@ -24,6 +24,19 @@ export function toMedusaVariant(variant: VariantInput) {
   }
 }
 
+/**
+ * A variant edit as Medusa takes it: only the fields sent. The packaging name (title and option
+ * value) is never part of it, so a price change cannot blank or rename the variant.
+ */
+export function toMedusaVariantUpdate(update: Partial<VariantInput>) {
+  const { price, title: _fixed, ...rest } = update
+  const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
+  return {
+    ...fields,
+    ...(price !== undefined ? { prices: [{ currency_code: CURRENCY, amount: price }] } : {}),
+  }
+}
+
 export function toMedusaProduct(
   body: {
     title: string

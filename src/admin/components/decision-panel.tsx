@@ -15,12 +15,15 @@ export const DecisionPanel = ({
   placeholder,
   decisions,
   onDone,
+  extraBody,
 }: {
   basePath: string
   field: "reason" | "note"
   placeholder: string
   decisions: Decision[]
   onDone: (result: any) => void
+  /** Sent with every decision, e.g. the id of the revision the admin is looking at. */
+  extraBody?: Record<string, unknown>
 }) => {
   const { t } = useTranslation()
   const [text, setText] = useState("")
@@ -32,7 +35,7 @@ export const DecisionPanel = ({
     setError(null)
     try {
       const trimmed = text.trim()
-      const result = await adminFetch(`${basePath}/${d.action}`, { method: "POST", body: trimmed ? { [field]: trimmed } : {} })
+      const result = await adminFetch(`${basePath}/${d.action}`, { method: "POST", body: { ...(extraBody ?? {}), ...(trimmed ? { [field]: trimmed } : {}) } })
       setText("")
       toast.success(t("coopstall.common.done"))
       onDone(result)

@@ -99,6 +99,9 @@ const en = {
       reviewSummary: "{{average}} / 5 from {{count}} published",
       noReviews: "No published reviews",
       pendingReviews: "{{count}} waiting for moderation",
+      changesWaiting: "Changes waiting for review",
+      changesLive: "Live",
+      changesProposed: "Proposed",
     },
   },
 }
@@ -202,6 +205,9 @@ const vi: typeof en = {
       reviewSummary: "{{average}} / 5 từ {{count}} đánh giá đã đăng",
       noReviews: "Chưa có đánh giá đã đăng",
       pendingReviews: "{{count}} đánh giá chờ duyệt",
+      changesWaiting: "Thay đổi chờ duyệt",
+      changesLive: "Đang hiển thị",
+      changesProposed: "Đề xuất",
     },
   },
 }

@@ -2,13 +2,17 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { DecisionPanel } from "../components/decision-panel"
 import { Status } from "../components/status-badge"
 import { useAdminGet } from "../lib/api"
 
-/** The product page's side column: whose product it is, its OCOP rating in force, and what shoppers say. */
+/**
+ * The product page's side column: whose product it is, its OCOP rating in force, what shoppers
+ * say, and the changes its cooperative proposed to the live listing, to publish or reject.
+ */
 const ProductCoopstallWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const { t } = useTranslation()
-  const { data, error } = useAdminGet<any>(`/admin/products/${product.id}/coopstall`)
+  const { data, error, reload } = useAdminGet<any>(`/admin/products/${product.id}/coopstall`)
   if (error) return null
   return (
     <Container className="divide-y p-0" data-testid="coopstall-product-widget">
@@ -65,6 +69,37 @@ const ProductCoopstallWidget = ({ data: product }: DetailWidgetProps<AdminProduc
               </div>
             )}
           </div>
+          {data.pending_revision && (
+            <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="coopstall-pending-revision">
+              <Text size="small" weight="plus">
+                {t("coopstall.widget.changesWaiting")}
+              </Text>
+              {data.pending_revision.diff.map((d: any) => (
+                <div key={d.field} className="flex flex-col gap-y-0.5">
+                  <Text size="xsmall" weight="plus">
+                    {d.field}
+                  </Text>
+                  <Text size="xsmall" className="text-ui-fg-subtle break-words">
+                    {t("coopstall.widget.changesLive")}: {show(d.live)}
+                  </Text>
+                  <Text size="xsmall" className="break-words">
+                    {t("coopstall.widget.changesProposed")}: {show(d.proposed)}
+                  </Text>
+                </div>
+              ))}
+              <DecisionPanel
+                basePath={`/admin/products/${product.id}`}
+                field="reason"
+                placeholder={t("coopstall.common.reasonPlaceholder")}
+                extraBody={{ revision_id: data.pending_revision.id }}
+                decisions={[
+                  { action: "publish", label: t("coopstall.reviews.actions.publish"), variant: "primary" },
+                  { action: "reject", label: t("coopstall.reviews.actions.reject"), variant: "danger", needsText: true },
+                ]}
+                onDone={reload}
+              />
+            </div>
+          )}
           <div className="flex flex-col gap-y-1 px-6 py-4">
             <Text size="small" weight="plus">
               {t("coopstall.widget.reviews")}
@@ -85,6 +120,10 @@ const ProductCoopstallWidget = ({ data: product }: DetailWidgetProps<AdminProduc
     </Container>
   )
 }
+
+/** A field value as plain text (React escapes it): images as their URLs. */
+const show = (value: unknown) =>
+  Array.isArray(value) ? value.map((i: any) => i?.url ?? "").join(", ") || "—" : value === null || value === undefined || value === "" ? "—" : String(value)
 
 export const config = defineWidgetConfig({
   zone: "product.details.side.after",

@@ -21,7 +21,20 @@ export const CooperativeActionParams = z.object({
 /** Every status decision carries a reason; approving may use a default one. */
 export const CooperativeActionBody = z.object({ reason: text(2000).optional() }).strict()
 
-export const ProductDecisionBody = z.object({ reason: text(2000).optional() }).strict()
+export const ProductDecisionBody = z
+  .object({
+    reason: text(2000).optional(),
+    /** The revision the admin reviewed (from the product queue): the decision is refused if the cooperative replaced it since. */
+    revision_id: z.string().regex(/^prev_[0-9A-Za-z]{1,64}$/, "must be a revision id from the product queue").optional(),
+  })
+  .strict()
+
+export const AdminProductQueueQuery = z
+  .object({
+    ...paginationQuery,
+    kind: z.enum(["product", "revision"]).optional(),
+  })
+  .strict()
 
 const reviewQueue = {
   ...paginationQuery,

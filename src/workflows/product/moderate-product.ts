@@ -1,20 +1,32 @@
 import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict, notFound } from "../../lib/errors"
 import { cooperativeIdsOfProducts } from "../../lib/ownership"
 import { COOPERATIVE_MODULE, CooperativeModuleService, isSelling } from "../../modules/cooperative"
+import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService } from "../../modules/product-revision"
+import { decideProductRevisionStep } from "./steps/decide-product-revision"
 
 export type ModerateProductInput = {
   product_id: string
   decision: "publish" | "reject"
   reason?: string
   admin_id: string
+  /** The revision the admin reviewed; when given, it must still be the one waiting. */
+  revision_id?: string
+}
+
+type ModerationPlan = {
+  product: { id: string; status: string; metadata?: Record<string, unknown> | null }
+  /** The product's new status, when the decision is on the product itself. */
+  target: ProductStatus | null
+  /** The waiting revision, when the decision is on it. */
+  revision: { id: string; changes: Record<string, unknown> } | null
 }
 
 const validateProductModerationStep = createStep(
   "validate-product-moderation",
-  async (input: ModerateProductInput, { container }) => {
+  async (input: ModerateProductInput, { container }): Promise<StepResponse<ModerationPlan>> => {
     const [product] = await container.resolve(Modules.PRODUCT).listProducts({ id: input.product_id }, { select: ["id", "status", "metadata"] })
     if (!product) throw notFound("Product", input.product_id)
     const cooperativeId = (await cooperativeIdsOfProducts(container, [product.id])).get(product.id)
@@ -28,6 +40,18 @@ const validateProductModerationStep = createStep(
         `${cooperative.name} is ${cooperative.status}; its products can be published once the cooperative is approved.`
       )
     }
+    // A live product with changes waiting: the decision is about the changes, and the listing stays.
+    const pending =
+      product.status === ProductStatus.PUBLISHED
+        ? await (container.resolve(PRODUCT_REVISION_MODULE) as ProductRevisionModuleService).pendingRevision(product.id)
+        : null
+    if (input.revision_id && input.revision_id !== pending?.id) {
+      throw conflict(
+        "revision_changed",
+        "The cooperative changed its proposal after you opened it (or it was already decided); reload the queue and review the current one."
+      )
+    }
+    if (pending) return new StepResponse({ product, target: null, revision: { id: pending.id, changes: pending.changes as Record<string, unknown> } })
     const target = input.decision === "publish" ? ProductStatus.PUBLISHED : ProductStatus.REJECTED
     if (product.status === target) {
       throw conflict("already_" + target, `The product is already ${target}.`)
@@ -35,29 +59,52 @@ const validateProductModerationStep = createStep(
     if (product.status === ProductStatus.DRAFT) {
       throw conflict("product_is_draft", "The cooperative has not submitted this product yet (it is a draft).")
     }
-    return new StepResponse({ product, target })
+    return new StepResponse({ product, target, revision: null })
   }
 )
 
-/** Union moderation of a cooperative's product: publish it, or reject it with a reason the cooperative sees. */
+/**
+ * Union moderation of a cooperative's product: publish it, or reject it with a reason the
+ * cooperative sees. When a published product has a revision waiting, the decision is on the
+ * revision: publishing applies its changes to the live product, rejecting leaves the live product as it is.
+ */
 export const moderateProductWorkflow = createWorkflow("moderate-product", (input: ModerateProductInput) => {
-  const { product, target } = validateProductModerationStep(input)
-  const updated = updateProductsWorkflow.runAsStep({
-    input: transform({ input, product, target }, ({ input, product, target }) => ({
-      selector: { id: input.product_id },
-      update: {
-        status: target,
-        metadata: {
-          ...(product.metadata ?? {}),
-          moderation: {
-            decision: input.decision,
-            reason: input.reason ?? null,
-            by: input.admin_id,
-            at: new Date().toISOString(),
-          },
-        },
-      },
-    })),
+  const { product, target, revision } = validateProductModerationStep(input)
+  const moderation = transform({ input }, ({ input }) => ({
+    decision: input.decision,
+    reason: input.reason ?? null,
+    by: input.admin_id,
+    at: new Date().toISOString(),
+  }))
+
+  when("decide-product", { revision }, ({ revision }) => !revision).then(() => {
+    updateProductsWorkflow.runAsStep({
+      input: transform({ input, product, target, moderation }, ({ input, product, target, moderation }) => ({
+        selector: { id: input.product_id },
+        update: { status: target!, metadata: { ...(product.metadata ?? {}), moderation } },
+      })),
+    }).config({ name: "update-product-status" })
   })
-  return new WorkflowResponse(updated)
+
+  when("decide-revision", { revision }, ({ revision }) => !!revision).then(() => {
+    decideProductRevisionStep(
+      transform({ input, revision }, ({ input, revision }) => ({
+        id: revision!.id as string,
+        status: input.decision === "publish" ? ("published" as const) : ("rejected" as const),
+        reason: input.reason ?? null,
+        decided_by: input.admin_id,
+      }))
+    )
+  })
+
+  when("apply-revision", { input, revision }, ({ input, revision }) => !!revision && input.decision === "publish").then(() => {
+    updateProductsWorkflow.runAsStep({
+      input: transform({ input, product, revision, moderation }, ({ input, product, revision, moderation }) => ({
+        selector: { id: input.product_id },
+        update: { ...(revision!.changes as any), metadata: { ...(product.metadata ?? {}), moderation } },
+      })),
+    }).config({ name: "apply-product-revision" })
+  })
+
+  return new WorkflowResponse({ product_id: input.product_id, revision_id: transform({ revision }, ({ revision }) => (revision?.id as string) ?? null) })
 })

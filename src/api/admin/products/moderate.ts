@@ -1,20 +1,37 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CoopstallError } from "../../../lib/errors"
+import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService, revisionView } from "../../../modules/product-revision"
 import { moderateProductWorkflow } from "../../../workflows/product/moderate-product"
 
-/** The handler behind POST /admin/products/:id/publish and /reject { reason }. */
+/**
+ * The handler behind POST /admin/products/:id/publish and /reject { reason, revision_id? }. On a
+ * published product with changes waiting, the decision is on those changes (see docs/security/moderation.md).
+ */
 export const moderateProduct =
   (decision: "publish" | "reject") =>
-  async (req: AuthenticatedMedusaRequest<{ reason?: string }>, res: MedusaResponse) => {
-    const reason = (req.validatedBody as any)?.reason
+  async (req: AuthenticatedMedusaRequest<{ reason?: string; revision_id?: string }>, res: MedusaResponse) => {
+    const { reason, revision_id } = (req.validatedBody as any) ?? {}
     if (decision === "reject" && !reason) {
       throw new CoopstallError(400, "invalid_request", "A reason is required to reject a product; the cooperative will read it.", [
         { path: "reason", message: "Required" },
       ])
     }
     const { result } = await moderateProductWorkflow(req.scope).run({
-      input: { product_id: req.params.id, decision, reason, admin_id: req.auth_context.actor_id },
+      input: { product_id: req.params.id, decision, reason, revision_id, admin_id: req.auth_context.actor_id },
     })
-    const product = result[0]
-    res.json({ product: { id: product.id, status: product.status, moderation: (product.metadata as any)?.moderation ?? null } })
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "product",
+      fields: ["id", "status", "title", "subtitle", "description", "handle", "thumbnail", "origin_country", "metadata", "images.url"],
+      filters: { id: req.params.id },
+    })
+    const product: any = data[0]
+    const revision = result.revision_id
+      ? (await (req.scope.resolve(PRODUCT_REVISION_MODULE) as ProductRevisionModuleService).listProductRevisions({ id: result.revision_id }))[0]
+      : null
+    res.json({
+      product: { id: product.id, status: product.status, title: product.title, moderation: product.metadata?.moderation ?? null },
+      revision: revision ? revisionView(product, revision) : null,
+    })
   }

@@ -3,12 +3,12 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { conflict } from "../../../lib/errors"
 import { defaultShippingProfileId } from "../../../lib/marketplace"
 import { cooperativeProductIds } from "../../../lib/ownership"
-import { shapeVendorProduct, toMedusaProduct } from "../../../lib/product-input"
+import { toMedusaProduct } from "../../../lib/product-input"
 import { toHandle } from "../../../lib/text"
 import { createCooperativeProductsWorkflow } from "../../../workflows/product/create-cooperative-products"
 import type { VendorRequest } from "../tenant"
 import type { CreateProductBody } from "../validators"
-import { retrieveVendorProduct, VENDOR_PRODUCT_FIELDS } from "./query"
+import { retrieveVendorProduct, shapeVendorProducts, VENDOR_PRODUCT_FIELDS } from "./query"
 
 /** GET /vendor/products: the cooperative's own products, any status. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
@@ -23,7 +23,7 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
     filters: { id: ids, ...(status ? { status } : {}), ...(q ? { q } : {}) },
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
-  res.json({ products: data.map(shapeVendorProduct), count: metadata?.count ?? data.length, limit, offset })
+  res.json({ products: await shapeVendorProducts(req.scope, data), count: metadata?.count ?? data.length, limit, offset })
 }
 
 /** POST /vendor/products: a new product, proposed to the union (or kept as a draft). */
