@@ -111,14 +111,17 @@ function tooManyAttempts(name: string) {
 export type StoreFactory = (name: string) => Store | undefined
 
 /** A Redis store per limiter (each needs its own key prefix), or Medusa's memory default. */
-export function redisStores(redisUrl: string | undefined): StoreFactory {
+export function redisStores(redisUrl: string | undefined, env: Env = process.env): StoreFactory {
   if (!redisUrl) return () => undefined
   // Loaded only when configured, like Medusa's own Redis modules.
   const Redis = require("ioredis")
-  const client = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 })
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: 3 })
+  // Tests boot one app per spec file, all against one REDIS_URL when it is set: each boot counts
+  // apart, or a suite run twice within a window would meet its own earlier failures.
+  const run = env.NODE_ENV === "test" ? `${process.pid}.${Date.now()}:` : ""
   return (name) =>
     new RedisStore({
-      prefix: `coopstall:sign-in:${name}:`,
+      prefix: `coopstall:sign-in:${name}:${run}`,
       sendCommand: (command: string, ...args: string[]) => client.call(command, ...args),
     })
 }
