@@ -110,7 +110,7 @@ function tooManyAttempts(name: string) {
 
 export type StoreFactory = (name: string) => Store | undefined
 
-/** A Redis store per limiter (each needs its own key prefix), or Medusa's memory default. */
+/** A Redis store per limiter (each needs its own key prefix), or express-rate-limit's memory store. */
 export function redisStores(redisUrl: string | undefined, env: Env = process.env): StoreFactory {
   if (!redisUrl) return () => undefined
   // Loaded only when configured, like Medusa's own Redis modules.
