@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Redis from "ioredis"
+import { sign } from "cookie-signature"
+import { DEVELOPMENT_SECRET } from "../../src/lib/config/secrets"
 import { bearer, call, demoLogin, logins, seedMarketplace } from "../helpers"
 import { findRedis, noRedisReachable } from "../redis"
 
@@ -55,7 +57,7 @@ if (!redis.url) {
       const signIn = (actor: string, email: string, password: string, headers: Record<string, string> = {}) =>
         call(api.post(`/auth/${actor}/emailpass`, { email, password }, { headers }))
 
-      it(`a session lives in Redis (${(redis as any).source}): its cookie works while Redis holds it and stops when Redis forgets it`, async () => {
+      it(`a session lives in Redis (${(redis as any).source}): its cookie works while Redis holds it, one another process wrote there works too, and it stops when Redis forgets it`, async () => {
         const token = (await signIn("user", logins.admin.email, logins.admin.password)).data.token
         const created = await api.post(`/auth/session`, {}, bearer(token))
         const setCookie: string[] = created.headers["set-cookie"] ?? []
@@ -70,6 +72,12 @@ if (!redis.url) {
         const stored = await client.get(`sess:${sid}`)
         expect(stored).not.toBeNull()
         expect(JSON.parse(stored!)).toMatchObject({ auth_context: { actor_type: "user" } })
+
+        // A session another server process wrote (same Redis, same COOKIE_SECRET) is accepted here.
+        const otherSid = `ander-proces-${Date.now()}`
+        await client.set(`sess:${otherSid}`, stored!, "EX", 600)
+        const otherCookie = `connect.sid=${encodeURIComponent("s:" + sign(otherSid, DEVELOPMENT_SECRET))}`
+        expect((await call(api.get(`/admin/users/me`, { headers: { cookie: otherCookie } }))).status).toBe(200)
 
         await client.del(`sess:${sid}`)
         expect((await call(api.get(`/admin/users/me`, withCookie))).status).toBe(401)
