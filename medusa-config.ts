@@ -1,7 +1,11 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { installInertStatic } from "./src/medusa-internals/inert-static"
+import { httpSecrets } from "./src/lib/config/secrets"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// Throws in production while JWT_SECRET or COOKIE_SECRET is missing, short or a published default.
+const { jwtSecret, cookieSecret } = httpSecrets()
 
 const redisUrl = process.env.REDIS_URL
 
@@ -145,12 +149,15 @@ module.exports = defineConfig({
     databaseUrl: process.env.DATABASE_URL,
     databaseLogging: false,
     workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared",
+    // Medusa keeps express-session sessions in Redis when this is set, so every server process
+    // behind one address knows every session (in memory, a session lives in one process only).
+    redisUrl,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
       authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000,http://localhost:5173",
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      jwtSecret,
+      cookieSecret,
       authMethodsPerActor: {
         user: ["emailpass"],
         customer: ["emailpass"],

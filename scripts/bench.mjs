@@ -18,6 +18,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
 import pg from "pg"
@@ -392,7 +393,16 @@ async function main() {
   const server = spawn(MEDUSA, ["start", "--host", "127.0.0.1", "--port", String(config.port)], {
     cwd: SERVER_DIR,
     // COOPSTALL_BENCH_VANILLA exposes Medusa's own completion beside ours, as the checkout baseline.
-    env: { ...env, NODE_ENV: "production", LOG_LEVEL: config.logLevel, PORT: String(config.port), COOPSTALL_BENCH_VANILLA: "1" },
+    // A production server refuses to start on default secrets; the bench signs nothing beyond this run.
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      JWT_SECRET: randomBytes(32).toString("base64"),
+      COOKIE_SECRET: randomBytes(32).toString("base64"),
+      LOG_LEVEL: config.logLevel,
+      PORT: String(config.port),
+      COOPSTALL_BENCH_VANILLA: "1",
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   })

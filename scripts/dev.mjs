@@ -11,6 +11,13 @@ const env = { ...process.env, PORT: String(PORT) }
 let embedded = null
 
 async function main() {
+  // This script seeds demo accounts whose passwords are printed below and published in the repository.
+  if (["production", "prod"].includes(process.env.NODE_ENV ?? "")) {
+    throw new Error(
+      `npm run dev never runs with NODE_ENV=${process.env.NODE_ENV}: it seeds demo accounts with published passwords. ` +
+        "Build and run the server with `npm run build` and `npm run start` instead."
+    )
+  }
   if (await portInUse(PORT)) {
     throw new Error(`Port ${PORT} is taken (another coopstall running?). Stop it or set PORT.`)
   }

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
@@ -178,7 +179,8 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     const serverLog = fs.openSync(path.join(E2E_DIR, "server.log"), "w")
     server = spawn(MEDUSA, ["start", "--port", String(PORT)], {
       cwd: SERVER_DIR,
-      env: { ...env, NODE_ENV: "production" },
+      // A production server refuses to start on default secrets; tokens here live for this run only.
+      env: { ...env, NODE_ENV: "production", JWT_SECRET: randomBytes(32).toString("base64"), COOKIE_SECRET: randomBytes(32).toString("base64") },
       stdio: ["ignore", serverLog, serverLog],
       detached: true,
     })

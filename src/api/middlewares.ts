@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { coopstallErrorHandler } from "../lib/errors"
 import { installPublishableKeyCache } from "../lib/publishable-key-cache"
 import { adminMiddlewares } from "./admin/middlewares"
+import { authMiddlewares } from "./auth/middlewares"
 import { ledgerAdminMiddlewares } from "./admin/ledger/middlewares"
 import { hooksMiddlewares } from "./hooks/middlewares"
 import { payoutMiddlewares } from "./admin/payouts/middlewares"
@@ -15,5 +16,5 @@ installPublishableKeyCache()
 
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
-  routes: [...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares],
+  routes: [...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...authMiddlewares],
 })

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { defaultShippingProfileId, ensureMarketplaceBasics } from "../lib/marketplace"
+import { refuseInProduction } from "../lib/config/secrets"
 import { cooperativeStockLocationId } from "../lib/ownership"
 import { toMedusaProduct } from "../lib/product-input"
 import { toHandle } from "../lib/text"
@@ -112,6 +113,8 @@ async function ensureCooperative(container: MedusaContainer, demo: DemoCooperati
  * what exists (matched by handle or email) is left alone, so a second start adds nothing twice.
  */
 export async function seedDemoMarketplace(container: MedusaContainer) {
+  // Every path to the demo data passes here (npm run seed, npm run dev, tests, benchmarks).
+  refuseInProduction("The demo marketplace seed")
   const basics = await ensureMarketplaceBasics(container)
   const admin = await ensureAdmin(container)
   const created: string[] = []

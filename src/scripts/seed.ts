@@ -1,8 +1,10 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { refuseInProduction } from "../lib/config/secrets"
 import { seedDemoMarketplace } from "./demo-marketplace"
 
 export default async function seed({ container }: ExecArgs) {
+  refuseInProduction("The demo seed (npm run seed)")
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { created, publishableKey } = await seedDemoMarketplace(container)
   logger.info(
