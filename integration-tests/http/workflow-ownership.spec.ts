@@ -1,36 +1,42 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { cooperativeShippingProfileId, cooperativeStockLocationId } from "../../src/lib/ownership"
 import { CERTIFICATION_MODULE } from "../../src/modules/certification"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { COOPERATIVE_RATE_PROVIDER_ID } from "../../src/modules/cooperative-rate"
 import { REVIEW_MODULE } from "../../src/modules/review"
 import { TRACEABILITY_MODULE } from "../../src/modules/traceability"
-import { resubmitCertificationWorkflow } from "../../src/workflows/certification/resubmit-certification"
-import { inviteCooperativeUserWorkflow } from "../../src/workflows/cooperative/invite-cooperative-user"
-import { removeCooperativeUserWorkflow } from "../../src/workflows/cooperative/remove-cooperative-user"
-import { updateCooperativeWorkflow } from "../../src/workflows/cooperative/update-cooperative"
-import { setCooperativeStockWorkflow } from "../../src/workflows/inventory/set-cooperative-stock"
-import { cancelCooperativeFulfillmentWorkflow } from "../../src/workflows/order/cancel-cooperative-fulfillment"
-import { cancelCooperativeOrderWorkflow } from "../../src/workflows/order/cancel-cooperative-order"
-import { createCooperativeFulfillmentWorkflow } from "../../src/workflows/order/create-cooperative-fulfillment"
-import { deliverCooperativeFulfillmentWorkflow } from "../../src/workflows/order/deliver-cooperative-fulfillment"
-import { shipCooperativeOrderWorkflow } from "../../src/workflows/order/ship-cooperative-order"
-import { replyToReviewWorkflow } from "../../src/workflows/review/reply-to-review"
-import { createCooperativeShippingOptionWorkflow } from "../../src/workflows/shipping/create-cooperative-shipping-option"
-import { deleteCooperativeShippingOptionWorkflow } from "../../src/workflows/shipping/delete-cooperative-shipping-option"
-import { updateCooperativeShippingOptionWorkflow } from "../../src/workflows/shipping/update-cooperative-shipping-option"
-import { createCooperativeLotWorkflow } from "../../src/workflows/traceability/create-lot"
-import { createCooperativeTraceEventWorkflow } from "../../src/workflows/traceability/create-trace-event"
-import { deleteCooperativeLotWorkflow } from "../../src/workflows/traceability/delete-lot"
-import { deleteCooperativeTraceEventWorkflow } from "../../src/workflows/traceability/delete-trace-event"
-import { publishCooperativeLotWorkflow } from "../../src/workflows/traceability/publish-lot"
-import { updateCooperativeLotWorkflow } from "../../src/workflows/traceability/update-lot"
-import { updateCooperativeTraceEventWorkflow } from "../../src/workflows/traceability/update-trace-event"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import { bearer, call, demoLogin, demoVendorToken, seedMarketplace } from "../helpers"
 
 jest.setTimeout(300_000)
+
+// The workflows (and the links they read through) are loaded once the app has booted: at import time
+// Medusa's link registry does not exist yet.
+const loadWorkflows = () => ({
+  ...(require("../../src/lib/ownership") as typeof import("../../src/lib/ownership")),
+  ...(require("../../src/workflows/certification/resubmit-certification") as typeof import("../../src/workflows/certification/resubmit-certification")),
+  ...(require("../../src/workflows/cooperative/invite-cooperative-user") as typeof import("../../src/workflows/cooperative/invite-cooperative-user")),
+  ...(require("../../src/workflows/cooperative/remove-cooperative-user") as typeof import("../../src/workflows/cooperative/remove-cooperative-user")),
+  ...(require("../../src/workflows/cooperative/update-cooperative") as typeof import("../../src/workflows/cooperative/update-cooperative")),
+  ...(require("../../src/workflows/inventory/set-cooperative-stock") as typeof import("../../src/workflows/inventory/set-cooperative-stock")),
+  ...(require("../../src/workflows/order/cancel-cooperative-fulfillment") as typeof import("../../src/workflows/order/cancel-cooperative-fulfillment")),
+  ...(require("../../src/workflows/order/cancel-cooperative-order") as typeof import("../../src/workflows/order/cancel-cooperative-order")),
+  ...(require("../../src/workflows/order/create-cooperative-fulfillment") as typeof import("../../src/workflows/order/create-cooperative-fulfillment")),
+  ...(require("../../src/workflows/order/deliver-cooperative-fulfillment") as typeof import("../../src/workflows/order/deliver-cooperative-fulfillment")),
+  ...(require("../../src/workflows/order/ship-cooperative-order") as typeof import("../../src/workflows/order/ship-cooperative-order")),
+  ...(require("../../src/workflows/review/reply-to-review") as typeof import("../../src/workflows/review/reply-to-review")),
+  ...(require("../../src/workflows/shipping/create-cooperative-shipping-option") as typeof import("../../src/workflows/shipping/create-cooperative-shipping-option")),
+  ...(require("../../src/workflows/shipping/delete-cooperative-shipping-option") as typeof import("../../src/workflows/shipping/delete-cooperative-shipping-option")),
+  ...(require("../../src/workflows/shipping/update-cooperative-shipping-option") as typeof import("../../src/workflows/shipping/update-cooperative-shipping-option")),
+  ...(require("../../src/workflows/traceability/create-lot") as typeof import("../../src/workflows/traceability/create-lot")),
+  ...(require("../../src/workflows/traceability/create-trace-event") as typeof import("../../src/workflows/traceability/create-trace-event")),
+  ...(require("../../src/workflows/traceability/delete-lot") as typeof import("../../src/workflows/traceability/delete-lot")),
+  ...(require("../../src/workflows/traceability/delete-trace-event") as typeof import("../../src/workflows/traceability/delete-trace-event")),
+  ...(require("../../src/workflows/traceability/publish-lot") as typeof import("../../src/workflows/traceability/publish-lot")),
+  ...(require("../../src/workflows/traceability/update-lot") as typeof import("../../src/workflows/traceability/update-lot")),
+  ...(require("../../src/workflows/traceability/update-trace-event") as typeof import("../../src/workflows/traceability/update-trace-event")),
+})
+let w: ReturnType<typeof loadWorkflows>
 
 const A = "dafusa-phu-da"
 const B = "htx-che-da-hen"
@@ -65,7 +71,7 @@ medusaIntegrationTestRunner({
       const event = (await api.get(`/vendor/lots/${lot.id}`, bearer(token))).data.lot.events[0]
       const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
       const option = (await api.get("/vendor/shipping-options", bearer(token))).data.shipping_options[0]
-      const locationId = (await cooperativeStockLocationId(container, cooperativeId))!
+      const locationId = (await w.cooperativeStockLocationId(container, cooperativeId))!
       const { data: locations } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
         entity: "stock_location",
         fields: ["fulfillment_sets.service_zones.id"],
@@ -100,7 +106,7 @@ medusaIntegrationTestRunner({
         order: order.id,
         fulfillment: order.fulfillments[0]?.id,
         shipping_option: option.id,
-        shipping_profile: (await cooperativeShippingProfileId(container, cooperativeId))!,
+        shipping_profile: (await w.cooperativeShippingProfileId(container, cooperativeId))!,
         service_zone: (locations[0] as any).fulfillment_sets[0].service_zones[0].id,
         ocop_rating: rating.id,
         certificate: certificate.id,
@@ -143,6 +149,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
+      w = loadWorkflows()
       const { publishableKey, regionId } = await seedMarketplace(getContainer())
       // One purchase across both cooperatives; B packs its order, A leaves its own unpacked.
       const sku = await variantsBySku(api, publishableKey)
@@ -163,35 +170,35 @@ medusaIntegrationTestRunner({
       const { a, b } = ids
       const coop = a.cooperative
       const cases: [string, () => Promise<unknown>][] = [
-        ["stock: B's item at B's warehouse", () => setCooperativeStockWorkflow(c).run({ input: { cooperative_id: coop, inventory_item_id: b.inventory_item, location_id: b.stock_location, stocked_quantity: 0 } })],
-        ["stock: B's item at A's warehouse", () => setCooperativeStockWorkflow(c).run({ input: { cooperative_id: coop, inventory_item_id: b.inventory_item, location_id: a.stock_location, stocked_quantity: 0 } })],
-        ["stock: A's item at B's warehouse", () => setCooperativeStockWorkflow(c).run({ input: { cooperative_id: coop, inventory_item_id: a.inventory_item, location_id: b.stock_location, stocked_quantity: 0 } })],
-        ["lot: create for B's variant", () => createCooperativeLotWorkflow(c).run({ input: { cooperative_id: coop, lot: { variant_id: b.variant, lot_number: "WF-1" } } })],
-        ["lot: update B's lot", () => updateCooperativeLotWorkflow(c).run({ input: { cooperative_id: coop, id: b.lot, update: { origin_area: "hacked", quantity: 1 } } })],
-        ["lot: publish B's lot", () => publishCooperativeLotWorkflow(c).run({ input: { cooperative_id: coop, id: b.lot } })],
-        ["lot: delete B's lot", () => deleteCooperativeLotWorkflow(c).run({ input: { cooperative_id: coop, id: b.lot } })],
-        ["event: add to B's lot", () => createCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: b.lot, event: { type: "other", occurred_at: new Date(), title: "hacked" } } })],
-        ["event: add to A's lot correcting B's event", () => createCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: a.lot, event: { type: "other", occurred_at: new Date(), corrects_event_id: b.event } } })],
-        ["event: update B's event on B's lot", () => updateCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: b.lot, id: b.event, update: { title: "hacked" } } })],
-        ["event: update B's event named under A's lot", () => updateCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: a.lot, id: b.event, update: { title: "hacked" } } })],
-        ["event: delete B's event on B's lot", () => deleteCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: b.lot, id: b.event } })],
-        ["event: delete B's event named under A's lot", () => deleteCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: a.lot, id: b.event } })],
-        ["order: cancel B's order", () => cancelCooperativeOrderWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, canceled_by: a.user } })],
-        ["order: pack B's order", () => createCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, items: [lineItemOfB], created_by: a.user } })],
-        ["order: pack A's order from B's warehouse", () => createCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, items: [], location_id: b.stock_location, created_by: a.user } })],
-        ["order: ship B's fulfilment", () => shipCooperativeOrderWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment, carrier: "X", tracking_number: "X1", created_by: a.user } })],
-        ["order: ship B's fulfilment named under A's order", () => shipCooperativeOrderWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment, carrier: "X", tracking_number: "X1", created_by: a.user } })],
-        ["order: deliver B's fulfilment", () => deliverCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment } })],
-        ["order: deliver B's fulfilment named under A's order", () => deliverCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment } })],
-        ["order: cancel B's fulfilment", () => cancelCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment, canceled_by: a.user } })],
-        ["order: cancel B's fulfilment named under A's order", () => cancelCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment, canceled_by: a.user } })],
+        ["stock: B's item at B's warehouse", () => w.setCooperativeStockWorkflow(c).run({ input: { cooperative_id: coop, inventory_item_id: b.inventory_item, location_id: b.stock_location, stocked_quantity: 0 } })],
+        ["stock: B's item at A's warehouse", () => w.setCooperativeStockWorkflow(c).run({ input: { cooperative_id: coop, inventory_item_id: b.inventory_item, location_id: a.stock_location, stocked_quantity: 0 } })],
+        ["stock: A's item at B's warehouse", () => w.setCooperativeStockWorkflow(c).run({ input: { cooperative_id: coop, inventory_item_id: a.inventory_item, location_id: b.stock_location, stocked_quantity: 0 } })],
+        ["lot: create for B's variant", () => w.createCooperativeLotWorkflow(c).run({ input: { cooperative_id: coop, lot: { variant_id: b.variant, lot_number: "WF-1" } } })],
+        ["lot: update B's lot", () => w.updateCooperativeLotWorkflow(c).run({ input: { cooperative_id: coop, id: b.lot, update: { origin_area: "hacked", quantity: 1 } } })],
+        ["lot: publish B's lot", () => w.publishCooperativeLotWorkflow(c).run({ input: { cooperative_id: coop, id: b.lot } })],
+        ["lot: delete B's lot", () => w.deleteCooperativeLotWorkflow(c).run({ input: { cooperative_id: coop, id: b.lot } })],
+        ["event: add to B's lot", () => w.createCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: b.lot, event: { type: "other", occurred_at: new Date(), title: "hacked" } } })],
+        ["event: add to A's lot correcting B's event", () => w.createCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: a.lot, event: { type: "other", occurred_at: new Date(), corrects_event_id: b.event } } })],
+        ["event: update B's event on B's lot", () => w.updateCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: b.lot, id: b.event, update: { title: "hacked" } } })],
+        ["event: update B's event named under A's lot", () => w.updateCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: a.lot, id: b.event, update: { title: "hacked" } } })],
+        ["event: delete B's event on B's lot", () => w.deleteCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: b.lot, id: b.event } })],
+        ["event: delete B's event named under A's lot", () => w.deleteCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: coop, lot_id: a.lot, id: b.event } })],
+        ["order: cancel B's order", () => w.cancelCooperativeOrderWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, canceled_by: a.user } })],
+        ["order: pack B's order", () => w.createCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, items: [lineItemOfB], created_by: a.user } })],
+        ["order: pack A's order from B's warehouse", () => w.createCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, items: [], location_id: b.stock_location, created_by: a.user } })],
+        ["order: ship B's fulfilment", () => w.shipCooperativeOrderWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment, carrier: "X", tracking_number: "X1", created_by: a.user } })],
+        ["order: ship B's fulfilment named under A's order", () => w.shipCooperativeOrderWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment, carrier: "X", tracking_number: "X1", created_by: a.user } })],
+        ["order: deliver B's fulfilment", () => w.deliverCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment } })],
+        ["order: deliver B's fulfilment named under A's order", () => w.deliverCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment } })],
+        ["order: cancel B's fulfilment", () => w.cancelCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment, canceled_by: a.user } })],
+        ["order: cancel B's fulfilment named under A's order", () => w.cancelCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment, canceled_by: a.user } })],
         ...[
           ["shipping: create on B's profile and zone", b.shipping_profile, b.service_zone],
           ["shipping: create on A's profile in B's zone", a.shipping_profile, b.service_zone],
           ["shipping: create on B's profile in A's zone", b.shipping_profile, a.service_zone],
         ].map(([name, profile, zone]): [string, () => Promise<unknown>] => [
           name,
-          () => createCooperativeShippingOptionWorkflow(c).run({
+          () => w.createCooperativeShippingOptionWorkflow(c).run({
             input: {
               cooperative_id: coop,
               option: {
@@ -201,14 +208,14 @@ medusaIntegrationTestRunner({
             },
           }),
         ]),
-        ["shipping: update B's option", () => updateCooperativeShippingOptionWorkflow(c).run({ input: { cooperative_id: coop, id: b.shipping_option, update: { name: "hacked" } } })],
-        ["shipping: delete B's option", () => deleteCooperativeShippingOptionWorkflow(c).run({ input: { cooperative_id: coop, id: b.shipping_option } })],
-        ["users: remove B's owner", () => removeCooperativeUserWorkflow(c).run({ input: { cooperative_id: coop, user_id: b.user, auth_identity_id: b.auth_identity } })],
-        ["users: untie B's sign-in while naming A's user", () => removeCooperativeUserWorkflow(c).run({ input: { cooperative_id: coop, user_id: a.user, auth_identity_id: b.auth_identity } })],
-        ["invites: invite into A in the name of B's owner", () => inviteCooperativeUserWorkflow(c).run({ input: { cooperative_id: coop, email: "wf-moi@example.vn", role: "owner", invited_by: b.user } })],
-        ["reviews: answer B's review", () => replyToReviewWorkflow(c).run({ input: { cooperative_id: coop, id: b.review, body: "hacked", user_id: a.user } })],
-        ["ocop: resubmit B's rating", () => resubmitCertificationWorkflow(c).run({ input: { subject_type: "ocop_rating", cooperative_id: coop, id: b.ocop_rating, fields: { stars: 5 }, actor_type: "vendor", actor_id: a.user } })],
-        ["certificates: resubmit B's certificate", () => resubmitCertificationWorkflow(c).run({ input: { subject_type: "certificate", cooperative_id: coop, id: b.certificate, fields: { issuing_body: "hacked" }, actor_type: "vendor", actor_id: a.user } })],
+        ["shipping: update B's option", () => w.updateCooperativeShippingOptionWorkflow(c).run({ input: { cooperative_id: coop, id: b.shipping_option, update: { name: "hacked" } } })],
+        ["shipping: delete B's option", () => w.deleteCooperativeShippingOptionWorkflow(c).run({ input: { cooperative_id: coop, id: b.shipping_option } })],
+        ["users: remove B's owner", () => w.removeCooperativeUserWorkflow(c).run({ input: { cooperative_id: coop, user_id: b.user, auth_identity_id: b.auth_identity } })],
+        ["users: untie B's sign-in while naming A's user", () => w.removeCooperativeUserWorkflow(c).run({ input: { cooperative_id: coop, user_id: a.user, auth_identity_id: b.auth_identity } })],
+        ["invites: invite into A in the name of B's owner", () => w.inviteCooperativeUserWorkflow(c).run({ input: { cooperative_id: coop, email: "wf-moi@example.vn", role: "owner", invited_by: b.user } })],
+        ["reviews: answer B's review", () => w.replyToReviewWorkflow(c).run({ input: { cooperative_id: coop, id: b.review, body: "hacked", user_id: a.user } })],
+        ["ocop: resubmit B's rating", () => w.resubmitCertificationWorkflow(c).run({ input: { subject_type: "ocop_rating", cooperative_id: coop, id: b.ocop_rating, fields: { stars: 5 }, actor_type: "vendor", actor_id: a.user } })],
+        ["certificates: resubmit B's certificate", () => w.resubmitCertificationWorkflow(c).run({ input: { subject_type: "certificate", cooperative_id: coop, id: b.certificate, fields: { issuing_body: "hacked" }, actor_type: "vendor", actor_id: a.user } })],
       ]
       const before = JSON.stringify(await recordsOfB())
       const results: Record<string, string> = {}
@@ -221,21 +228,23 @@ medusaIntegrationTestRunner({
       const c = getContainer()
       const { a } = ids
       const results = {
-        lot: await outcome(() => updateCooperativeLotWorkflow(c).run({ input: { cooperative_id: a.cooperative, id: "lot_01UNKNOWN", update: { quantity: 1 } } })),
-        event: await outcome(() => deleteCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: a.cooperative, lot_id: a.lot, id: "trev_01UNKNOWN" } })),
-        order: await outcome(() => cancelCooperativeOrderWorkflow(c).run({ input: { cooperative_id: a.cooperative, order_id: "order_01UNKNOWN", canceled_by: a.user } })),
-        option: await outcome(() => deleteCooperativeShippingOptionWorkflow(c).run({ input: { cooperative_id: a.cooperative, id: "so_01UNKNOWN" } })),
+        lot: await outcome(() => w.updateCooperativeLotWorkflow(c).run({ input: { cooperative_id: a.cooperative, id: "lot_01UNKNOWN", update: { quantity: 1 } } })),
+        event: await outcome(() => w.deleteCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: a.cooperative, lot_id: a.lot, id: "trev_01UNKNOWN" } })),
+        order: await outcome(() => w.cancelCooperativeOrderWorkflow(c).run({ input: { cooperative_id: a.cooperative, order_id: "order_01UNKNOWN", canceled_by: a.user } })),
+        option: await outcome(() => w.deleteCooperativeShippingOptionWorkflow(c).run({ input: { cooperative_id: a.cooperative, id: "so_01UNKNOWN" } })),
         // A blank cooperative or id must not read as "no filter" and match everything.
-        no_cooperative: await outcome(() => updateCooperativeLotWorkflow(c).run({ input: { cooperative_id: "", id: a.lot, update: { quantity: 1 } } })),
-        blank_id: await outcome(() => updateCooperativeLotWorkflow(c).run({ input: { cooperative_id: a.cooperative, id: undefined as any, update: { quantity: 1 } } })),
-        unknown_cooperative: await outcome(() => updateCooperativeWorkflow(c).run({ input: { cooperative_id: "coop_01UNKNOWN", update: { description: "x" } } })),
+        no_cooperative: await outcome(() => w.updateCooperativeLotWorkflow(c).run({ input: { cooperative_id: "", id: a.lot, update: { quantity: 1 } } })),
+        blank_id: await outcome(() => w.updateCooperativeLotWorkflow(c).run({ input: { cooperative_id: a.cooperative, id: undefined as any, update: { quantity: 1 } } })),
+        blank_parent: await outcome(() => w.deleteCooperativeTraceEventWorkflow(c).run({ input: { cooperative_id: a.cooperative, lot_id: undefined as any, id: a.event } })),
+        unknown_cooperative: await outcome(() => w.updateCooperativeWorkflow(c).run({ input: { cooperative_id: "coop_01UNKNOWN", update: { description: "x" } } })),
       }
       expect(results).toEqual({
         lot: "404 not_found", event: "404 not_found", order: "404 not_found", option: "404 not_found",
-        no_cooperative: "404 not_found", blank_id: "404 not_found", unknown_cooperative: "404 not_found",
+        no_cooperative: "404 not_found", blank_id: "404 not_found", blank_parent: "404 not_found", unknown_cooperative: "404 not_found",
       })
-      const [lot] = await (c.resolve(TRACEABILITY_MODULE) as any).listLots({ id: a.lot })
+      const [lot] = await (c.resolve(TRACEABILITY_MODULE) as any).listLots({ id: a.lot }, { relations: ["events"] })
       expect(lot.quantity).not.toBe(1)
+      expect(lot.events.map((e: any) => e.id)).toContain(a.event)
     })
 
     it("a profile update always lands on the acting cooperative, whatever id its body names", async () => {
@@ -243,7 +252,7 @@ medusaIntegrationTestRunner({
       const { a, b } = ids
       const cooperatives: any = c.resolve(COOPERATIVE_MODULE)
       const bBefore = await cooperatives.retrieveCooperative(b.cooperative)
-      const { result } = await updateCooperativeWorkflow(c).run({ input: { cooperative_id: a.cooperative, update: { id: b.cooperative, description: "Đậu phụ sạch Phú Đa" } } })
+      const { result } = await w.updateCooperativeWorkflow(c).run({ input: { cooperative_id: a.cooperative, update: { id: b.cooperative, description: "Đậu phụ sạch Phú Đa" } } })
       expect(result.id).toBe(a.cooperative)
       expect((await cooperatives.retrieveCooperative(a.cooperative)).description).toBe("Đậu phụ sạch Phú Đa")
       expect(await cooperatives.retrieveCooperative(b.cooperative)).toEqual(bBefore)

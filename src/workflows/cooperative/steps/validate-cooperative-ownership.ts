@@ -38,7 +38,12 @@ export type CooperativeRecord =
 
 export type ValidateCooperativeOwnershipInput = { cooperative_id: string; records: CooperativeRecord[] }
 
-type Check = { what: string; owns: (c: MedusaContainer, cooperativeId: string, record: any) => Promise<boolean> }
+type Check = {
+  what: string
+  /** Ids the check needs besides `id` (a nested record's parent). */
+  parents?: string[]
+  owns: (c: MedusaContainer, cooperativeId: string, record: any) => Promise<boolean>
+}
 
 const cooperatives = (c: MedusaContainer): CooperativeModuleService => c.resolve(COOPERATIVE_MODULE)
 const certification = (c: MedusaContainer): CertificationModuleService => c.resolve(CERTIFICATION_MODULE)
@@ -57,6 +62,7 @@ const CHECKS: Record<CooperativeRecord["kind"], Check> = {
   auth_identity: {
     // The sign-in of one of the cooperative's users: its app metadata names that user.
     what: "User",
+    parents: ["user_id"],
     owns: async (c, coop, { id, user_id }) => {
       if (!(await CHECKS.cooperative_user.owns(c, coop, { id: user_id }))) return false
       const [identity] = await c.resolve(Modules.AUTH).listAuthIdentities({ id }, { select: ["id", "app_metadata"] })
@@ -67,10 +73,11 @@ const CHECKS: Record<CooperativeRecord["kind"], Check> = {
   stock_location: { what: "Stock location", owns: async (c, coop, { id }) => (await cooperativeStockLocationId(c, coop)) === id },
   variant: { what: "Variant", owns: async (c, coop, { id }) => (await ownedVariantProductId(c, coop, id)) !== null },
   lot: { what: "Lot", owns: (c, coop, { id }) => ownsLot(c, coop, id) },
-  trace_event: { what: "Trace event", owns: (c, coop, { id, lot_id }) => ownsLotEvent(c, coop, lot_id, id) },
+  trace_event: { what: "Trace event", parents: ["lot_id"], owns: (c, coop, { id, lot_id }) => ownsLotEvent(c, coop, lot_id, id) },
   order: { what: "Order", owns: (c, coop, { id }) => ownsOrder(c, coop, id) },
   fulfillment: {
     what: "Fulfillment",
+    parents: ["order_id"],
     owns: async (c, coop, { id, order_id }) => (await ownsOrder(c, coop, order_id)) && orderHasFulfillment(c, order_id, id),
   },
   shipping_profile: { what: "Shipping profile", owns: async (c, coop, { id }) => (await cooperativeShippingProfileId(c, coop)) === id },
@@ -117,9 +124,11 @@ export const validateCooperativeOwnershipStep = createStep(
     if (typeof input.cooperative_id !== "string" || !input.cooperative_id) throw notFound("Cooperative")
     for (const record of input.records) {
       const check = CHECKS[record.kind]
-      const { kind: _kind, ...ids } = record
-      // A missing or non-string id is refused like an unknown one, never passed to a lookup as "no filter".
-      if (!Object.values(ids).every((v) => typeof v === "string" && v.length > 0) || !(await check.owns(container, input.cooperative_id, record))) {
+      if (!check) throw notFound("Record")
+      // A missing or blank id is refused like an unknown one: passed to a lookup it would mean "no
+      // filter" (a cooperative with one lot would "own" a lot with no id).
+      const ids = ["id", ...(check.parents ?? [])].map((key) => (record as Record<string, unknown>)[key])
+      if (!ids.every((v) => typeof v === "string" && v.length > 0) || !(await check.owns(container, input.cooperative_id, record))) {
         throw notFound(check.what)
       }
     }
