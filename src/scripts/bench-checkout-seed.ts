@@ -78,7 +78,7 @@ export async function seedCheckoutCooperatives(container: MedusaContainer, taxCo
     })
     for (const variant of variants as any[]) {
       for (const item of variant.inventory_items ?? []) {
-        await setCooperativeStock(container, { inventory_item_id: item.inventory_item_id, location_id: locationId, stocked_quantity: STOCK })
+        await setCooperativeStock(container, { cooperative_id: cooperativeId, inventory_item_id: item.inventory_item_id, location_id: locationId, stocked_quantity: STOCK })
       }
       variantIds.push(variant.id)
     }

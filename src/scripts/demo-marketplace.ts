@@ -99,6 +99,7 @@ async function ensureCooperative(container: MedusaContainer, demo: DemoCooperati
   for (const variant of variants as any[]) {
     for (const item of variant.inventory_items ?? []) {
       await setCooperativeStock(container, {
+        cooperative_id: cooperativeId,
         inventory_item_id: item.inventory_item_id,
         location_id: locationId,
         stocked_quantity: stockBySku.get(variant.sku) ?? 0,

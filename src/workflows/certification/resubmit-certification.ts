@@ -5,6 +5,7 @@ import type { Actor } from "../../modules/certification/service"
 import { CERTIFICATION_CHANGED_EVENTS } from "./events"
 import { resubmitCertificationStep } from "./steps/resubmit-certification"
 import { validateSubmissionStep } from "./steps/validate-submission"
+import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
 
 export type ResubmitCertificationWorkflowInput = Actor & {
   subject_type: CertificationSubject
@@ -17,6 +18,12 @@ export type ResubmitCertificationWorkflowInput = Actor & {
 export const resubmitCertificationWorkflow = createWorkflow(
   "resubmit-certification",
   (input: ResubmitCertificationWorkflowInput) => {
+    validateCooperativeOwnershipStep(
+      transform({ input }, ({ input }) => ({
+        cooperative_id: input.cooperative_id,
+        records: [{ kind: input.subject_type, id: input.id }],
+      }))
+    )
     const fields = validateSubmissionStep({
       subject_type: input.subject_type,
       cooperative_id: input.cooperative_id,

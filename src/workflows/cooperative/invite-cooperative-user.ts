@@ -1,11 +1,22 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createCooperativeInviteStep } from "./steps/create-cooperative-invite"
+import { validateCooperativeOwnershipStep } from "./steps/validate-cooperative-ownership"
 import { validateCooperativeUniquenessStep } from "./steps/validate-cooperative-uniqueness"
 
 export const inviteCooperativeUserWorkflow = createWorkflow(
   "invite-cooperative-user",
   (input: { cooperative_id: string; email: string; role: "owner" | "staff"; invited_by: string }) => {
+    // The invite is filed under cooperative_id; whoever sends it must be one of that cooperative's users.
+    validateCooperativeOwnershipStep(
+      transform({ input }, ({ input }) => ({
+        cooperative_id: input.cooperative_id,
+        records: [
+          { kind: "cooperative" as const, id: input.cooperative_id },
+          { kind: "cooperative_user" as const, id: input.invited_by },
+        ],
+      }))
+    )
     validateCooperativeUniquenessStep({ user_email: input.email })
     const invite = createCooperativeInviteStep(input)
     emitEventStep({

@@ -1,7 +1,8 @@
 import { setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
-import { createStep, createWorkflow, StepResponse, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
+import { CooperativeRecord, validateCooperativeOwnershipStep } from "./steps/validate-cooperative-ownership"
 
 const softDeleteCooperativeUserStep = createStep(
   "soft-delete-cooperative-user",
@@ -17,7 +18,15 @@ const softDeleteCooperativeUserStep = createStep(
 /** Removes a staff account and unties its sign-in, so the person can no longer act for the cooperative. */
 export const removeCooperativeUserWorkflow = createWorkflow(
   "remove-cooperative-user",
-  (input: { user_id: string; auth_identity_id: string | null }) => {
+  (input: { cooperative_id: string; user_id: string; auth_identity_id: string | null }) => {
+    // Both the account and the sign-in to untie must be the cooperative's, or nothing changes.
+    validateCooperativeOwnershipStep(
+      transform({ input }, ({ input }) => {
+        const records: CooperativeRecord[] = [{ kind: "cooperative_user", id: input.user_id }]
+        if (input.auth_identity_id !== null) records.push({ kind: "auth_identity", id: input.auth_identity_id, user_id: input.user_id })
+        return { cooperative_id: input.cooperative_id, records }
+      })
+    )
     softDeleteCooperativeUserStep(input.user_id)
     when("user-has-sign-in", { input }, ({ input }) => !!input.auth_identity_id).then(() => {
       setAuthAppMetadataStep({ authIdentityId: input.auth_identity_id as string, actorType: VENDOR_ACTOR_TYPE, value: null })

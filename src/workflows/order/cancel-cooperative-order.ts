@@ -1,6 +1,7 @@
 import { cancelOrderWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
+import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
 import { refundCooperativeShareStep } from "./steps/refund-cooperative-share"
 
 const validateCancellableStep = createStep("validate-cooperative-order-cancellable", async ({ order }: { order: any }) => {
@@ -21,7 +22,10 @@ const validateCancellableStep = createStep("validate-cooperative-order-cancellab
  */
 export const cancelCooperativeOrderWorkflow = createWorkflow(
   "cancel-cooperative-order",
-  (input: { order_id: string; canceled_by: string }) => {
+  (input: { cooperative_id: string; order_id: string; canceled_by: string }) => {
+    validateCooperativeOwnershipStep(
+      transform({ input }, ({ input }) => ({ cooperative_id: input.cooperative_id, records: [{ kind: "order" as const, id: input.order_id }] }))
+    )
     const { data: orders } = useQueryGraphStep({
       entity: "order",
       fields: ["id", "status", "fulfillments.id", "fulfillments.shipped_at", "fulfillments.canceled_at"],

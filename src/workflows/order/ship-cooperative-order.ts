@@ -1,8 +1,10 @@
 import { createOrderShipmentWorkflow, updateFulfillmentWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
+import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
 
 export type ShipCooperativeOrderInput = {
+  cooperative_id: string
   order_id: string
   fulfillment_id: string
   carrier: string
@@ -19,6 +21,12 @@ const validateShippableStep = createStep("validate-fulfillment-shippable", async
 
 /** The parcel leaves the cooperative: Medusa's shipment with the tracking number, and the carrier's name on the fulfilment. */
 export const shipCooperativeOrderWorkflow = createWorkflow("ship-cooperative-order", (input: ShipCooperativeOrderInput) => {
+  validateCooperativeOwnershipStep(
+    transform({ input }, ({ input }) => ({
+      cooperative_id: input.cooperative_id,
+      records: [{ kind: "fulfillment" as const, id: input.fulfillment_id, order_id: input.order_id }],
+    }))
+  )
   const { data: fulfillments } = useQueryGraphStep({
     entity: "fulfillment",
     fields: ["id", "shipped_at", "canceled_at", "metadata", "items.line_item_id", "items.quantity"],

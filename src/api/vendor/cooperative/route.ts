@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { privateCooperative } from "../../../lib/serialize"
+import { updateCooperativeWorkflow } from "../../../workflows/cooperative/update-cooperative"
 import type { VendorRequest } from "../tenant"
 
 /** GET /vendor/cooperative: the caller's cooperative profile, with its status history. */
@@ -20,7 +21,8 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
 
 /** POST /vendor/cooperative: staff edit the public profile. Tax code, status and bank account are not editable here. */
 export const POST = async (req: VendorRequest<Record<string, unknown>>, res: MedusaResponse) => {
-  const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
-  const cooperative = await service.updateCooperatives({ id: req.tenant.cooperative.id, ...(req.validatedBody as object) })
+  const { result: cooperative } = await updateCooperativeWorkflow(req.scope).run({
+    input: { cooperative_id: req.tenant.cooperative.id, update: req.validatedBody as Record<string, unknown> },
+  })
   res.json({ cooperative: privateCooperative(cooperative) })
 }

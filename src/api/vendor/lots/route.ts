@@ -1,7 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { notFound } from "../../../lib/errors"
-import { ownedVariantProductId } from "../../../lib/ownership"
-import { createLotWithCode, serializeVendorLot, serializeVendorLots, traceability } from "../../../lib/traceability/lots"
+import { serializeVendorLot, serializeVendorLots, traceability } from "../../../lib/traceability/lots"
+import { createCooperativeLotWorkflow } from "../../../workflows/traceability/create-lot"
 import type { VendorRequest } from "../tenant"
 import type { CreateLotBody } from "./validators"
 
@@ -24,13 +23,8 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
 /** POST /vendor/lots: a draft lot of one of the cooperative's variants. */
 export const POST = async (req: VendorRequest<CreateLotBody>, res: MedusaResponse) => {
   const body = req.validatedBody as CreateLotBody
-  const productId = await ownedVariantProductId(req.scope, req.tenant.cooperative.id, body.variant_id)
-  if (!productId) throw notFound("Variant", body.variant_id)
-  const lot = await createLotWithCode(req.scope, {
-    ...body,
-    cooperative_id: req.tenant.cooperative.id,
-    product_id: productId,
-    status: "draft",
+  const { result: lot } = await createCooperativeLotWorkflow(req.scope).run({
+    input: { cooperative_id: req.tenant.cooperative.id, lot: body },
   })
   res.status(201).json({ lot: await serializeVendorLot(req.scope, { ...lot, events: [] }) })
 }

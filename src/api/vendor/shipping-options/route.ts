@@ -1,9 +1,9 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { conflict } from "../../../lib/errors"
 import { cooperativeShippingProfileId } from "../../../lib/ownership"
 import { COOPERATIVE_RATE_PROVIDER_ID } from "../../../modules/cooperative-rate"
+import { createCooperativeShippingOptionWorkflow } from "../../../workflows/shipping/create-cooperative-shipping-option"
 import type { VendorRequest } from "../tenant"
 import { listCooperativeShippingOptions } from "./view"
 
@@ -28,9 +28,10 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   if (!zoneId || !cooperative?.shipping_profile?.id) {
     throw conflict("no_warehouse", "The cooperative has no warehouse yet: it gets one when the union approves it.")
   }
-  const { result } = await createShippingOptionsWorkflow(req.scope).run({
-    input: [
-      {
+  const { result: created } = await createCooperativeShippingOptionWorkflow(req.scope).run({
+    input: {
+      cooperative_id: cooperativeId,
+      option: {
         name: body.name,
         service_zone_id: zoneId,
         shipping_profile_id: cooperative.shipping_profile.id,
@@ -43,8 +44,8 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
           { attribute: "is_return", value: "false", operator: "eq" },
         ],
       },
-    ],
+    },
   })
-  const [option] = await listCooperativeShippingOptions(req.scope, cooperative.shipping_profile.id, [result[0].id])
+  const [option] = await listCooperativeShippingOptions(req.scope, cooperative.shipping_profile.id, [created.id])
   res.status(201).json({ shipping_option: option })
 }

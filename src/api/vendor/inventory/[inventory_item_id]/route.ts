@@ -11,6 +11,7 @@ export const POST = async (req: VendorRequest<{ stocked_quantity: number }>, res
     throw conflict("no_warehouse_yet", "Your cooperative gets its warehouse when the union approves it; stock can be set after that.")
   }
   const level = await setCooperativeStock(req.scope, {
+    cooperative_id: req.tenant.cooperative.id,
     inventory_item_id: req.params.inventory_item_id,
     location_id: locationId,
     stocked_quantity: (req.validatedBody as any).stocked_quantity,

@@ -1,6 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../lib/errors"
 import { assertDraft, lotChanged, lotNumberTaken, retrieveLot, serializeVendorLot, traceability } from "../../../../lib/traceability/lots"
+import { deleteCooperativeLotWorkflow } from "../../../../workflows/traceability/delete-lot"
+import { updateCooperativeLotWorkflow } from "../../../../workflows/traceability/update-lot"
 import type { VendorRequest } from "../../tenant"
 import { dayOrderIssues, type UpdateLotBody } from "../validators"
 
@@ -23,7 +25,7 @@ export const POST = async (req: VendorRequest<UpdateLotBody>, res: MedusaRespons
     const taken = await service.listLots({ variant_id: lot.variant_id, lot_number: body.lot_number }, { select: ["id"] })
     if (taken.length) throw lotNumberTaken(body.lot_number)
   }
-  await service.updateLots({ id: lot.id, ...body } as any)
+  await updateCooperativeLotWorkflow(req.scope).run({ input: { cooperative_id: req.tenant.cooperative.id, id: lot.id, update: body } })
   lotChanged(lot)
   res.json({ lot: await serializeVendorLot(req.scope, await retrieveLot(req.scope, lot.id)) })
 }
@@ -32,7 +34,7 @@ export const POST = async (req: VendorRequest<UpdateLotBody>, res: MedusaRespons
 export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
   const lot = await retrieveLot(req.scope, req.params.id)
   assertDraft(lot, "it cannot be deleted because its QR codes may already be on packages")
-  await traceability(req.scope).deleteLots(lot.id)
+  await deleteCooperativeLotWorkflow(req.scope).run({ input: { cooperative_id: req.tenant.cooperative.id, id: lot.id } })
   lotChanged(lot)
   res.json({ id: lot.id, object: "lot", deleted: true })
 }

@@ -1,7 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { deleteShippingOptionsWorkflow, updateShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { conflict } from "../../../../lib/errors"
 import { cooperativeShippingProfileId } from "../../../../lib/ownership"
+import { deleteCooperativeShippingOptionWorkflow } from "../../../../workflows/shipping/delete-cooperative-shipping-option"
+import { updateCooperativeShippingOptionWorkflow } from "../../../../workflows/shipping/update-cooperative-shipping-option"
 import type { VendorRequest } from "../../tenant"
 import { listCooperativeShippingOptions } from "../view"
 
@@ -22,23 +23,24 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   if (!option.editable) {
     throw conflict("standard_option", "The marketplace's standard option has a fixed rate: add an option of your own instead.")
   }
-  await updateShippingOptionsWorkflow(req.scope).run({
-    input: [
-      {
-        id: option.id,
+  await updateCooperativeShippingOptionWorkflow(req.scope).run({
+    input: {
+      cooperative_id: req.tenant.cooperative.id,
+      id: option.id,
+      update: {
         ...(body.name ? { name: body.name } : {}),
         data: {
           amount: body.amount ?? option.amount,
           free_above: body.free_above !== undefined ? body.free_above : option.free_above,
         },
-      } as any,
-    ],
+      },
+    },
   })
   const [updated] = await listCooperativeShippingOptions(req.scope, profileId, [option.id])
   res.json({ shipping_option: updated })
 }
 
 export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
-  await deleteShippingOptionsWorkflow(req.scope).run({ input: { ids: [req.params.id] } })
+  await deleteCooperativeShippingOptionWorkflow(req.scope).run({ input: { cooperative_id: req.tenant.cooperative.id, id: req.params.id } })
   res.json({ id: req.params.id, object: "shipping_option", deleted: true })
 }

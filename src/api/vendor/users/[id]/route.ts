@@ -27,6 +27,8 @@ export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
   const signIn = identities
     .map((identity: any) => identity.auth_identity)
     .find((authIdentity: any) => cooperativeUserIdInAppMetadata(authIdentity?.app_metadata) === user.id)
-  await removeCooperativeUserWorkflow(req.scope).run({ input: { user_id: user.id, auth_identity_id: signIn?.id ?? null } })
+  await removeCooperativeUserWorkflow(req.scope).run({
+    input: { cooperative_id: req.tenant.cooperative.id, user_id: user.id, auth_identity_id: signIn?.id ?? null },
+  })
   res.json({ id: user.id, object: "cooperative_user", deleted: true })
 }

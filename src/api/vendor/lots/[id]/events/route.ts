@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../../lib/errors"
-import { lotChanged, retrieveLot, traceability } from "../../../../../lib/traceability/lots"
+import { lotChanged, retrieveLot } from "../../../../../lib/traceability/lots"
+import { createCooperativeTraceEventWorkflow } from "../../../../../workflows/traceability/create-trace-event"
 import type { VendorRequest } from "../../../tenant"
 import type { CreateTraceEventBody } from "../../validators"
 
@@ -16,7 +17,9 @@ export const POST = async (req: VendorRequest<CreateTraceEventBody>, res: Medusa
       { path: "corrects_event_id", message: "not an event of this lot" },
     ])
   }
-  const event = await traceability(req.scope).createTraceEvents({ ...body, lot_id: lot.id } as any)
+  const { result: event } = await createCooperativeTraceEventWorkflow(req.scope).run({
+    input: { cooperative_id: req.tenant.cooperative.id, lot_id: lot.id, event: body },
+  })
   lotChanged(lot)
   const { lot: _lot, lot_id, deleted_at, ...shaped } = event as any
   res.status(201).json({ event: shaped })

@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { conflict } from "../../../../../lib/errors"
-import { lotChanged, retrieveLot, serializeVendorLot, traceability } from "../../../../../lib/traceability/lots"
+import { lotChanged, retrieveLot, serializeVendorLot } from "../../../../../lib/traceability/lots"
+import { publishCooperativeLotWorkflow } from "../../../../../workflows/traceability/publish-lot"
 import type { VendorRequest } from "../../../tenant"
 
 /**
@@ -12,7 +13,7 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   const lot = await retrieveLot(req.scope, req.params.id)
   if (lot.status === "published") throw conflict("lot_already_published", "This lot is already published.")
   if (!lot.events.length) throw conflict("lot_has_no_events", "Record at least one step (trace event) before publishing the lot.")
-  await traceability(req.scope).updateLots({ id: lot.id, status: "published", published_at: new Date() } as any)
+  await publishCooperativeLotWorkflow(req.scope).run({ input: { cooperative_id: req.tenant.cooperative.id, id: lot.id } })
   lotChanged(lot)
   res.json({ lot: await serializeVendorLot(req.scope, await retrieveLot(req.scope, lot.id)) })
 }

@@ -6,7 +6,7 @@ import { vendorOrder } from "../../view"
 /** POST /vendor/orders/:id/cancel: stock back on sale; the order's share refunded if the purchase was paid. */
 export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   const { result } = await cancelCooperativeOrderWorkflow(req.scope).run({
-    input: { order_id: req.params.id, canceled_by: req.tenant.user.id },
+    input: { cooperative_id: req.tenant.cooperative.id, order_id: req.params.id, canceled_by: req.tenant.user.id },
   })
   res.json({ order: await vendorOrder(req.scope, req.params.id), refund: result.refund ?? null })
 }

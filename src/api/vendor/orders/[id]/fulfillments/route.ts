@@ -1,8 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
 import { conflict } from "../../../../../lib/errors"
 import { cooperativeStockLocationId } from "../../../../../lib/ownership"
+import { createCooperativeFulfillmentWorkflow } from "../../../../../workflows/order/create-cooperative-fulfillment"
 import type { VendorRequest } from "../../../tenant"
 import { vendorOrder } from "../../view"
 
@@ -26,8 +26,9 @@ export const POST = async (req: VendorRequest<{ items?: { id: string; quantity: 
   const items = (req as any).validatedBody.items ?? left
   if (!items.length) throw conflict("nothing_to_fulfil", "Every item of this order has already been fulfilled.")
 
-  await createOrderFulfillmentWorkflow(req.scope).run({
+  await createCooperativeFulfillmentWorkflow(req.scope).run({
     input: {
+      cooperative_id: req.tenant.cooperative.id,
       order_id: orderId,
       items,
       location_id: (await cooperativeStockLocationId(req.scope, req.tenant.cooperative.id)) ?? undefined,

@@ -1,6 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { conflict } from "../../../../../../lib/errors"
-import { lotChanged, retrieveLot, traceability } from "../../../../../../lib/traceability/lots"
+import { lotChanged, retrieveLot } from "../../../../../../lib/traceability/lots"
+import { deleteCooperativeTraceEventWorkflow } from "../../../../../../workflows/traceability/delete-trace-event"
+import { updateCooperativeTraceEventWorkflow } from "../../../../../../workflows/traceability/update-trace-event"
 import type { VendorRequest } from "../../../../tenant"
 
 function assertEditable(lot: { status: string }) {
@@ -16,7 +18,9 @@ function assertEditable(lot: { status: string }) {
 export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   const lot = await retrieveLot(req.scope, req.params.id)
   assertEditable(lot)
-  const event = await traceability(req.scope).updateTraceEvents({ id: req.params.event_id, ...(req.validatedBody as object) } as any)
+  const { result: event } = await updateCooperativeTraceEventWorkflow(req.scope).run({
+    input: { cooperative_id: req.tenant.cooperative.id, lot_id: lot.id, id: req.params.event_id, update: req.validatedBody as Record<string, unknown> },
+  })
   lotChanged(lot)
   const { lot: _lot, lot_id, deleted_at, ...shaped } = event as any
   res.json({ event: shaped })
@@ -26,7 +30,9 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
 export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
   const lot = await retrieveLot(req.scope, req.params.id)
   assertEditable(lot)
-  await traceability(req.scope).deleteTraceEvents(req.params.event_id)
+  await deleteCooperativeTraceEventWorkflow(req.scope).run({
+    input: { cooperative_id: req.tenant.cooperative.id, lot_id: lot.id, id: req.params.event_id },
+  })
   lotChanged(lot)
   res.json({ id: req.params.event_id, object: "trace_event", deleted: true })
 }

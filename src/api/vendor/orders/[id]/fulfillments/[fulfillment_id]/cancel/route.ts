@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { cancelOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
 import { conflict } from "../../../../../../../lib/errors"
+import { cancelCooperativeFulfillmentWorkflow } from "../../../../../../../workflows/order/cancel-cooperative-fulfillment"
 import type { VendorRequest } from "../../../../../tenant"
 import { vendorOrder } from "../../../../view"
 
@@ -12,8 +12,8 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   const fulfillment: any = data[0]
   if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was already canceled.")
   if (fulfillment.shipped_at) throw conflict("already_shipped", "A shipped fulfilment cannot be canceled.")
-  await cancelOrderFulfillmentWorkflow(req.scope).run({
-    input: { order_id: req.params.id, fulfillment_id: req.params.fulfillment_id, canceled_by: req.tenant.user.id },
+  await cancelCooperativeFulfillmentWorkflow(req.scope).run({
+    input: { cooperative_id: req.tenant.cooperative.id, order_id: req.params.id, fulfillment_id: req.params.fulfillment_id, canceled_by: req.tenant.user.id },
   })
   res.json({ order: await vendorOrder(req.scope, req.params.id) })
 }

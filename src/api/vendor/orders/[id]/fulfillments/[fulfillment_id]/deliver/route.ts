@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
 import { conflict } from "../../../../../../../lib/errors"
+import { deliverCooperativeFulfillmentWorkflow } from "../../../../../../../workflows/order/deliver-cooperative-fulfillment"
 import type { VendorRequest } from "../../../../../tenant"
 import { vendorOrder } from "../../../../view"
 
@@ -17,8 +17,8 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was canceled.")
   if (!fulfillment.shipped_at) throw conflict("not_shipped", "Mark the fulfilment shipped before delivered.")
   if (fulfillment.delivered_at) throw conflict("already_delivered", "This fulfilment is already delivered.")
-  await markOrderFulfillmentAsDeliveredWorkflow(req.scope).run({
-    input: { orderId: req.params.id, fulfillmentId: req.params.fulfillment_id },
+  await deliverCooperativeFulfillmentWorkflow(req.scope).run({
+    input: { cooperative_id: req.tenant.cooperative.id, order_id: req.params.id, fulfillment_id: req.params.fulfillment_id },
   })
   res.json({ order: await vendorOrder(req.scope, req.params.id) })
 }

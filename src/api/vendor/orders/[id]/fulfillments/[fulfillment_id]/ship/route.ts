@@ -7,7 +7,7 @@ import { vendorOrder } from "../../../../view"
 export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   const body = (req as any).validatedBody
   await shipCooperativeOrderWorkflow(req.scope).run({
-    input: { order_id: req.params.id, fulfillment_id: req.params.fulfillment_id, ...body, created_by: req.tenant.user.id },
+    input: { ...body, cooperative_id: req.tenant.cooperative.id, order_id: req.params.id, fulfillment_id: req.params.fulfillment_id, created_by: req.tenant.user.id },
   })
   res.json({ order: await vendorOrder(req.scope, req.params.id) })
 }
