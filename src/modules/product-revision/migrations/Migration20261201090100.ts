@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261201090000 extends Migration {
+export class Migration20261201090100 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "product_revision" ("id" text not null, "product_id" text not null, "cooperative_id" text not null, "changes" jsonb not null, "status" text check ("status" in ('pending', 'published', 'rejected', 'superseded', 'withdrawn')) not null default 'pending', "submitted_by" text null, "reason" text null, "decided_by" text null, "decided_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "product_revision_pkey" primary key ("id"));`);
