@@ -83,11 +83,20 @@ export function coopstallErrorHandler(
       req, res, next
     )
   }
-  // Medusa's own routes answer {type, message}; every 4xx of ours carries a stable `code`, so add one.
+  addCodeTo4xx(res)
+  return medusaErrorHandler(err, req as any, res as any, next)
+}
+
+/**
+ * Medusa's own routes and middlewares answer {type, message} (its authenticate middleware just
+ * {message}); every 4xx of ours carries a stable `code`, so one is added from the type or status.
+ */
+export function addCodeTo4xx(res: MedusaResponse) {
   const json = res.json.bind(res)
   res.json = ((body: any) =>
-    json(res.statusCode < 500 && body && typeof body === "object" && !body.code ? { ...body, code: codeFor(res.statusCode, body.type) } : body)) as any
-  return medusaErrorHandler(err, req as any, res as any, next)
+    json(res.statusCode >= 400 && res.statusCode < 500 && body && typeof body === "object" && !Array.isArray(body) && !body.code
+      ? { ...body, code: codeFor(res.statusCode, body.type) }
+      : body)) as any
 }
 
 const LOCK_BUSY = /^Failed to acquire lock for key|is already locked\.$/

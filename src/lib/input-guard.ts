@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CoopstallError, type FieldIssue } from "./errors"
+import { addCodeTo4xx, CoopstallError, type FieldIssue } from "./errors"
 
 // One rule for what any request may carry, checked before a route (ours or Medusa's) sees it.
 // Each bound names a class of input that used to reach PostgreSQL, JavaScript's Date or a recursive
@@ -156,7 +156,9 @@ export function pathIssues(originalUrl: string): FieldIssue[] {
 }
 
 /** The edge rule as a middleware: 400 `invalid_request` with the issues found, before any route sees the request. */
-export function guardInput(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+export function guardInput(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  // Answers written by middlewares after this one (Medusa's authenticate: 401 {message}) get a code too.
+  addCodeTo4xx(res)
   const fromPath = pathIssues(req.originalUrl ?? req.url)
   const query = (req.query ?? {}) as Record<string, unknown>
   const fromQuery = [...paginationIssues(query), ...inputIssues(query, "query")]
