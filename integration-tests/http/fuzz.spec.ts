@@ -406,7 +406,7 @@ medusaIntegrationTestRunner({
     })
 
     it("every route answers arbitrary malformed paths, queries and bodies below 500, and every 4xx with a code", async () => {
-      const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 8)
+      const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 40)
       const before = requests
       for (const key of Object.keys(tally)) delete tally[key]
       // A new seed each run explores new inputs; FUZZ_SEED replays one (it is printed below).
