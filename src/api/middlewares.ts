@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { coopstallErrorHandler } from "../lib/errors"
+import { GUARDED_PREFIXES, guardInput } from "../lib/input-guard"
 import { installPublishableKeyCache } from "../lib/publishable-key-cache"
 import { adminMiddlewares } from "./admin/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
@@ -16,5 +17,6 @@ installPublishableKeyCache()
 
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
-  routes: [...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...authMiddlewares],
+  // The input guard first: method-less "/x/*" middlewares run before every other middleware of the surface.
+  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...authMiddlewares],
 })

@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z, ZodTypeAny } from "zod"
 import { CoopstallError } from "./errors"
+import { INPUT_LIMITS } from "./input-guard"
 
 function toError(issues: z.ZodIssue[], where: "body" | "query") {
   const errors = issues.map((issue) => {
@@ -32,5 +33,6 @@ export const validateQuery = (schema: ZodTypeAny) => validate(schema, "query")
 
 export const paginationQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  // 1e308 is an integer to JavaScript, and out of range to PostgreSQL.
+  offset: z.coerce.number().int().min(0).max(INPUT_LIMITS.offset).default(0),
 }

@@ -1,6 +1,7 @@
 import { authenticate, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
 import { validateBody, validateQuery } from "../../lib/validation"
+import { requireLineItemOfCart } from "./cart-line-item"
 import { attachQuality, filterByQuality } from "./product-quality"
 import { onlyCartCooperativesOptions } from "./shipping-options-scope"
 import { CreateReviewBody, StoreListCooperativesQuery, StoreListReviewsQuery } from "./validators"
@@ -27,6 +28,7 @@ export const storeMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
   { method: ["POST"], matcher: "/store/reviews", middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(CreateReviewBody)] },
   { method: ["GET"], matcher: "/store/products/:id/reviews", middlewares: [validateQuery(StoreListReviewsQuery)] },
+  { method: ["POST", "DELETE"], matcher: "/store/carts/:id/line-items/:line_id", middlewares: [requireLineItemOfCart] },
   // Also method-less, for the same reason: serves /store/orders and /store/orders/:id.
   { matcher: "/store/orders", middlewares: [allowPurchaseFields] },
 ]

@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addMonthsToDay, expiryAfterLastDay, vnDay } from "../../../lib/dates"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, notFound } from "../../../lib/errors"
 import { ownedProductIds } from "../../../lib/ownership"
 import {
   CERTIFICATION_MODULE,
@@ -46,6 +46,13 @@ export const validateSubmissionStep = createStep(
     const fields = { ...input.fields }
     const today = vnDay(new Date())
     const service: CertificationModuleService = container.resolve(CERTIFICATION_MODULE)
+
+    // A resubmission names an existing item of this cooperative; anything else is unknown (404), whatever the route checked.
+    if (input.id) {
+      const filter = { id: input.id, cooperative_id: input.cooperative_id }
+      const [existing] = input.subject_type === "ocop_rating" ? await service.listOcopRatings(filter) : await service.listCertificates(filter)
+      if (!existing) throw notFound(input.subject_type === "ocop_rating" ? "OCOP rating" : "Certificate", input.id)
+    }
 
     if (fields.evidence_file_id) {
       fields.evidence_url = await evidenceUrl(container, input.cooperative_id, fields.evidence_file_id)

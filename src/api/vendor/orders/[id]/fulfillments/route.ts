@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { conflict } from "../../../../../lib/errors"
+import { conflict, notFound } from "../../../../../lib/errors"
 import { cooperativeStockLocationId } from "../../../../../lib/ownership"
 import { createCooperativeFulfillmentWorkflow } from "../../../../../workflows/order/create-cooperative-fulfillment"
 import type { VendorRequest } from "../../../tenant"
@@ -19,6 +19,8 @@ export const POST = async (req: VendorRequest<{ items?: { id: string; quantity: 
     filters: { id: orderId },
   })
   const order: any = data[0]
+  // Unknown ids are a 404 here too, whatever the tenant middleware decided.
+  if (!order) throw notFound("Order", orderId)
   if (order.status === "canceled") throw conflict("order_canceled", "This order is canceled.")
   const left = (order.items ?? [])
     .map((i: any) => ({ id: i.id, quantity: MathBN.convert(MathBN.sub(i.detail?.quantity ?? i.quantity, i.detail?.fulfilled_quantity ?? 0)).toNumber() }))

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { conflict } from "../../../../../../../lib/errors"
+import { conflict, notFound } from "../../../../../../../lib/errors"
 import { deliverCooperativeFulfillmentWorkflow } from "../../../../../../../workflows/order/deliver-cooperative-fulfillment"
 import type { VendorRequest } from "../../../../../tenant"
 import { vendorOrder } from "../../../../view"
@@ -14,6 +14,8 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
     filters: { id: req.params.fulfillment_id },
   })
   const fulfillment: any = data[0]
+  // Unknown ids are a 404 here too, whatever the tenant middleware decided.
+  if (!fulfillment) throw notFound("Fulfillment", req.params.fulfillment_id)
   if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was canceled.")
   if (!fulfillment.shipped_at) throw conflict("not_shipped", "Mark the fulfilment shipped before delivered.")
   if (fulfillment.delivered_at) throw conflict("already_delivered", "This fulfilment is already delivered.")
