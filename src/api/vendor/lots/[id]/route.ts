@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../lib/errors"
-import { assertDraft, lotChanged, lotNumberTaken, retrieveLot, serializeVendorLot, traceability } from "../../../../lib/traceability/lots"
+import { assertDraft, assertLotNumberFree, lotChanged, retrieveLot, serializeVendorLot, traceability } from "../../../../lib/traceability/lots"
 import type { VendorRequest } from "../../tenant"
 import { dayOrderIssues, type UpdateLotBody } from "../validators"
 
@@ -20,8 +20,7 @@ export const POST = async (req: VendorRequest<UpdateLotBody>, res: MedusaRespons
   }
   const service = traceability(req.scope)
   if (body.lot_number && body.lot_number !== lot.lot_number) {
-    const taken = await service.listLots({ variant_id: lot.variant_id, lot_number: body.lot_number }, { select: ["id"] })
-    if (taken.length) throw lotNumberTaken(body.lot_number)
+    await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: (lot as any).gtin ?? null, lot_number: body.lot_number })
   }
   await service.updateLots({ id: lot.id, ...body } as any)
   lotChanged(lot)
