@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { conflict, CoopstallError, notFound } from "../errors"
+import { isUniqueViolation } from "../unique-violation"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
 import { newLotCode } from "./code"
 import { sortEvents } from "./events"
@@ -94,7 +95,8 @@ export async function createLotWithCode(container: MedusaContainer, data: Record
     try {
       return await service.createLots({ ...data, gtin, code, lot_number: data.lot_number ?? code } as any)
     } catch (err: any) {
-      if (err?.type !== MedusaError.Types.DUPLICATE_ERROR || attempt >= 4) throw err
+      // Medusa reports a unique-index violation as INVALID_DATA "… already exists", not DUPLICATE_ERROR.
+      if (!isUniqueViolation(err) || attempt >= 4) throw err
       // A concurrent request may have taken the lot number between the check and the insert.
       await assertLotNumberFree(container, { variant_id: data.variant_id, gtin, lot_number: data.lot_number ?? code })
     }

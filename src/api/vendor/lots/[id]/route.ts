@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../lib/errors"
+import { isUniqueViolation } from "../../../../lib/unique-violation"
 import { assertDraft, assertLotNumberFree, lotChanged, retrieveLot, serializeVendorLot, traceability } from "../../../../lib/traceability/lots"
 import type { VendorRequest } from "../../tenant"
 import { dayOrderIssues, type UpdateLotBody } from "../validators"
@@ -22,7 +23,13 @@ export const POST = async (req: VendorRequest<UpdateLotBody>, res: MedusaRespons
   if (body.lot_number && body.lot_number !== lot.lot_number) {
     await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: (lot as any).gtin ?? null, lot_number: body.lot_number })
   }
-  await service.updateLots({ id: lot.id, ...body } as any)
+  await service.updateLots({ id: lot.id, ...body } as any).catch(async (err: any) => {
+    // A concurrent request took the lot number between the check and the write: the same 409.
+    if (body.lot_number && isUniqueViolation(err)) {
+      await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: (lot as any).gtin ?? null, lot_number: body.lot_number })
+    }
+    throw err
+  })
   lotChanged(lot)
   res.json({ lot: await serializeVendorLot(req.scope, await retrieveLot(req.scope, lot.id)) })
 }
