@@ -42,6 +42,7 @@ const FIXTURE_KEY: Record<string, string> = {
   "variants/[variant_id]": "variant",
   "inventory/[inventory_item_id]": "inventory_item",
   "users/[id]": "user",
+  "invites/[id]": "invite",
   "ocop-ratings/[id]": "ocop_rating",
   "certificates/[id]": "certificate",
   "lots/[id]": "lot",

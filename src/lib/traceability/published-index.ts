@@ -8,12 +8,16 @@ import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/tr
  * are never deleted, so the index only grows: after one full load, each refresh reads only the lots
  * published since the last one (with a minute of overlap for clocks of other processes). A refresh
  * runs only when a code is missing, at most once per `minGapMs` however many misses arrive, so a
- * lot published by another process is found within that gap.
+ * lot published by another process is found within that gap. Every ten minutes a refresh reloads the
+ * whole list instead, for lots written with an older published_at (imports, a clock far off).
  */
+const FULL_RELOAD_MS = 10 * 60 * 1000
+
 export class PublishedLotIndex {
   private codes = new Set<string>()
   private gs1 = new Map<string, string>()
   private loadedUntil: number | null = null
+  private fullyLoadedAt = 0
   private checkedAt = 0
   private refreshing: Promise<void> | null = null
   /** Database reads this index has made (for tests and the benchmark). */
@@ -55,10 +59,13 @@ export class PublishedLotIndex {
   private async load(container: MedusaContainer) {
     const startedAt = Date.now()
     const trace: TraceabilityModuleService = container.resolve(TRACEABILITY_MODULE)
+    const full = this.loadedUntil === null || startedAt - this.fullyLoadedAt >= FULL_RELOAD_MS
     const filters: Record<string, unknown> = { status: "published" }
-    if (this.loadedUntil !== null) filters.published_at = { $gte: new Date(this.loadedUntil - 60_000) }
+    if (!full) filters.published_at = { $gte: new Date((this.loadedUntil as number) - 60_000) }
     this.refreshes++
     const lots = await trace.listLots(filters, { select: ["code", "gtin", "lot_number"] })
+    // Nothing is removed: published lots are never deleted, and a lot added meanwhile must stay.
+    if (full) this.fullyLoadedAt = startedAt
     for (const lot of lots as any[]) this.add(lot)
     this.loadedUntil = startedAt
     this.checkedAt = Date.now()
