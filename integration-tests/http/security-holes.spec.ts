@@ -9,6 +9,7 @@ import { taxCodeCheckDigit } from "../../src/lib/tax-code"
 import { scanDedupSize } from "../../src/lib/traceability/http"
 import { traceCacheStats } from "../../src/lib/traceability/view"
 import expireAbandonedRegistrations from "../../src/jobs/expire-abandoned-registrations"
+import { claimLotGtins } from "../../src/lib/traceability/gtin-backfill"
 import {
   adminToken,
   bearer,
@@ -279,6 +280,21 @@ medusaIntegrationTestRunner({
           const res = await call(api.get(`/01/${form}/10/RACE-0`))
           expect({ form, status: res.status, same: res.data === short.data }).toEqual({ form, status: 200, same: true })
         }
+      })
+
+      it("the backfill of lots made before the index gives a shared GTIN and lot number to the first published lot only", async () => {
+        await sameGtinInTwoCooperatives()
+        const a = await lot(dafusa, dafusaVariant, "DUP-A")
+        const b = await lot(dahen, dahenVariant, "DUP-B")
+        // What old data can look like: no GTIN on the lots, one GS1 key on two lots, the later-created one published first.
+        await pg().raw(`update lot set gtin = null, lot_number = 'DUP-1' where id in (?, ?)`, [a.data.lot.id, b.data.lot.id])
+        await pg().raw(`update lot set status = 'published', published_at = now() - interval '1 day' where id = ?`, [b.data.lot.id])
+        const result = await claimLotGtins(getContainer())
+        expect(result.duplicates).toEqual([{ gtin: `0${gtin}`, lot_number: "DUP-1", lot_ids: [b.data.lot.id, a.data.lot.id] }])
+        const { rows } = await pg().raw(`select id, gtin from lot where id in (?, ?)`, [a.data.lot.id, b.data.lot.id])
+        expect(Object.fromEntries(rows.map((r: any) => [r.id, r.gtin]))).toEqual({ [b.data.lot.id]: `0${gtin}`, [a.data.lot.id]: null })
+        // Running it again changes nothing.
+        expect((await claimLotGtins(getContainer())).filled).toBe(0)
       })
     })
 
