@@ -193,7 +193,8 @@ module.exports = defineConfig({
       options: {
         providers: [
           {
-            resolve: "@medusajs/medusa/notification-local",
+            // Logs notifications like notification-local, redacting tokens outside development.
+            resolve: "./src/modules/notification-log",
             id: "local",
             options: { channels: ["email"] },
           },

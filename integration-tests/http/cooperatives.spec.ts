@@ -189,7 +189,7 @@ medusaIntegrationTestRunner({
         const accepted = await call(api.post("/vendor/invites/accept", { token: invite.data.invite.token, first_name: "Lan" }, bearer(registration)))
         expect(accepted.status).toBe(201)
         const reused = await call(api.post("/vendor/invites/accept", { token: invite.data.invite.token }, bearer(wrongPerson)))
-        expect(reused.status).toBe(404)
+        expect({ status: reused.status, code: reused.data.code }).toEqual({ status: 409, code: "invite_used" })
 
         const staff = await login(api, "vendor", "nhanvien@thanhnam.vn", "mat-khau-1")
         const me = await call(api.get("/vendor/me", bearer(staff)))

@@ -270,9 +270,12 @@ medusaIntegrationTestRunner({
       }
     })
 
-    it("counts scans in memory and writes them in one batch", async () => {
+    it("counts scans in memory and writes them in one batch, once per visitor", async () => {
       const lot = await publishedLot()
-      for (let i = 0; i < 3; i++) expect((await call(api.get(`/t/${lot.code}`))).status).toBe(200)
+      // Three visitors (user agents), the first one scanning three times: three scans.
+      for (const ua of ["a", "a", "b", "a", "c"]) {
+        expect((await call(api.get(`/t/${lot.code}`, { headers: { "user-agent": `phone-${ua}` } }))).status).toBe(200)
+      }
       await api.get(`/store/trace/${lot.code}`, store) // the JSON is not a scan
       const deadline = Date.now() + 10_000
       let seen: any

@@ -12,6 +12,7 @@ import {
   AdminListReviewsQuery,
   ReviewModerationBody,
 } from "./validators"
+import { ReleaseCooperativeBody } from "./cooperatives/[id]/release/validators"
 
 /** /admin/cooperatives/:id/:action also matches the static sub-routes beside it (ledger-adjustments): only status actions take this body. */
 const forStatusActions =
@@ -22,6 +23,7 @@ const forStatusActions =
 export const adminMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/admin/cooperatives", middlewares: [validateQuery(AdminListCooperativesQuery)] },
   { method: ["POST"], matcher: "/admin/cooperatives/:id/:action", middlewares: [forStatusActions(validateBody(CooperativeActionBody))] },
+  { method: ["POST"], matcher: "/admin/cooperatives/:id/release", middlewares: [validateBody(ReleaseCooperativeBody)] },
   { method: ["POST"], matcher: "/admin/products/:id/publish", middlewares: [validateBody(ProductDecisionBody)] },
   { method: ["POST"], matcher: "/admin/products/:id/reject", middlewares: [validateBody(ProductDecisionBody)] },
   { method: ["GET"], matcher: "/admin/product-queue", middlewares: [validateQuery(AdminProductQueueQuery)] },

@@ -165,6 +165,7 @@ export const VENDOR_ROUTES: VendorRoute[] = [
   route("DELETE", "/vendor/users/:id", "revoke_access", { id: "user" }),
   route("GET", "/vendor/invites", "read"),
   route("POST", "/vendor/invites", "invite_staff"),
+  route("DELETE", "/vendor/invites/:id", "revoke_access", { id: "invite" }),
 
   route("GET", "/vendor/products", "read"),
   route("POST", "/vendor/products", "catalogue"),

@@ -7,6 +7,7 @@ import { LedgerExportQuery, LedgerQuery } from "../../lib/ledger/query"
 import { lotMiddlewares } from "./lots/middlewares"
 import { ReplyToReviewBody, VendorListReviewsQuery } from "./reviews/validators"
 import { assertEveryVendorRouteIsListed } from "./access"
+import { ListInvitesQuery } from "./invites/validators"
 import { ownershipMiddlewares, requireOwner, resolveTenant } from "./tenant"
 import { receiveUploads } from "./uploads/middleware"
 import {
@@ -50,6 +51,9 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["DELETE"], matcher: "/vendor/users/:id", middlewares: [requireOwner] },
   { method: ["POST"], matcher: "/vendor/invites", middlewares: [requireOwner, validateBody(CreateInviteBody)] },
   { method: ["POST"], matcher: "/vendor/invites/accept", middlewares: [validateBody(AcceptInviteBody)] },
+  { method: ["GET"], matcher: "/vendor/invites", middlewares: [validateQuery(ListInvitesQuery)] },
+  // :id must belong to the caller's cooperative (tenant rule); the revoke workflow checks it again.
+  { method: ["DELETE"], matcher: "/vendor/invites/:id", middlewares: [requireOwner] },
   { method: ["GET"], matcher: "/vendor/products", middlewares: [validateQuery(ListProductsQuery)] },
   { method: ["POST"], matcher: "/vendor/products", middlewares: [validateBody(CreateProductBody)] },
   { method: ["POST"], matcher: "/vendor/products/:id", middlewares: [validateBody(UpdateProductBody)] },

@@ -43,3 +43,12 @@ export function variantGtin(variant: { ean?: string | null; barcode?: string | n
   }
   return null
 }
+
+/** The form a GTIN is stored and compared in: GTIN-14 (an 8-, 12- or 13-digit GTIN left-padded with zeros). */
+export const gtinKey = (gtin: string) => gtin.padStart(14, "0")
+
+/** How to print a lot's stored GTIN-14: as its variant writes it when that is the same GTIN, else as GTIN-14. */
+export function printedGtin(key: string, variant?: Parameters<typeof variantGtin>[0] | null): string {
+  const own = variant ? variantGtin(variant) : null
+  return own && gtinKey(own) === key ? own : key
+}

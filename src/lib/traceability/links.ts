@@ -1,4 +1,4 @@
-import { variantGtin } from "./gtin"
+import { printedGtin, variantGtin } from "./gtin"
 
 /** Where QR codes point: PUBLIC_TRACE_URL, else MEDUSA_BACKEND_URL, else the dev server. */
 export function publicTraceBase(): string {
@@ -13,13 +13,16 @@ export function storefrontProductUrl(handle: string): string | null {
 
 export const shortTraceUrl = (code: string) => `${publicTraceBase()}/t/${code}`
 
-/** The GS1 Digital Link of a lot, when its variant has a valid GTIN. */
-export function digitalLink(lot: { lot_number: string }, variant: Parameters<typeof variantGtin>[0]): string | null {
-  const gtin = variantGtin(variant)
-  return gtin ? `${publicTraceBase()}/01/${gtin}/10/${encodeURIComponent(lot.lot_number)}` : null
+/**
+ * The GS1 Digital Link of a lot: the GTIN the lot was created under (lot.gtin, GTIN-14), printed as
+ * its variant writes it. A lot without one (its variant had no GTIN then) has none: a link built
+ * from a GTIN added later would not resolve to it.
+ */
+export function digitalLink(lot: { lot_number: string; gtin?: string | null }, variant?: Parameters<typeof variantGtin>[0] | null): string | null {
+  return lot.gtin ? `${publicTraceBase()}/01/${printedGtin(lot.gtin, variant)}/10/${encodeURIComponent(lot.lot_number)}` : null
 }
 
-/** What a lot's QR code encodes: the GS1 Digital Link if the variant has a GTIN, else the short link. */
-export function qrTarget(lot: { code: string; lot_number: string }, variant: Parameters<typeof variantGtin>[0]): string {
+/** What a lot's QR code encodes: its GS1 Digital Link if it has a GTIN, else the short link. */
+export function qrTarget(lot: { code: string; lot_number: string; gtin?: string | null }, variant?: Parameters<typeof variantGtin>[0] | null): string {
   return digitalLink(lot, variant) ?? shortTraceUrl(lot.code)
 }

@@ -1,10 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { conflict, CoopstallError, notFound } from "../errors"
+import { isUniqueViolation } from "../unique-violation"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
 import { newLotCode } from "./code"
 import { sortEvents } from "./events"
-import { variantGtin } from "./gtin"
+import { gtinKey, variantGtin } from "./gtin"
 import { digitalLink, shortTraceUrl, qrTarget } from "./links"
 import { invalidateTrace } from "./view"
 
@@ -36,8 +37,8 @@ function shapeLot(lot: any, variant: any) {
     variant: variant ? { id: variant.id, title: variant.title, sku: variant.sku, gtin: variantGtin(variant) } : null,
     links: {
       trace_url: shortTraceUrl(lot.code),
-      digital_link: variant ? digitalLink(lot, variant) : null,
-      qr_encodes: qrTarget(lot, variant ?? {}),
+      digital_link: digitalLink(lot, variant),
+      qr_encodes: qrTarget(lot, variant),
     },
     ...(events ? { events: events.map(shapeEvent) } : {}),
   }
@@ -59,29 +60,59 @@ export function assertDraft(lot: { status: string }, what: string) {
   }
 }
 
-/** Creates a lot with a fresh random code; a (vanishingly rare) code collision is retried. */
+/** The GTIN-14 a new lot of this variant is created under, or null when the variant has no valid GTIN. */
+export async function lotGtinForVariant(container: MedusaContainer, variantId: string): Promise<string | null> {
+  const [variant] = await container.resolve(Modules.PRODUCT).listProductVariants({ id: variantId }, { select: ["id", "ean", "barcode", "upc"] })
+  const gtin = variant ? variantGtin(variant as any) : null
+  return gtin ? gtinKey(gtin) : null
+}
+
+/**
+ * 409 unless the lot number is free for this variant and, across all cooperatives, for this GTIN:
+ * a GS1 Digital Link (GTIN + lot number) must name one lot. The unique indexes back this up in a race.
+ */
+export async function assertLotNumberFree(
+  container: MedusaContainer,
+  lot: { variant_id: string; gtin: string | null; lot_number: string; id?: string }
+) {
+  const service = traceability(container)
+  const others = (rows: { id: string }[]) => rows.filter((r) => r.id !== lot.id)
+  if (others(await service.listLots({ variant_id: lot.variant_id, lot_number: lot.lot_number }, { select: ["id"] })).length) {
+    throw lotNumberTaken(lot.lot_number)
+  }
+  if (lot.gtin && others(await service.listLots({ gtin: lot.gtin, lot_number: lot.lot_number }, { select: ["id"] })).length) {
+    throw gtinLotNumberTaken(lot.gtin, lot.lot_number)
+  }
+}
+
+/** Creates a lot with a fresh random code under its variant's GTIN; a (vanishingly rare) code collision is retried. */
 export async function createLotWithCode(container: MedusaContainer, data: Record<string, any>) {
   const service = traceability(container)
-  if (data.lot_number) {
-    const taken = await service.listLots({ variant_id: data.variant_id, lot_number: data.lot_number }, { select: ["id"] })
-    if (taken.length) throw lotNumberTaken(data.lot_number)
-  }
+  const gtin = await lotGtinForVariant(container, data.variant_id)
+  if (data.lot_number) await assertLotNumberFree(container, { variant_id: data.variant_id, gtin, lot_number: data.lot_number })
   for (let attempt = 0; ; attempt++) {
     const code = newLotCode()
     try {
-      return await service.createLots({ ...data, code, lot_number: data.lot_number ?? code } as any)
+      return await service.createLots({ ...data, gtin, code, lot_number: data.lot_number ?? code } as any)
     } catch (err: any) {
-      if (err?.type !== MedusaError.Types.DUPLICATE_ERROR || attempt >= 4) throw err
-      if (data.lot_number) {
-        const taken = await service.listLots({ variant_id: data.variant_id, lot_number: data.lot_number }, { select: ["id"] })
-        if (taken.length) throw lotNumberTaken(data.lot_number)
-      }
+      // Medusa reports a unique-index violation as INVALID_DATA "… already exists", not DUPLICATE_ERROR.
+      if (!isUniqueViolation(err) || attempt >= 4) throw err
+      // A concurrent request may have taken the lot number between the check and the insert.
+      await assertLotNumberFree(container, { variant_id: data.variant_id, gtin, lot_number: data.lot_number ?? code })
     }
   }
 }
 
 export const lotNumberTaken = (lotNumber: string) =>
   new CoopstallError(409, "lot_number_taken", `This variant already has a lot numbered ${lotNumber}.`, [{ path: "lot_number", message: "already used for this variant" }])
+
+export const gtinLotNumberTaken = (gtin: string, lotNumber: string) =>
+  new CoopstallError(
+    409,
+    "gtin_lot_number_taken",
+    `A lot numbered ${lotNumber} already exists for GTIN ${gtin}; a GS1 code must name one lot, so choose another lot number.`,
+    [{ path: "lot_number", message: "already used for this GTIN" }]
+  )
 
 /** Forget the cached public view of a lot after a write. */
 export const lotChanged = (lot: { code: string }) => invalidateTrace(lot.code)

@@ -1,11 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productQuality, type EffectiveCertificate, type EffectiveOcopRating } from "../quality"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
 import { normalizeLotCode } from "./code"
 import { sortEvents } from "./events"
-import { gtinForms, isValidGtin, variantGtin } from "./gtin"
+import { gtinKey, isValidGtin, variantGtin } from "./gtin"
+import { Lru } from "./lru"
+import { PublishedLotIndex } from "./published-index"
 import { digitalLink, shortTraceUrl, storefrontProductUrl } from "./links"
 import { renderTracePage } from "./page"
 
@@ -50,29 +52,56 @@ export type TraceView = {
 /** `html` is the rendered page, encoded once (UTF-8) so a hit writes bytes without re-encoding them. */
 type Entry = { view: TraceView | null; html: Buffer | null; lotId: string | null; refreshAt: number; expiresAt: number }
 
-const MAX_ENTRIES = 5000
 const NOT_FOUND_TTL_MS = 5000
-const cache = new Map<string, Entry>()
-/** GS1 key "{gtin14}|{lot number}" → public code (or null for none). */
-const gs1Codes = new Map<string, { code: string | null; expiresAt: number }>()
+const envInt = (name: string, fallback: number) => {
+  const value = Number(process.env[name])
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback
+}
+
+// Pages of real lots and answers for unknown codes live apart, each in its own size-capped LRU: a
+// flood of made-up codes can fill only the second, never push a real page out of the first.
+const pages = new Lru<string, Entry>(envInt("TRACE_CACHE_MAX_PAGES", 5000))
+/** Unknown codes and GS1 keys ("gtin14|lot number"), with the instant until which they stay unknown. */
+const unknown = new Lru<string, number>(envInt("TRACE_NEGATIVE_CACHE_MAX", 10_000))
+/** Published lots' codes and GS1 keys: a code missing here is unknown without asking the database. */
+const published = new PublishedLotIndex()
+/** Page builds (each a handful of queries): for tests and the benchmark. */
+let pageBuilds = 0
 
 const ttlMs = () => {
   const raw = process.env.TRACE_CACHE_TTL_MS
   const value = raw === undefined || raw === "" ? 30_000 : Number(raw)
   return Number.isFinite(value) && value >= 0 ? value : 30_000
 }
+const notFoundTtlMs = () => Math.min(NOT_FOUND_TTL_MS, ttlMs())
 
-function remember<K, V>(map: Map<K, V>, key: K, value: V) {
-  if (map.size >= MAX_ENTRIES && !map.has(key)) map.delete(map.keys().next().value as K)
-  map.set(key, value)
+/** Sizes and database work of the trace-page caches in this process. */
+export function traceCacheStats() {
+  return {
+    pages: pages.size,
+    pages_max: pages.max,
+    unknown: unknown.size,
+    unknown_max: unknown.max,
+    building: building.size,
+    published_index: published.size,
+    index_refreshes: published.refreshes,
+    page_builds: pageBuilds,
+  }
 }
 
 /** Drops the cached view of a lot (after a write to it or its events in this process). */
 export function invalidateTrace(code: string) {
   generation++
-  cache.delete(code)
+  pages.delete(code)
   building.delete(code)
-  gs1Codes.clear()
+  unknown.clear()
+  published.markStale()
+}
+
+/** A lot was just published in this process: its code and GS1 key are known at once. */
+export function tracePublished(lot: { code: string; gtin?: string | null; lot_number: string }) {
+  published.add(lot)
+  invalidateTrace(lot.code)
 }
 
 /**
@@ -81,9 +110,22 @@ export function invalidateTrace(code: string) {
  */
 export function invalidateTraceForProducts(productIds: string[]) {
   const ids = new Set(productIds)
-  for (const [code, entry] of cache) {
+  for (const [code, entry] of [...pages.entries()]) {
     if (entry.view && ids.has(entry.view.product.id)) invalidateTrace(code)
   }
+}
+
+/** Whether `key` was found unknown less than a few seconds ago. */
+function knownUnknown(key: string, now: number) {
+  const until = unknown.peek(key)
+  if (until === undefined) return false
+  if (until > now) return true
+  unknown.delete(key)
+  return false
+}
+
+function rememberUnknown(key: string, now: number) {
+  if (ttlMs() > 0) unknown.set(key, now + notFoundTtlMs())
 }
 
 async function buildView(container: MedusaContainer, code: string, now: Date): Promise<{ view: TraceView; lotId: string } | null> {
@@ -181,16 +223,12 @@ export function viewLifetime(view: Pick<TraceView, "ocop_rating" | "certificates
   return { refreshAt: Math.min(now + ttlMs(), firstExpiry), expiresAt: Math.min(now + 2 * ttlMs(), firstExpiry) }
 }
 
-/** An unknown code is remembered briefly and never served stale (a lot published elsewhere shows soon). */
-function notFoundLifetime(now: number) {
-  const until = now + Math.min(NOT_FOUND_TTL_MS, ttlMs())
-  return { refreshAt: until, expiresAt: until }
-}
-
 /** Builds in progress: concurrent requests for an expired entry share one build. */
 const building = new Map<string, Promise<Entry>>()
 /** Bumped by every invalidation, so a build that started before a write is not cached after it. */
 let generation = 0
+
+const NOT_FOUND: Entry = { view: null, html: null, lotId: null, refreshAt: 0, expiresAt: 0 }
 
 function startBuild(container: MedusaContainer, code: string): Promise<Entry> {
   let pending = building.get(code)
@@ -203,25 +241,41 @@ function startBuild(container: MedusaContainer, code: string): Promise<Entry> {
   return pending
 }
 
-function entryFor(container: MedusaContainer, code: string): Entry | Promise<Entry> {
+async function entryFor(container: MedusaContainer, code: string): Promise<Entry> {
   const now = Date.now()
-  const cached = cache.get(code)
+  const cached = pages.get(code)
   if (cached && cached.expiresAt > now) {
     // Stale but still allowed: answer it and let one background build replace it.
     if (cached.refreshAt <= now) startBuild(container, code).catch(() => {})
     return cached
   }
+  if (!cached && !(await isPublishedCode(container, code, now))) return NOT_FOUND
   return startBuild(container, code)
+}
+
+/** Whether a code names a published lot, answered from memory for all but the first miss every few seconds. */
+async function isPublishedCode(container: MedusaContainer, code: string, now: number) {
+  if (published.hasCode(code)) return true
+  if (knownUnknown(code, now)) return false
+  await published.refresh(container, notFoundTtlMs())
+  if (published.hasCode(code)) return true
+  rememberUnknown(code, now)
+  return false
 }
 
 async function rebuild(container: MedusaContainer, code: string): Promise<Entry> {
   const now = Date.now()
   const startedAt = generation
+  pageBuilds++
   const built = await buildView(container, code, new Date(now))
-  const entry: Entry = built
-    ? { view: built.view, lotId: built.lotId, html: Buffer.from(renderTracePage(built.view), "utf8"), ...viewLifetime(built.view, now) }
-    : { view: null, lotId: null, html: null, ...notFoundLifetime(now) }
-  if (ttlMs() > 0 && startedAt === generation) remember(cache, code, entry)
+  if (!built) {
+    // In the index but not showable (its product is gone): remembered as unknown, like a made-up code.
+    pages.delete(code)
+    rememberUnknown(code, now)
+    return NOT_FOUND
+  }
+  const entry: Entry = { view: built.view, lotId: built.lotId, html: Buffer.from(renderTracePage(built.view), "utf8"), ...viewLifetime(built.view, now) }
+  if (ttlMs() > 0 && startedAt === generation) pages.set(code, entry)
   return entry
 }
 
@@ -232,27 +286,21 @@ export async function traceByCode(container: MedusaContainer, rawCode: string) {
   return entryFor(container, code)
 }
 
-/** The public code of the published lot a GS1 Digital Link names, or null. */
+/**
+ * The public code of the published lot a GS1 Digital Link names, or null. Lots carry the GTIN they
+ * were created under and (GTIN, lot number) is unique, so one link always names the same lot; it is
+ * looked up in the in-memory index like a short code.
+ */
 export async function codeForDigitalLink(container: MedusaContainer, gtin: string, lotNumber: string): Promise<string | null> {
   if (!isValidGtin(gtin) || !lotNumber || lotNumber.length > 20) return null
-  const forms = gtinForms(gtin)
-  const key = `${forms[0]}|${lotNumber}`
+  const key = gtinKey(gtin)
   const now = Date.now()
-  const cached = gs1Codes.get(key)
-  if (cached && cached.expiresAt > now) return cached.code
-
-  const variants = await container
-    .resolve(Modules.PRODUCT)
-    .listProductVariants({ $or: [{ ean: forms }, { barcode: forms }, { upc: forms }] } as any, { select: ["id"] })
-  let code: string | null = null
-  if (variants.length) {
-    const trace: TraceabilityModuleService = container.resolve(TRACEABILITY_MODULE)
-    const [lot] = await trace.listLots(
-      { variant_id: variants.map((v: any) => v.id), lot_number: lotNumber, status: "published" },
-      { select: ["code"], take: 1 }
-    )
-    code = lot?.code ?? null
-  }
-  if (ttlMs() > 0) remember(gs1Codes, key, { code, expiresAt: now + (code ? ttlMs() : Math.min(NOT_FOUND_TTL_MS, ttlMs())) })
+  const found = published.codeFor(key, lotNumber)
+  if (found) return found
+  const unknownKey = `${key}|${lotNumber}`
+  if (knownUnknown(unknownKey, now)) return null
+  await published.refresh(container, notFoundTtlMs())
+  const code = published.codeFor(key, lotNumber)
+  if (!code) rememberUnknown(unknownKey, now)
   return code
 }

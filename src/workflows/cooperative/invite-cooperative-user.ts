@@ -1,5 +1,6 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { tokensMayBeLogged } from "../../lib/log-safety"
 import { createCooperativeInviteStep } from "./steps/create-cooperative-invite"
 import { validateCooperativeOwnershipStep } from "./steps/validate-cooperative-ownership"
 import { validateCooperativeUniquenessStep } from "./steps/validate-cooperative-uniqueness"
@@ -18,11 +19,17 @@ export const inviteCooperativeUserWorkflow = createWorkflow(
       }))
     )
     validateCooperativeUniquenessStep({ user_email: input.email })
-    const invite = createCooperativeInviteStep(input)
+    const created = createCooperativeInviteStep(input)
     emitEventStep({
       eventName: "cooperative.invite_created",
-      data: transform({ invite }, ({ invite }) => ({ id: invite.id })),
+      // The token rides along only in development, where the local notification provider prints it
+      // so a developer can accept invites; elsewhere events (kept in Redis by the Redis event bus)
+      // and notifications (stored and logged) never see it.
+      data: transform({ created }, ({ created }) => ({
+        id: created.invite.id,
+        ...(tokensMayBeLogged() ? { token: created.token } : {}),
+      })),
     })
-    return new WorkflowResponse(invite)
+    return new WorkflowResponse(created)
   }
 )

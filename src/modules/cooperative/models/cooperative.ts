@@ -7,10 +7,10 @@ import { COOPERATIVE_STATUSES } from "../status"
 export const Cooperative = model
   .define("cooperative", {
     id: model.id({ prefix: "coop" }).primaryKey(),
-    handle: model.text().unique(),
+    handle: model.text(),
     name: model.text(),
     legal_name: model.text(),
-    tax_code: model.text().unique(),
+    tax_code: model.text(),
     registration_number: model.text().nullable(),
     // Post-2025 administrative model: province and ward/commune only, no district.
     province: model.text().index(),
@@ -33,9 +33,18 @@ export const Cooperative = model
     stripe_account_id: model.text().nullable(),
     status: model.enum([...COOPERATIVE_STATUSES]).default("pending").index(),
     status_reason: model.text().nullable(),
+    // Set when the union released a rejected or abandoned registration: its users are removed and
+    // their sign-ins untied, so its tax code, handle and emails hold nothing against anyone.
+    released_at: model.dateTime().nullable(),
+    released_by: model.text().nullable(),
     metadata: model.json().nullable(),
     users: model.hasMany(() => CooperativeUser, { mappedBy: "cooperative" }),
     invites: model.hasMany(() => CooperativeInvite, { mappedBy: "cooperative" }),
     status_changes: model.hasMany(() => CooperativeStatusChange, { mappedBy: "cooperative" }),
   })
+  // A rejected registration holds neither its handle nor its tax code (see docs/security/smaller-holes.md).
+  .indexes([
+    { on: ["handle"], unique: true, where: "deleted_at IS NULL AND status <> 'rejected'" },
+    { on: ["tax_code"], unique: true, where: "deleted_at IS NULL AND status <> 'rejected'" },
+  ])
   .cascades({ delete: ["users", "invites", "status_changes"] })

@@ -6,7 +6,9 @@ export const LOT_STATUSES = ["draft", "published"] as const
 /**
  * A lot (batch) of one product variant. `code` is the public, random, URL-safe code printed as
  * /t/{code}; `lot_number` is the GS1 AI (10) value printed in the Digital Link form. Calendar days
- * are stored as YYYY-MM-DD text: a harvest day has no time zone.
+ * are stored as YYYY-MM-DD text: a harvest day has no time zone. `gtin` is the variant's GTIN
+ * (as GTIN-14) when the lot was created: what its Digital Link names. A GTIN and a lot number name
+ * at most one lot, across all cooperatives, so a GS1 code always resolves to the same lot.
  */
 export const Lot = model
   .define("lot", {
@@ -16,6 +18,7 @@ export const Lot = model
     cooperative_id: model.text().index(),
     product_id: model.text().index(),
     variant_id: model.text().index(),
+    gtin: model.text().nullable(),
     quantity: model.number().nullable(),
     unit: model.text().nullable(),
     harvested_on: model.text().nullable(),
@@ -31,5 +34,8 @@ export const Lot = model
     last_scanned_at: model.dateTime().nullable(),
     events: model.hasMany(() => TraceEvent, { mappedBy: "lot" }),
   })
-  .indexes([{ on: ["variant_id", "lot_number"], unique: true, where: "deleted_at IS NULL" }])
+  .indexes([
+    { on: ["variant_id", "lot_number"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["gtin", "lot_number"], unique: true, where: "deleted_at IS NULL AND gtin IS NOT NULL" },
+  ])
   .cascades({ delete: ["events"] })

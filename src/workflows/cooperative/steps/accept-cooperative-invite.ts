@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CoopstallError } from "../../../lib/errors"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { hashInviteToken, inviteState } from "../../../modules/cooperative/invite-token"
 
 export type AcceptCooperativeInviteInput = {
   token: string
@@ -10,17 +11,22 @@ export type AcceptCooperativeInviteInput = {
   phone?: string | null
 }
 
-/** Turns a valid, unexpired invite for this email into a cooperative user; the invite is spent. */
+/** Turns a pending invite for this email into a cooperative user; the invite is spent. */
 export const acceptCooperativeInviteStep = createStep(
   "accept-cooperative-invite",
   async (input: AcceptCooperativeInviteInput, { container }) => {
     const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
-    const [invite] = await service.listCooperativeInvites({ token: input.token })
-    if (!invite || invite.accepted_at) {
+    const [invite] = await service.listCooperativeInvites({ token_hash: hashInviteToken(input.token) })
+    if (!invite) {
       throw new CoopstallError(404, "invite_not_found", "This invite does not exist or has already been used.")
     }
-    if (new Date(invite.expires_at).getTime() < Date.now()) {
-      throw new CoopstallError(410, "invite_expired", "This invite has expired; ask the cooperative's owner for a new one.")
+    switch (inviteState(invite)) {
+      case "accepted":
+        throw new CoopstallError(409, "invite_used", "This invite has already been used.")
+      case "revoked":
+        throw new CoopstallError(410, "invite_revoked", "This invite was withdrawn by the cooperative; ask its owner for a new one.")
+      case "expired":
+        throw new CoopstallError(410, "invite_expired", "This invite has expired; ask the cooperative's owner for a new one.")
     }
     if (invite.email.toLowerCase() !== input.email.toLowerCase()) {
       throw new CoopstallError(403, "invite_email_mismatch", `This invite was sent to ${invite.email}; register with that address.`)

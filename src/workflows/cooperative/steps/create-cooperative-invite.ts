@@ -1,9 +1,13 @@
-import { randomBytes } from "node:crypto"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { hashInviteToken, newInviteToken } from "../../../modules/cooperative/invite-token"
 
 export const INVITE_VALID_DAYS = 7
 
+/**
+ * Creates the invite with only the hash of a fresh token. The token itself is returned once, for the
+ * owner's answer (and, in development, the notification); it is not stored anywhere.
+ */
 export const createCooperativeInviteStep = createStep(
   "create-cooperative-invite",
   async (
@@ -11,12 +15,14 @@ export const createCooperativeInviteStep = createStep(
     { container }
   ) => {
     const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+    const token = newInviteToken()
     const invite = await service.createCooperativeInvites({
       ...input,
-      token: randomBytes(24).toString("base64url"),
+      token_hash: hashInviteToken(token),
       expires_at: new Date(Date.now() + INVITE_VALID_DAYS * 24 * 3600 * 1000),
     })
-    return new StepResponse(invite, invite.id)
+    const { token_hash, ...visible } = invite as any
+    return new StepResponse({ invite: visible, token }, invite.id)
   },
   async (id, { container }) => {
     if (!id) return

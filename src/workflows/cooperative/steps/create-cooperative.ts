@@ -1,4 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { conflict } from "../../../lib/errors"
+import { isUniqueViolation } from "../../../lib/unique-violation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { CooperativeProfileInput } from "../types"
 
@@ -12,7 +14,16 @@ export const createCooperativeStep = createStep(
   "create-cooperative",
   async (input: CreateCooperativeStepInput, { container }) => {
     const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
-    const cooperative = await service.createCooperatives({ ...input.cooperative, status: "pending" })
+    const cooperative = await service
+      .createCooperatives({ ...input.cooperative, status: "pending" })
+      .catch((err: any) => {
+        // Two registrations racing past the uniqueness check: the partial unique indexes decide.
+        if (!isUniqueViolation(err)) throw err
+        const message = String(err?.message ?? "")
+        throw /handle/i.test(message) && !/tax_code/i.test(message)
+          ? conflict("handle_taken", `The handle "${input.cooperative.handle}" is already used by another cooperative.`)
+          : conflict("tax_code_taken", `A cooperative with tax code ${input.cooperative.tax_code} is already registered.`)
+      })
     const owner = await service.createCooperativeUsers({
       ...input.owner,
       role: "owner",

@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../lib/errors"
-import { assertDraft, lotChanged, lotNumberTaken, retrieveLot, serializeVendorLot, traceability } from "../../../../lib/traceability/lots"
+import { isUniqueViolation } from "../../../../lib/unique-violation"
+import { assertDraft, assertLotNumberFree, lotChanged, retrieveLot, serializeVendorLot } from "../../../../lib/traceability/lots"
 import { deleteCooperativeLotWorkflow } from "../../../../workflows/traceability/delete-lot"
 import { updateCooperativeLotWorkflow } from "../../../../workflows/traceability/update-lot"
 import type { VendorRequest } from "../../tenant"
@@ -20,12 +21,16 @@ export const POST = async (req: VendorRequest<UpdateLotBody>, res: MedusaRespons
   if (issues.length) {
     throw new CoopstallError(400, "invalid_request", `Invalid body. ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues)
   }
-  const service = traceability(req.scope)
   if (body.lot_number && body.lot_number !== lot.lot_number) {
-    const taken = await service.listLots({ variant_id: lot.variant_id, lot_number: body.lot_number }, { select: ["id"] })
-    if (taken.length) throw lotNumberTaken(body.lot_number)
+    await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: (lot as any).gtin ?? null, lot_number: body.lot_number })
   }
-  await updateCooperativeLotWorkflow(req.scope).run({ input: { cooperative_id: req.tenant.cooperative.id, id: lot.id, update: body } })
+  await updateCooperativeLotWorkflow(req.scope).run({ input: { cooperative_id: req.tenant.cooperative.id, id: lot.id, update: body } }).catch(async (err: any) => {
+    // A concurrent request took the lot number between the check and the write: the same 409.
+    if (body.lot_number && isUniqueViolation(err)) {
+      await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: (lot as any).gtin ?? null, lot_number: body.lot_number })
+    }
+    throw err
+  })
   lotChanged(lot)
   res.json({ lot: await serializeVendorLot(req.scope, await retrieveLot(req.scope, lot.id)) })
 }
