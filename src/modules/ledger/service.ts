@@ -26,6 +26,12 @@ export type PayoutTransition = {
   reference?: string | null
   failure_reason?: string | null
   decided_by?: string | null
+  /**
+   * A failure returns the amount from now on (the bank sent it back today), or, for a transfer that
+   * never left, from the payout's own cutoff: the money was owed then and still is, so the next
+   * period's run pays it.
+   */
+  returned_from?: "now" | "payout_cutoff"
 }
 
 export type CooperativeBalance = {
@@ -220,12 +226,21 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, P
           description: `Payout ${row.period} failed`,
           reason: to.failure_reason ?? null,
           created_by: to.decided_by ?? null,
-          available_at: new Date(),
+          available_at: to.returned_from === "payout_cutoff" ? await this.payoutCutoff(row.id, ctx) : new Date(),
         }],
         ctx
       )
     }
     return { ...row, amount: Number(row.amount) } as { id: string; cooperative_id: string; amount: number; period: string }
+  }
+
+  /** When the payout's own `payout` line became available: its run's cutoff. */
+  private async payoutCutoff(payoutId: string, ctx: Context): Promise<Date> {
+    const [entry] = await (ctx.transactionManager as any).execute(
+      `select available_at from ledger_entry where payout_id = ? and type = 'payout' limit 1`,
+      [payoutId]
+    )
+    return entry ? new Date(entry.available_at) : new Date()
   }
 
   /**

@@ -10,7 +10,8 @@ import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
  * never transfer twice. The payout becomes `processing`; Stripe's signed webhook settles it.
  *
  * A transfer Stripe refuses fails that payout alone, with Stripe's reason: its amount returns to the
- * balance (the `payout_reversal` line) and the next period's run pays it again under a new payout.
+ * balance from the payout's cutoff (it never left), so the next period's run pays it again under a
+ * new payout.
  * A transfer Stripe did not answer (network, 5xx, rate limit) may or may not exist, so it stays
  * pending and is sent again, under the same idempotency key, by the next run. Either way the run
  * goes on for everyone else and ends partially completed.
@@ -50,7 +51,7 @@ export const dispatchStripeTransfersStep = createStep(
         logger.warn(`payout ${payout.id} (${payout.cooperative_id}): transfer ${refused ? "refused" : "not confirmed"}: ${reason}`)
         if (refused) {
           await ledger
-            .transitionPayout(payout.id, ["pending"], { status: "failed", failure_reason: reason, decided_by: "payout-run" })
+            .transitionPayout(payout.id, ["pending"], { status: "failed", failure_reason: reason, decided_by: "payout-run", returned_from: "payout_cutoff" })
             .catch((e: any) => logger.warn(`payout ${payout.id}: could not be marked failed: ${e?.message ?? e}`))
         }
         failures.push({ cooperative_id: payout.cooperative_id, payout_id: payout.id, reason, available: Number(payout.amount) })
