@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MAX_VND } from "../../src/lib/money"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { ORDER_GROUP_MODULE } from "../../src/modules/order-group"
+import { complete, readyCart } from "../checkout"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 
 jest.setTimeout(240_000)
@@ -14,9 +15,13 @@ medusaIntegrationTestRunner({
     let admin: string
     const coop: Record<string, string> = {}
     let owner: string
+    let pk: string
+    let regionId: string
 
     beforeAll(async () => {
-      await seedMarketplace(getContainer())
+      const seeded = await seedMarketplace(getContainer())
+      pk = seeded.publishableKey
+      regionId = seeded.regionId
       admin = await adminToken(api)
       const { data } = await api.get(`/admin/cooperatives?limit=100`, bearer(admin))
       for (const c of data.cooperatives) coop[c.handle] = c.id
@@ -65,6 +70,19 @@ medusaIntegrationTestRunner({
       await expect(groups.createOrderGroups({ cart_id: "cart_bound_test", currency_code: "vnd", total: MAX_VND + 1, shares: [] })).rejects.toThrow()
       const big = await groups.createOrderGroups({ cart_id: "cart_bound_test_2", currency_code: "vnd", total: 5_000_000_001, shares: [] })
       expect((await groups.listOrderGroups({ id: big.id }))[0].total).toBe(5_000_000_001)
+    })
+
+    it("a purchase larger than MAX_VND is refused with a 400 before anything is written, not a 500", async () => {
+      const products = (await call(api.get(`/vendor/products?limit=10`, bearer(owner)))).data.products
+      const product = products.find((p: any) => p.status === "published" && p.variants?.length)
+      const variant = product.variants[0]
+      const repriced = await call(api.post(`/vendor/products/${product.id}/variants/${variant.id}`, { price: MAX_VND }, bearer(owner)))
+      expect(repriced.status).toBe(200)
+      const cartId = await readyCart(api as any, pk, regionId, [{ variant_id: variant.id, quantity: 2 }])
+      const res = await complete(api as any, pk, cartId)
+      expect({ status: res.status, code: res.data.code }).toEqual({ status: 400, code: "purchase_too_large" })
+      const groups = getContainer().resolve(ORDER_GROUP_MODULE) as any
+      expect(await groups.listOrderGroups({ cart_id: cartId })).toEqual([])
     })
   },
 })

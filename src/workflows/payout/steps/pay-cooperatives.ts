@@ -61,7 +61,7 @@ export const payCooperativesStep = createStep(
           // One cooperative's failure (an amount the database refuses, a bad row) must not stop
           // everyone after it: nothing of this payout was written, its balance stays available, so
           // running the period again (or the next period) retries it.
-          const reason = `payout not recorded: ${err?.message ?? err}`.slice(0, 500)
+          const reason = whyNotRecorded(err)
           logger.warn(`payout run ${input.period}: cooperative ${cooperative_id}: ${reason}`)
           failures.push({ cooperative_id, reason, available })
           continue
@@ -76,3 +76,14 @@ export const payCooperativesStep = createStep(
     return new StepResponse({ created, skipped, failures })
   }
 )
+
+/**
+ * The database's own words, without the statement the driver puts in front of them (it carries the
+ * cooperative's bank account, which has no place in a run's summary).
+ */
+function whyNotRecorded(err: any): string {
+  const message = String(err?.message ?? err)
+  const native = message.includes(" - ") ? message.slice(message.lastIndexOf(" - ") + 3) : message
+  const where = [err?.code, err?.constraint].filter(Boolean).join(", ")
+  return `payout not recorded${where ? ` (${where})` : ""}: ${native}`.slice(0, 500)
+}
