@@ -14,6 +14,8 @@ jest.setTimeout(240_000)
 // client sends real requests (POST /v1/transfers with an Idempotency-Key) to this local server
 // through STRIPE_API_BASE_URL, and webhooks are signed with the library's own test helper.
 const transfers: { key: string; body: Record<string, string> }[] = []
+/** Destinations Stripe refuses, as it does an account that was closed or never finished onboarding. */
+const refusedAccounts = new Set<string>()
 const fakeStripe = http.createServer((req, res) => {
   let raw = ""
   req.on("data", (c) => (raw += c))
@@ -24,6 +26,10 @@ const fakeStripe = http.createServer((req, res) => {
     }
     const body = Object.fromEntries(new URLSearchParams(raw))
     const key = String(req.headers["idempotency-key"] ?? "")
+    if (refusedAccounts.has(body.destination)) {
+      res.writeHead(400, { "content-type": "application/json", "request-id": "req_fake_refused" })
+      return res.end(JSON.stringify({ error: { type: "invalid_request_error", code: "resource_missing", message: `No such destination: '${body.destination}'` } }))
+    }
     if (!transfers.some((t) => t.key === key)) transfers.push({ key, body })
     res.writeHead(200, { "content-type": "application/json", "request-id": "req_fake" })
     res.end(JSON.stringify({
@@ -186,38 +192,104 @@ medusaIntegrationTestRunner({
       expect(await ledger().listLedgerEntries({ source_id: "po_second_attempt" })).toEqual([])
     })
 
-    it("a run that dies half-way, started again, pays the rest and nobody twice", async () => {
+    it("a cooperative whose payout cannot be written fails alone: the others are paid, the run is partially completed, and running again pays it", async () => {
       const coops = [await cooperative("Dừng 1"), await cooperative("Dừng 2"), await cooperative("Dừng 3")]
       for (const c of coops) await earn(c.id, 300_000)
       const [before, middle, after] = [...coops].sort((x, y) => (x.id < y.id ? -1 : 1))
 
-      // The "crash": the database refuses the middle cooperative's payout, as a lost connection would.
+      // The database refuses the middle cooperative's payout, as a lost connection or a bad row would.
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
       await pg.raw(`create or replace function payout_test_crash() returns trigger language plpgsql as $$
         begin if new.cooperative_id = '${middle.id}' then raise exception 'simulated crash'; end if; return new; end $$`)
       await pg.raw(`create trigger payout_test_crash before insert on payout for each row execute function payout_test_crash()`)
-      let crashed
+      let partial
       try {
-        crashed = await run("2026-W42")
+        partial = await run("2026-W42")
       } finally {
         await pg.raw(`drop trigger payout_test_crash on payout`)
       }
-      expect(crashed.status).toBeGreaterThanOrEqual(500)
-      const [failedRun] = await ledger().listPayoutRuns({ period: "2026-W42" })
-      expect(failedRun.status).toBe("failed")
-      expect(await payoutsOf(before.id)).toHaveLength(1)
+      expect(partial.status).toBe(201)
+      expect(partial.data.payout_run).toMatchObject({
+        status: "partially_completed", payout_count: 2, payout_total: 600_000,
+        failures: [{ cooperative_id: middle.id, available: 300_000, reason: "payout not recorded (P0001): simulated crash", cooperative: { name: "HTX Dừng 2" } }],
+      })
+      expect(JSON.stringify(partial.data.payout_run)).not.toContain(middle.bank_account_number)
+      expect((await payoutsOf(before.id)).map((p: any) => p.amount)).toEqual([300_000])
       expect(await payoutsOf(middle.id)).toHaveLength(0)
-      expect(await payoutsOf(after.id)).toHaveLength(0)
+      expect((await payoutsOf(after.id)).map((p: any) => p.amount)).toEqual([300_000])
+      expect((await ledger().balances([middle.id])).get(middle.id).available).toBe(300_000)
 
-      // A process killed outright leaves its run "running"; the next run takes it over all the same.
-      await ledger().updatePayoutRuns({ id: failedRun.id, status: "running" })
+      // A later run retries it: the period again pays the one that failed, and nobody twice.
       const resumed = await run("2026-W42")
       expect(resumed.status).toBe(201)
-      expect(resumed.data.payout_run).toMatchObject({ id: failedRun.id, status: "completed" })
+      expect(resumed.data.payout_run).toMatchObject({ id: partial.data.payout_run.id, status: "completed", payout_count: 3, payout_total: 900_000, failures: [] })
       for (const c of coops) {
         expect((await payoutsOf(c.id)).map((p: any) => p.amount)).toEqual([300_000])
         expect(await payoutEntriesOf(c.id)).toHaveLength(1)
       }
+
+      // A process killed outright leaves its run "running"; the next run takes it over all the same.
+      await earn(middle.id, 200_000)
+      const killed = await ledger().createPayoutRuns({ period: "2026-W43", cutoff_at: parsePeriod("2026-W43", "week")!.cutoff, status: "running", started_at: new Date() })
+      const taken = await run("2026-W43")
+      expect(taken.data.payout_run).toMatchObject({ id: killed.id, status: "completed", payout_count: 1, payout_total: 200_000 })
+    })
+
+    it("a transfer Stripe refuses fails that cooperative alone, with Stripe's reason; the others are paid and the next run pays it", async () => {
+      const good = await cooperative("Stripe tốt", { stripe: "acct_1GoodCoop" })
+      const refused = await cooperative("Stripe từ chối", { stripe: "acct_1RefusedCoop" })
+      const bank = await cooperative("Chuyển khoản")
+      for (const c of [good, refused, bank]) await earn(c.id, 500_000)
+      refusedAccounts.add("acct_1RefusedCoop")
+      let first
+      try {
+        first = await run("2026-W44")
+      } finally {
+        refusedAccounts.delete("acct_1RefusedCoop")
+      }
+      expect(first.status).toBe(201)
+      const [failedPayout] = await payoutsOf(refused.id)
+      expect(first.data.payout_run).toMatchObject({
+        status: "partially_completed", payout_count: 2, payout_total: 1_000_000,
+        failures: [{ cooperative_id: refused.id, payout_id: failedPayout.id, available: 500_000, reason: expect.stringContaining("No such destination") }],
+      })
+      expect(failedPayout).toMatchObject({ status: "failed", failure_reason: expect.stringContaining("No such destination"), amount: 500_000 })
+      expect((await payoutsOf(good.id))[0]).toMatchObject({ status: "processing", amount: 500_000 })
+      expect((await payoutsOf(bank.id))[0]).toMatchObject({ status: "pending", amount: 500_000 })
+      // The money never left: it is owed again from that run's cutoff.
+      const cutoff = parsePeriod("2026-W44", "week")!.cutoff
+      expect((await ledger().balances([refused.id], cutoff)).get(refused.id)).toMatchObject({ available: 500_000, balance: 500_000 })
+
+      const next = await run("2026-W45")
+      expect(next.status).toBe(201)
+      expect(next.data.payout_run).toMatchObject({ status: "completed", failures: [], payout_count: 1, payout_total: 500_000 })
+      const retried = (await payoutsOf(refused.id)).find((p: any) => p.period === "2026-W45")
+      expect(retried).toMatchObject({ status: "processing", amount: 500_000 })
+      expect(transfers.filter((t) => t.body.destination === "acct_1RefusedCoop").map((t) => [t.key, t.body.amount])).toEqual([[retried.id, "500000"]])
+      expect((await payoutsOf(good.id))).toHaveLength(1)
+    })
+
+    it("amounts past 2^31 đồng are paid, stored and shown to the đồng", async () => {
+      const big = await cooperative("Lớn")
+      const bigStripe = await cooperative("Lớn Stripe", { stripe: "acct_1BigCoop" })
+      await earn(big.id, 3_300_000_007, 300_000_000)
+      await earn(bigStripe.id, 2_200_000_001)
+      const res = await run("2026-W40")
+      expect(res.status).toBe(201)
+      expect(res.data.payout_run).toMatchObject({ status: "completed", payout_count: 2, payout_total: 3_000_000_007 + 2_200_000_001 })
+
+      const [payout] = await payoutsOf(big.id)
+      expect(payout.amount).toBe(3_000_000_007)
+      expect(new QRPay(payout.vietqr_payload).amount).toBe("3000000007")
+      const shown = await call(api.get(`/admin/payouts/${payout.id}`, bearer(admin)))
+      expect(shown.data.payout).toMatchObject({ amount: 3_000_000_007, ledger_entries: [{ type: "payout", amount: -3_000_000_007 }] })
+      const listed = await call(api.get(`/admin/payouts?cooperative_id=${big.id}`, bearer(admin)))
+      expect(listed.data.payouts.map((p: any) => p.amount)).toEqual([3_000_000_007])
+      const [stripePayout] = await payoutsOf(bigStripe.id)
+      expect(stripePayout).toMatchObject({ amount: 2_200_000_001, status: "processing" })
+      expect(transfers.find((t) => t.key === stripePayout.id)!.body.amount).toBe("2200000001")
+      const reconciliation = (await call(api.get(`/admin/ledger/reconciliation?cooperative_id=${big.id}`, bearer(admin)))).data.reconciliation
+      expect(reconciliation).toMatchObject({ sales: 3_300_000_007, commission: 300_000_000, payouts: 3_000_000_007, balance: 0, balanced: true })
     })
 
     it("the finance officer pays from the VietQR code and marks it paid once; a failed transfer returns the money once", async () => {
@@ -282,7 +354,10 @@ medusaIntegrationTestRunner({
       const send = (type: string, secret = ENV.STRIPE_CONNECT_WEBHOOK_SECRET) => {
         const payload = JSON.stringify({
           id: `evt_${type}`, object: "event", type,
-          data: { object: { id: payout.reference, object: "transfer", amount: 400000, currency: "vnd", metadata: { payout_id: payout.id } } },
+          data: { object: {
+            id: payout.reference, object: "transfer", amount: 400000, currency: "vnd", destination: "acct_1TestCoopstall2",
+            amount_reversed: type === "transfer.reversed" ? 400000 : 0, metadata: { payout_id: payout.id },
+          } },
         })
         const signature = stripe.webhooks.generateTestHeaderString({ payload, secret })
         return call(api.post("/hooks/stripe-connect", payload, { headers: { "content-type": "application/json", "stripe-signature": signature } }))
@@ -301,6 +376,75 @@ medusaIntegrationTestRunner({
       expect((await payoutsOf(coop.id))[0].status).toBe("failed")
       expect((await ledger().balances([coop.id])).get(coop.id).available).toBe(400_000)
       expect((await send("payout.paid")).data).toMatchObject({ ignored: "payout.paid" })
+    })
+
+    it("a partial Stripe reversal books what that event reversed, once; partial reversals add up; another transfer, account or currency books nothing", async () => {
+      const coop = await cooperative("Hoàn một phần", { stripe: "acct_1PartialCoop" })
+      await earn(coop.id, 1_000_000)
+      expect((await run("2026-W44")).status).toBe(201)
+      const [payout] = await payoutsOf(coop.id)
+      const stripe = new Stripe("sk_test_unused")
+      // Stripe's event carries the transfer as it is now: its running total reversed and the reversals so far.
+      const send = (type: string, eventId: string, amountReversed: number, over: Record<string, unknown> = {}) => {
+        const payload = JSON.stringify({
+          id: eventId, object: "event", type,
+          data: { object: {
+            id: payout.reference, object: "transfer", amount: 1_000_000, currency: "vnd", destination: "acct_1PartialCoop",
+            amount_reversed: amountReversed, reversed: amountReversed >= 1_000_000,
+            reversals: { object: "list", data: amountReversed ? [{ id: `trr_${eventId}`, object: "transfer_reversal", amount: amountReversed, currency: "vnd" }] : [] },
+            metadata: { payout_id: payout.id }, ...over,
+          } },
+        })
+        const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: ENV.STRIPE_CONNECT_WEBHOOK_SECRET })
+        return call(api.post("/hooks/stripe-connect", payload, { headers: { "content-type": "application/json", "stripe-signature": signature } }))
+      }
+      const reversals = async () => (await ledger().listLedgerEntries({ payout_id: payout.id, type: "payout_reversal" })).map((e: any) => e.amount).sort((a: number, b: number) => a - b)
+      const available = async () => (await ledger().balances([coop.id])).get(coop.id).available
+
+      expect((await send("transfer.created", "evt_created", 0)).data).toMatchObject({ changed: true })
+      const first = await send("transfer.reversed", "evt_partial_1", 300_000)
+      expect(first.status).toBe(200)
+      expect(first.data).toMatchObject({ changed: true, booked: 300_000, reversed_total: 300_000, status: "paid" })
+      expect((await payoutsOf(coop.id))[0].status).toBe("paid")
+      expect(await reversals()).toEqual([300_000])
+      expect(await available()).toBe(300_000)
+
+      // Stripe delivers an event more than once: the second delivery books nothing.
+      expect((await send("transfer.reversed", "evt_partial_1", 300_000)).data).toMatchObject({ changed: false, booked: 0 })
+      expect(await reversals()).toEqual([300_000])
+
+      // Signed, but not about this payout's money: ignored with a 200 so Stripe stops sending it.
+      for (const [what, over, why] of [
+        ["another currency", { currency: "usd" }, "not this payout's currency"],
+        ["another account", { destination: "acct_1SomeoneElse" }, "not this cooperative's Stripe account"],
+        ["another transfer", { id: "tr_not_this_one" }, "not this payout's transfer"],
+      ] as const) {
+        const res = await send("transfer.reversed", `evt_foreign_${what.replace(/ /g, "_")}`, 900_000, over)
+        expect({ what, status: res.status, ignored: res.data.ignored, changed: res.data.changed }).toEqual({ what, status: 200, ignored: why, changed: false })
+      }
+      expect(await reversals()).toEqual([300_000])
+      // Nor does a foreign "transfer.created" settle anything.
+      expect((await send("transfer.created", "evt_foreign_created", 0, { destination: "acct_1SomeoneElse" })).data.changed).toBe(false)
+
+      // A second partial reversal: Stripe's total is now 450,000, so this event returned 150,000.
+      expect((await send("transfer.reversed", "evt_partial_2", 450_000)).data).toMatchObject({ booked: 150_000, reversed_total: 450_000, status: "paid" })
+      expect(await reversals()).toEqual([150_000, 300_000])
+      // An older event arriving late (Stripe's total was 300,000 then) books nothing more.
+      expect((await send("transfer.reversed", "evt_partial_0", 300_000)).data).toMatchObject({ booked: 0 })
+
+      // Two events about the same reversal at the same moment: the payout's lock lets one book it.
+      const both = await Promise.all([send("transfer.reversed", "evt_race_a", 700_000), send("transfer.reversed", "evt_race_b", 700_000)])
+      expect(both.map((r) => r.status)).toEqual([200, 200])
+      expect(both.map((r) => r.data.booked).sort()).toEqual([0, 250_000])
+      expect((await reversals()).reduce((a: number, b: number) => a + b, 0)).toBe(700_000)
+
+      // The rest reversed: the payout fails, and exactly its amount is back, no more.
+      expect((await send("transfer.reversed", "evt_full", 1_000_000)).data).toMatchObject({ booked: 300_000, reversed_total: 1_000_000, status: "failed" })
+      expect((await payoutsOf(coop.id))[0]).toMatchObject({ status: "failed", failure_reason: "Stripe transfer reversed" })
+      expect(await available()).toBe(1_000_000)
+      expect((await send("transfer.reversed", "evt_after_full", 1_000_000)).data).toMatchObject({ booked: 0 })
+      const reconciliation = (await call(api.get(`/admin/ledger/reconciliation?cooperative_id=${coop.id}`, bearer(admin)))).data.reconciliation
+      expect(reconciliation).toMatchObject({ sales: 1_000_000, payouts: 1_000_000, payout_reversals: 1_000_000, balance: 1_000_000, balanced: true })
     })
 
     it("a cooperative's bank account counts only once the union verified it, and changing it needs verifying again", async () => {

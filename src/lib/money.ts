@@ -1,7 +1,31 @@
 import { z } from "zod"
 
-/** VND has no minor unit: an amount is a whole number of đồng, never multiplied by 100. */
-export const MAX_VND = 10_000_000_000
+/**
+ * VND has no minor unit: an amount is a whole number of đồng, never multiplied by 100.
+ *
+ * MAX_VND is the one maximum for money on this marketplace: every amount typed in (price,
+ * shipping, adjustment, refund) and every amount stored (ledger line, payout, purchase total) is at
+ * most this much, and the database refuses more (CHECK constraints written with this same number in
+ * the ledger and order-group migrations; integration-tests/unit/money-bounds.spec.ts holds them
+ * together). The columns are bigint, and 10^12 is far below 2^53, so sums of many amounts stay exact
+ * as JavaScript numbers.
+ */
+export const MAX_VND = 1_000_000_000_000
+
+/** A bigint column read through the ORM arrives as a string: every amount leaves a module as a number. */
+export const vndFromDb = (value: unknown): number => (value === null || value === undefined ? (value as any) : Number(value))
+
+/**
+ * Wraps a module service's generated methods so that what they return passes through `fix` (used to
+ * turn bigint amounts into numbers); their signatures stay the generated ones.
+ */
+export function numbersOut(service: any, fixes: Record<string, (result: any) => any>) {
+  for (const [name, fix] of Object.entries(fixes)) {
+    const original = service[name]
+    if (typeof original !== "function") throw new Error(`numbersOut: ${name} is not a method of this service`)
+    service[name] = async (...args: unknown[]) => fix(await original.apply(service, args))
+  }
+}
 
 export const vndAmount = z
   .number({ invalid_type_error: "must be a whole number of đồng" })

@@ -10,6 +10,9 @@ export type PayoutSkipReason = (typeof PAYOUT_SKIP_REASONS)[number]
 
 export type SkippedCooperative = { cooperative_id: string; reason: PayoutSkipReason; available: number; detail?: string }
 
+/** A cooperative the run tried to pay and could not; a later run retries it. */
+export type PayoutFailure = { cooperative_id: string; reason: string; available: number; payout_id?: string }
+
 export type PayoutPlan =
   | { provider: "stripe_connect"; bank_account: { stripe_account_id: string } }
   | {

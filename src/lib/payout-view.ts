@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
-import type { SkippedCooperative } from "./payout-plan"
+import type { PayoutFailure, SkippedCooperative } from "./payout-plan"
 
 const SKIP_EXPLAINED: Record<string, string> = {
   cooperative_not_approved: "The cooperative is not approved; its balance waits for a later run.",
@@ -55,5 +55,11 @@ export const payoutRunView = (run: any, names: Map<string, { id: string; name: s
     ...s,
     cooperative: names.get(s.cooperative_id) ?? null,
     message: SKIP_EXPLAINED[s.reason] ?? s.reason,
+  })),
+  /** Cooperatives whose payout failed in this run, with the reason; a later run retries them. */
+  failures: ((run.failures ?? []) as PayoutFailure[]).map((f) => ({
+    ...f,
+    available: Number(f.available),
+    cooperative: names.get(f.cooperative_id) ?? null,
   })),
 })

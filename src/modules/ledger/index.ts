@@ -8,4 +8,5 @@ export default Module(LEDGER_MODULE, {
 })
 
 export { LedgerModuleService }
+export type { StripeReversal } from "./service"
 export * from "./types"

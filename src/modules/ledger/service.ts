@@ -4,6 +4,7 @@ import { CommissionRate } from "./models/commission-rate"
 import { LedgerEntry } from "./models/ledger-entry"
 import { Payout, PayoutRun } from "./models/payout"
 import type { LedgerEntryInput, PayoutStatus } from "./types"
+import { numbersOut, vndFromDb } from "../../lib/money"
 
 export type PayableBalance = { cooperative_id: string; available: number }
 
@@ -25,6 +26,12 @@ export type PayoutTransition = {
   reference?: string | null
   failure_reason?: string | null
   decided_by?: string | null
+  /**
+   * A failure returns the amount from now on (the bank sent it back today), or, for a transfer that
+   * never left, from the payout's own cutoff: the money was owed then and still is, so the next
+   * period's run pays it.
+   */
+  returned_from?: "now" | "payout_cutoff"
 }
 
 export type CooperativeBalance = {
@@ -42,7 +49,36 @@ const COLUMNS = [
   "rate_bps", "commission_rate_id", "description", "reason", "created_by", "occurred_at", "available_at",
 ] as const
 
+/** Money columns are bigint; the ORM hands them over as strings, this module hands out numbers. */
+const withNumbers = (field: string) => (rows: any): any => {
+  const fix = (row: any) => (row && field in row ? { ...row, [field]: vndFromDb(row[field]) } : row)
+  return Array.isArray(rows) ? rows.map(fix) : fix(rows)
+}
+const amounts = withNumbers("amount")
+const runTotals = withNumbers("payout_total")
+const counted = (fix: (rows: any) => any) => ([rows, count]: [any, number]): [any, number] => [fix(rows), count]
+
+export type StripeReversal = {
+  payout_id: string
+  /** The Stripe event: one booking per event, however often it is delivered. */
+  event_id: string
+  /** Stripe's running total reversed on the transfer, as the event carries it. */
+  amount_reversed: number
+  reference?: string | null
+}
+
 class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, Payout, PayoutRun }) {
+  constructor(...args: any[]) {
+    // @ts-ignore the generated constructor takes the module's container and options
+    super(...args)
+    // The generated methods keep their signatures; only the amounts they hand out become numbers.
+    numbersOut(this, {
+      listLedgerEntries: amounts, listAndCountLedgerEntries: counted(amounts), retrieveLedgerEntry: amounts,
+      listPayouts: amounts, listAndCountPayouts: counted(amounts), retrievePayout: amounts, createPayouts: amounts,
+      listPayoutRuns: runTotals, listAndCountPayoutRuns: counted(runTotals), retrievePayoutRun: runTotals, updatePayoutRuns: runTotals,
+    })
+  }
+
   /**
    * Appends entries; an entry whose (type, source_type, source_id) is already booked is skipped by
    * the database (ON CONFLICT DO NOTHING), so booking is idempotent however often an event arrives.
@@ -190,12 +226,85 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, P
           description: `Payout ${row.period} failed`,
           reason: to.failure_reason ?? null,
           created_by: to.decided_by ?? null,
-          available_at: new Date(),
+          available_at: to.returned_from === "payout_cutoff" ? await this.payoutCutoff(row.id, ctx) : new Date(),
         }],
         ctx
       )
     }
-    return row as { id: string; cooperative_id: string; amount: number; period: string }
+    return { ...row, amount: Number(row.amount) } as { id: string; cooperative_id: string; amount: number; period: string }
+  }
+
+  /** When the payout's own `payout` line became available: its run's cutoff. */
+  private async payoutCutoff(payoutId: string, ctx: Context): Promise<Date> {
+    const [entry] = await (ctx.transactionManager as any).execute(
+      `select available_at from ledger_entry where payout_id = ? and type = 'payout' limit 1`,
+      [payoutId]
+    )
+    return entry ? new Date(entry.available_at) : new Date()
+  }
+
+  /**
+   * Books what one Stripe `transfer.reversed` event took back, no more: Stripe's event carries the
+   * transfer's running total reversed, so this event's share is that total less what earlier events
+   * already returned to the balance (never negative: an older event arriving late books nothing).
+   * The payout row is locked while this is decided, so two events at once cannot both book the same
+   * difference, and the line is keyed by the event id, so a redelivered event books nothing. Once
+   * the whole amount is reversed the payout is failed, as a full reversal always was.
+   */
+  @InjectTransactionManager()
+  async bookStripeReversal(input: StripeReversal, @MedusaContext() ctx: Context = {}) {
+    const manager = ctx.transactionManager as any
+    const [payout] = await manager.execute(
+      `select id, cooperative_id, amount, period, status from payout where id = ? and deleted_at is null for update`,
+      [input.payout_id]
+    )
+    if (!payout) return null
+    const amount = Number(payout.amount)
+    const [{ reversed }] = await manager.execute(
+      `select coalesce(sum(amount), 0) as reversed from ledger_entry where payout_id = ? and type = 'payout_reversal'`,
+      [payout.id]
+    )
+    const already = Number(reversed)
+    const delta = Math.max(0, Math.min(input.amount_reversed, amount) - already)
+    const booked = delta
+      ? await this.book(
+          [{
+            cooperative_id: payout.cooperative_id,
+            type: "payout_reversal",
+            amount: delta,
+            source_type: "stripe_event",
+            source_id: input.event_id,
+            payout_id: payout.id,
+            description: `Payout ${payout.period}: Stripe reversed ${delta} đồng`,
+            reason: "Stripe transfer reversed",
+            created_by: "stripe-webhook",
+            available_at: new Date(),
+          }],
+          ctx
+        )
+      : []
+    const booked_amount = booked.length ? delta : 0
+    const fully = already + booked_amount >= amount
+    let status = payout.status as PayoutStatus
+    if (fully && status !== "failed") {
+      await manager.execute(
+        `update payout set status = 'failed', failure_reason = coalesce(failure_reason, 'Stripe transfer reversed'),
+                decided_by = 'stripe-webhook', reference = coalesce(?, reference), failed_at = now(), updated_at = now()
+          where id = ?`,
+        [input.reference ?? null, payout.id]
+      )
+      status = "failed"
+    }
+    return {
+      payout_id: payout.id as string,
+      cooperative_id: payout.cooperative_id as string,
+      period: payout.period as string,
+      amount,
+      booked: booked_amount,
+      reversed_total: already + booked_amount,
+      from: payout.status as PayoutStatus,
+      status,
+    }
   }
 }
 

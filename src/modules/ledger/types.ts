@@ -9,12 +9,12 @@ export const LEDGER_ENTRY_TYPES = [
   "refund", // − money given back to the shopper after the sale was booked
   "adjustment", // ± union admin, with a reason
   "payout", // − money paid out to the cooperative
-  "payout_reversal", // + a failed payout returns its amount to the balance
+  "payout_reversal", // + a failed payout returns its amount to the balance; a partial Stripe reversal returns what Stripe took back
 ] as const
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
 
 /** What caused an entry. (type, source_type, source_id) is unique: an event delivered twice books once. */
-export const LEDGER_SOURCE_TYPES = ["order", "order_item", "refund", "payout", "admin"] as const
+export const LEDGER_SOURCE_TYPES = ["order", "order_item", "refund", "payout", "admin", "stripe_event"] as const
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number]
 
 export const COMMISSION_SCOPES = ["default", "cooperative", "category", "cooperative_category"] as const
@@ -26,7 +26,8 @@ export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]
 export const PAYOUT_PROVIDERS = ["bank_transfer", "stripe_connect"] as const
 export type PayoutProvider = (typeof PAYOUT_PROVIDERS)[number]
 
-export const PAYOUT_RUN_STATUSES = ["running", "completed", "failed"] as const
+/** partially_completed: the run went through every cooperative, and some of them failed (see `failures`). */
+export const PAYOUT_RUN_STATUSES = ["running", "completed", "partially_completed", "failed"] as const
 
 export type LedgerEntryInput = {
   cooperative_id: string

@@ -37,7 +37,7 @@ export const markPurchasePaidWorkflow = createWorkflow(
       capturePaymentWorkflow.runAsStep({
         input: transform({ payable, groups, input }, ({ payable, groups, input }) => ({
           payment_id: payable.payment_id,
-          amount: (groups[0] as any).total,
+          amount: Number((groups[0] as any).total),
           captured_by: input.captured_by,
         })),
       })

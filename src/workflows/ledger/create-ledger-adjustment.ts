@@ -40,7 +40,7 @@ const bookAdjustmentStep = createStep("book-ledger-adjustment", async (input: Cr
     },
   ])
   const [entry] = await ledger.listLedgerEntries({ type: "adjustment", source_type: "admin", source_id: sourceId })
-  if (!booked.length && (entry.amount !== input.amount || entry.reason !== input.reason || entry.cooperative_id !== input.cooperative_id)) {
+  if (!booked.length && (Number(entry.amount) !== input.amount || entry.reason !== input.reason || entry.cooperative_id !== input.cooperative_id)) {
     throw conflict("idempotency_key_reused", "This idempotency key was already used for a different adjustment.")
   }
   return new StepResponse({ entry, created: booked.length === 1 })

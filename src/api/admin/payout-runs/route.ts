@@ -19,7 +19,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<{ period?: string }>,
   }
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
   const run = await ledger.retrievePayoutRun(result.run_id)
-  const names = await cooperativeNames(req.scope, ((run.skipped ?? []) as any[]).map((s) => s.cooperative_id))
+  const names = await cooperativeNames(req.scope, [...((run.skipped ?? []) as any[]), ...((run.failures ?? []) as any[])].map((s: any) => s.cooperative_id))
   res.status(201).json({ payout_run: payoutRunView(run, names) })
 }
 
@@ -28,6 +28,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { limit, offset } = req.validatedQuery as { limit: number; offset: number }
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
   const [runs, count] = await ledger.listAndCountPayoutRuns({}, { order: { cutoff_at: "DESC" }, take: limit, skip: offset })
-  const names = await cooperativeNames(req.scope, runs.flatMap((r: any) => ((r.skipped ?? []) as any[]).map((s) => s.cooperative_id)))
+  const names = await cooperativeNames(req.scope, runs.flatMap((r: any) => [...((r.skipped ?? []) as any[]), ...((r.failures ?? []) as any[])].map((s: any) => s.cooperative_id)))
   res.json({ payout_runs: runs.map((r: any) => payoutRunView(r, names)), count, limit, offset })
 }

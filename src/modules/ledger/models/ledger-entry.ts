@@ -12,6 +12,7 @@ export const LedgerEntry = model
     id: model.id({ prefix: "ldg" }).primaryKey(),
     cooperative_id: model.text(),
     type: model.enum([...LEDGER_ENTRY_TYPES]),
+    /** bigint in the database (Migration20261201100500), at most MAX_VND either way. */
     amount: model.number(),
     source_type: model.enum([...LEDGER_SOURCE_TYPES]),
     source_id: model.text(),

@@ -20,6 +20,8 @@ export const PayoutRun = model
     payout_total: model.number().default(0),
     /** [{ cooperative_id, reason, balance }]: who was not paid and why. */
     skipped: model.json().nullable(),
+    /** [{ cooperative_id, reason, available, payout_id? }]: whose payout failed and why; a later run retries them. */
+    failures: model.json().nullable(),
   })
   .indexes([{ name: "IDX_payout_run_period_unique", on: ["period"], unique: true, where: "deleted_at IS NULL" }])
 
@@ -29,6 +31,7 @@ export const Payout = model
     cooperative_id: model.text(),
     run_id: model.text().nullable(),
     period: model.text(),
+    /** bigint in the database (Migration20261201100500), at most MAX_VND. */
     amount: model.number(),
     currency_code: model.text().default("vnd"),
     provider: model.enum([...PAYOUT_PROVIDERS]).default("bank_transfer"),

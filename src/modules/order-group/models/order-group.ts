@@ -11,6 +11,7 @@ export const OrderGroup = model.define("order_group", {
   email: model.text().nullable(),
   customer_id: model.text().nullable(),
   currency_code: model.text(),
+  /** bigint in the database (Migration20261201100600), at most MAX_VND. */
   total: model.number(),
   payment_collection_id: model.text().nullable(),
   payment_provider_id: model.text().nullable(),

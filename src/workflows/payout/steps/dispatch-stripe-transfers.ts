@@ -1,26 +1,34 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError } from "../../../lib/errors"
+import type { PayoutFailure } from "../../../lib/payout-plan"
 import { stripeConnectClient } from "../../../lib/stripe-connect"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 
 /**
- * Sends the period's Stripe Connect payouts that are still pending: one transfer each, with the
- * payout id as Stripe's idempotency key, so a retry (this step again, or the period run again after
- * a failure) can never transfer twice. The payout becomes `processing`; Stripe's signed webhook
- * settles it. Transfers that fail leave their payouts pending and fail the run, to be run again.
+ * Sends the Stripe Connect payouts that are still pending (this period's, and any an earlier run
+ * left pending): one transfer each, with the payout id as Stripe's idempotency key, so a retry can
+ * never transfer twice. The payout becomes `processing`; Stripe's signed webhook settles it.
+ *
+ * A transfer Stripe refuses fails that payout alone, with Stripe's reason: its amount returns to the
+ * balance from the payout's cutoff (it never left), so the next period's run pays it again under a
+ * new payout.
+ * A transfer Stripe did not answer (network, 5xx, rate limit) may or may not exist, so it stays
+ * pending and is sent again, under the same idempotency key, by the next run. Either way the run
+ * goes on for everyone else and ends partially completed.
  */
 export const dispatchStripeTransfersStep = createStep(
   "dispatch-stripe-transfers",
   async (input: { period: string }, { container }) => {
+    const failures: PayoutFailure[] = []
     const stripe = stripeConnectClient()
-    if (!stripe) return new StepResponse({ dispatched: 0 })
+    if (!stripe) return new StepResponse({ dispatched: 0, failures })
     const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const pending = await ledger.listPayouts(
-      { period: input.period, provider: "stripe_connect", status: "pending" },
-      { select: ["id", "amount", "currency_code", "period", "cooperative_id", "bank_account"] }
+      { provider: "stripe_connect", status: "pending" },
+      { select: ["id", "amount", "currency_code", "period", "cooperative_id", "bank_account"], order: { created_at: "ASC" } }
     )
     let dispatched = 0
-    const failures: string[] = []
     for (const payout of pending as any[]) {
       try {
         const transfer = await stripe.transfers.create(
@@ -37,12 +45,18 @@ export const dispatchStripeTransfersStep = createStep(
         await ledger.transitionPayout(payout.id, ["pending"], { status: "processing", reference: transfer.id })
         dispatched++
       } catch (err: any) {
-        failures.push(`${payout.id}: ${err?.message ?? err}`)
+        const reason = `Stripe: ${err?.message ?? err}`.slice(0, 500)
+        // 4xx other than 429: Stripe looked at the transfer and said no; sending it again won't help.
+        const refused = typeof err?.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500 && err.statusCode !== 429
+        logger.warn(`payout ${payout.id} (${payout.cooperative_id}): transfer ${refused ? "refused" : "not confirmed"}: ${reason}`)
+        if (refused) {
+          await ledger
+            .transitionPayout(payout.id, ["pending"], { status: "failed", failure_reason: reason, decided_by: "payout-run", returned_from: "payout_cutoff" })
+            .catch((e: any) => logger.warn(`payout ${payout.id}: could not be marked failed: ${e?.message ?? e}`))
+        }
+        failures.push({ cooperative_id: payout.cooperative_id, payout_id: payout.id, reason, available: Number(payout.amount) })
       }
     }
-    if (failures.length) {
-      throw new CoopstallError(502, "stripe_transfer_failed", `Stripe refused or did not answer ${failures.length} transfer(s); run the period again to retry. ${failures.join("; ")}`)
-    }
-    return new StepResponse({ dispatched })
+    return new StepResponse({ dispatched, failures })
   }
 )

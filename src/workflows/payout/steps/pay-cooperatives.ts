@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils"
-import { payoutMinimum, planPayout, type SkippedCooperative } from "../../../lib/payout-plan"
+import { payoutMinimum, planPayout, type PayoutFailure, type SkippedCooperative } from "../../../lib/payout-plan"
 import { isUniqueViolation } from "../../../lib/unique-violation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
@@ -14,7 +14,8 @@ export type PayCooperativesInput = { run_id: string; period: string; cutoff_at: 
  * cooperatives at a time (the balances are summed by the database; no entry is loaded). Each payout
  * is created with its ledger entry in its own transaction, so a run that stops half-way leaves whole
  * payouts behind, and a paid cooperative has nothing left available at the cutoff the next time.
- * A payout that another run wrote first is a unique violation, skipped quietly.
+ * A payout that another run wrote first is a unique violation, skipped quietly; any other failure
+ * is recorded for that cooperative (with its reason) and the run goes on with the rest.
  *
  * No compensation on purpose: undoing a committed payout would mean deleting ledger lines, which
  * the ledger refuses. A failed run is resumed by running the period again.
@@ -30,6 +31,7 @@ export const payCooperativesStep = createStep(
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const stripeConfigured = !!process.env.STRIPE_API_KEY
     const skipped: SkippedCooperative[] = []
+    const failures: PayoutFailure[] = []
     let created = 0
     let after = ""
     for (;;) {
@@ -54,8 +56,14 @@ export const payCooperativesStep = createStep(
         try {
           await ledger.recordPayout({ id, cooperative_id, run_id: input.run_id, period: input.period, amount: available, cutoff_at: cutoff, ...plan })
           created++
-        } catch (err) {
-          if (!isUniqueViolation(err)) throw err
+        } catch (err: any) {
+          if (isUniqueViolation(err)) continue
+          // One cooperative's failure (an amount the database refuses, a bad row) must not stop
+          // everyone after it: nothing of this payout was written, its balance stays available, so
+          // running the period again (or the next period) retries it.
+          const reason = whyNotRecorded(err)
+          logger.warn(`payout run ${input.period}: cooperative ${cooperative_id}: ${reason}`)
+          failures.push({ cooperative_id, reason, available })
           continue
         }
         // Tells the owners (subscriber); the payout is committed whatever happens to the message.
@@ -65,6 +73,17 @@ export const payCooperativesStep = createStep(
       }
       if (batch.length < BATCH) break
     }
-    return new StepResponse({ created, skipped })
+    return new StepResponse({ created, skipped, failures })
   }
 )
+
+/**
+ * The database's own words, without the statement the driver puts in front of them (it carries the
+ * cooperative's bank account, which has no place in a run's summary).
+ */
+function whyNotRecorded(err: any): string {
+  const message = String(err?.message ?? err)
+  const native = message.includes(" - ") ? message.slice(message.lastIndexOf(" - ") + 3) : message
+  const where = [err?.code, err?.constraint].filter(Boolean).join(", ")
+  return `payout not recorded${where ? ` (${where})` : ""}: ${native}`.slice(0, 500)
+}

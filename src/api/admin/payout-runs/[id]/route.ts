@@ -11,7 +11,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const payouts = await ledger.listPayouts({ period: run.period }, { order: { cooperative_id: "ASC" } })
   const names = await cooperativeNames(req.scope, [
     ...payouts.map((p: any) => p.cooperative_id),
-    ...((run.skipped ?? []) as any[]).map((s) => s.cooperative_id),
+    ...[...((run.skipped ?? []) as any[]), ...((run.failures ?? []) as any[])].map((s: any) => s.cooperative_id),
   ])
   res.json({
     payout_run: {
