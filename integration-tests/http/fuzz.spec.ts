@@ -1,6 +1,5 @@
-import fs from "node:fs"
-import path from "node:path"
 import fc from "fast-check"
+import { routeFiles } from "../route-files"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { complete, readyCart, variantsBySku } from "../checkout"
@@ -17,23 +16,8 @@ type Method = "GET" | "POST" | "DELETE"
 type Route = { method: Method; template: string; source: "custom" | "medusa" }
 
 function discoverRoutes(): Route[] {
-  const root = path.join(__dirname, "../../src/api")
-  const routes: Route[] = []
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (/^route\.[jt]s$/.test(entry.name)) {
-        const template = "/" + path.relative(root, dir).split(path.sep).join("/")
-        const source = fs.readFileSync(full, "utf8")
-        for (const [, method] of source.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|DELETE)\b/g)) {
-          routes.push({ method: method as Method, template, source: "custom" })
-        }
-      }
-    }
-  }
-  walk(root)
-  return routes
+  // This spec sends GET, POST and DELETE; no route file exports another verb.
+  return routeFiles().map(({ method, template }) => ({ method: method as Method, template, source: "custom" }))
 }
 
 /** What github.com/medusajs/nextjs-starter-medusa (src/lib/data) calls, besides our own routes. */

@@ -1,11 +1,10 @@
-import fs from "node:fs"
 import http from "node:http"
-import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { VENDOR_ROUTES } from "../../src/api/vendor/access"
 import { CERTIFICATION_MODULE } from "../../src/modules/certification"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { REVIEW_MODULE } from "../../src/modules/review"
+import { routeFiles } from "../route-files"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 
@@ -15,27 +14,7 @@ type Method = "GET" | "POST" | "DELETE"
 type VendorRoute = { method: Method; template: string; params: string[] }
 
 /** Every /vendor route, read from the route files themselves, so a route added later is covered too. */
-function discoverVendorRoutes(): VendorRoute[] {
-  const root = path.join(__dirname, "../../src/api/vendor")
-  const routes: VendorRoute[] = []
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (/^route\.[jt]s$/.test(entry.name)) {
-        const source = fs.readFileSync(full, "utf8")
-        const relative = path.relative(root, dir).split(path.sep).filter(Boolean)
-        const template = "/vendor/" + relative.join("/")
-        const params = relative.filter((s) => s.startsWith("[")).map((s) => s.slice(1, -1))
-        for (const [, method] of source.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|DELETE|PUT|PATCH)\b/g)) {
-          routes.push({ method: method as Method, template: template.replace(/\/$/, ""), params })
-        }
-      }
-    }
-  }
-  walk(root)
-  return routes
-}
+const discoverVendorRoutes = (): VendorRoute[] => routeFiles("vendor") as VendorRoute[]
 
 const ROUTES = discoverVendorRoutes()
 const WITH_IDS = ROUTES.filter((r) => r.params.length)
