@@ -2,13 +2,11 @@ import fs from "node:fs"
 import path from "node:path"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CoopstallError, malformedUrl } from "../../lib/errors"
-import { orderHasFulfillment, ownedProductIds, ownedVariantProductId, ownsInventoryItem, ownsOrder, ownsShippingOption } from "../../lib/ownership"
-import { ownsLot, ownsLotEvent } from "../../lib/traceability/ownership"
-import { CERTIFICATION_MODULE, CertificationModuleService } from "../../modules/certification"
+import { ownedProductIds, ownedVariantProductId } from "../../lib/ownership"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import type { CooperativeStatus } from "../../modules/cooperative/status"
 import { LEDGER_MODULE, LedgerModuleService } from "../../modules/ledger"
-import { REVIEW_MODULE, ReviewModuleService } from "../../modules/review"
+import { CHECKS, type CooperativeRecord } from "../../workflows/cooperative/steps/validate-cooperative-ownership"
 
 // The one table of the /vendor surface: every route (method + matcher), what each of its path
 // parameters names and how ownership of it is decided, and the capability the route exercises.
@@ -77,45 +75,41 @@ type Owns = (container: MedusaContainer, cooperativeId: string, id: string, pare
 
 const one = (rows: unknown[]) => rows.length === 1
 
+/**
+ * A kind whose ownership the workflows' first step also checks: the same question, asked once.
+ * `parentKey` names the record's parent id, which a nested path gives as the parameter before it.
+ */
+function sameAsWorkflows(kind: CooperativeRecord["kind"], parentKey?: string) {
+  const check = CHECKS[kind]
+  const owns: Owns = async (c, coop, id, parentId) =>
+    parentKey ? !!parentId && check.owns(c, coop, { id, [parentKey]: parentId }) : check.owns(c, coop, { id })
+  return { what: check.what, owns }
+}
+
 /** Kinds of resource a /vendor path names. `parentId` is the value of the parameter before it in the path. */
 export const RESOURCES = {
   product: { what: "Product", owns: (async (c, coop, id) => one(await ownedProductIds(c, coop, [id]))) as Owns },
+  // A variant of the product named before it in the path (the workflows ask only "is it ours").
   variant: { what: "Variant", owns: (async (c, coop, id, productId) => (await ownedVariantProductId(c, coop, id)) === productId) as Owns },
-  inventory_item: { what: "Inventory item", owns: ((c, coop, id) => ownsInventoryItem(c, coop, id)) as Owns },
-  user: {
-    what: "User",
-    owns: (async (c, coop, id) => one(await (c.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperativeUsers({ id, cooperative_id: coop }, { select: ["id"] }))) as Owns,
-  },
+  inventory_item: sameAsWorkflows("inventory_item"),
+  user: sameAsWorkflows("cooperative_user"),
   invite: {
     what: "Invite",
     owns: (async (c, coop, id) => one(await (c.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperativeInvites({ id, cooperative_id: coop }, { select: ["id"] }))) as Owns,
   },
-  ocop_rating: {
-    what: "OCOP rating",
-    owns: (async (c, coop, id) => one(await (c.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listOcopRatings({ id, cooperative_id: coop }, { select: ["id"] }))) as Owns,
-  },
-  certificate: {
-    what: "Certificate",
-    owns: (async (c, coop, id) => one(await (c.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listCertificates({ id, cooperative_id: coop }, { select: ["id"] }))) as Owns,
-  },
-  lot: { what: "Lot", owns: ((c, coop, id) => ownsLot(c, coop, id)) as Owns },
-  trace_event: { what: "Trace event", owns: (async (c, coop, id, lotId) => !!lotId && ownsLotEvent(c, coop, lotId, id)) as Owns },
+  ocop_rating: sameAsWorkflows("ocop_rating"),
+  certificate: sameAsWorkflows("certificate"),
+  lot: sameAsWorkflows("lot"),
+  trace_event: sameAsWorkflows("trace_event", "lot_id"),
   // Reviews of the cooperative and of its products; only published ones are ever shown to it.
-  review: {
-    what: "Review",
-    owns: (async (c, coop, id) =>
-      one(await (c.resolve(REVIEW_MODULE) as ReviewModuleService).listShopperReviews({ id, cooperative_id: coop, status: "published" }, { select: ["id"] }))) as Owns,
-  },
-  order: { what: "Order", owns: ((c, coop, id) => ownsOrder(c, coop, id)) as Owns },
-  fulfillment: {
-    what: "Fulfillment",
-    owns: (async (c, coop, id, orderId) => !!orderId && (await ownsOrder(c, coop, orderId)) && orderHasFulfillment(c, orderId, id)) as Owns,
-  },
+  review: sameAsWorkflows("review"),
+  order: sameAsWorkflows("order"),
+  fulfillment: sameAsWorkflows("fulfillment", "order_id"),
   payout: {
     what: "Payout",
     owns: (async (c, coop, id) => one(await (c.resolve(LEDGER_MODULE) as LedgerModuleService).listPayouts({ id, cooperative_id: coop }, { select: ["id"] }))) as Owns,
   },
-  shipping_option: { what: "Shipping option", owns: ((c, coop, id) => ownsShippingOption(c, coop, id)) as Owns },
+  shipping_option: sameAsWorkflows("shipping_option"),
 } satisfies Record<string, { what: string; owns: Owns }>
 export type ResourceKind = keyof typeof RESOURCES
 

@@ -48,9 +48,9 @@ type Check = {
 const cooperatives = (c: MedusaContainer): CooperativeModuleService => c.resolve(COOPERATIVE_MODULE)
 const certification = (c: MedusaContainer): CertificationModuleService => c.resolve(CERTIFICATION_MODULE)
 
-// The same questions the /vendor middleware asks of path ids, through the same helpers, and the
-// same names in the 404 ("Lot was not found."), so a refusal here looks like a refusal there.
-const CHECKS: Record<CooperativeRecord["kind"], Check> = {
+// Who owns what, for this step and for the /vendor middleware's path ids (src/api/vendor/access.ts
+// reads these checks), with the same names in the 404 ("Lot was not found.") on both.
+export const CHECKS: Record<CooperativeRecord["kind"], Check> = {
   cooperative: {
     what: "Cooperative",
     owns: async (c, coop, { id }) => id === coop && (await cooperatives(c).listCooperatives({ id }, { select: ["id"] })).length === 1,
