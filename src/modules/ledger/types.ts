@@ -10,11 +10,13 @@ export const LEDGER_ENTRY_TYPES = [
   "adjustment", // ± union admin, with a reason
   "payout", // − money paid out to the cooperative
   "payout_reversal", // + a failed payout returns its amount to the balance; a partial Stripe reversal returns what Stripe took back
+  "cash_collected", // − cash on delivery the cooperative's own carrier collected and remitted to the cooperative (it already holds it)
+  "failed_delivery", // ± a parcel came back: the return shipping cost, moved between union and cooperative as the union's rule says
 ] as const
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
 
 /** What caused an entry. (type, source_type, source_id) is unique: an event delivered twice books once. */
-export const LEDGER_SOURCE_TYPES = ["order", "order_item", "refund", "payout", "admin", "stripe_event"] as const
+export const LEDGER_SOURCE_TYPES = ["order", "order_item", "refund", "payout", "admin", "stripe_event", "remittance", "failed_delivery"] as const
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number]
 
 export const COMMISSION_SCOPES = ["default", "cooperative", "category", "cooperative_category"] as const

@@ -22,6 +22,7 @@ import {
   prepareTaxLinesData,
   registerUsageStep,
 } from "../../lib/core-flows-internals"
+import { collectorFor, paymentMethodOf } from "../../lib/ledger/collector"
 import { allocateVnd } from "../../lib/money"
 import { COOPERATIVE_MODULE } from "../../modules/cooperative"
 import { ORDER_GROUP_MODULE, PaymentShare } from "../../modules/order-group"
@@ -141,10 +142,13 @@ export const completeCooperativeCartWorkflow = createWorkflow(
           (orders as any[]).find((o) => o.metadata?.cooperative_id === part.cooperative.id)
         const paid = Math.round(Number(paymentSessions[0]?.amount ?? cart.total ?? 0))
         const amounts = allocateVnd(paid, parts.map((p: CooperativePart) => p.total))
+        const method = paymentMethodOf(paymentSessions[0]?.provider_id)
         const shares: PaymentShare[] = parts.map((p: CooperativePart, i: number) => ({
           order_id: orderOf(p).id,
           cooperative_id: p.cooperative.id,
           amount: amounts[i],
+          method,
+          collector: collectorFor(method, p.cooperative.cod_collector),
         }))
 
         const variantByCartItem = new Map((cart.items ?? []).map((i: any) => [i.id, i.variant]))

@@ -31,6 +31,9 @@ export const Cooperative = model
     bank_account_verified_by: model.text().nullable(),
     // Stripe Connect account (acct_…) the union pays by transfer when Stripe is configured.
     stripe_account_id: model.text().nullable(),
+    // Who collects cash on delivery for this cooperative's orders: "cooperative" (its own carrier
+    // account) or "union" (the union's carrier contract); null follows the union's COD_COLLECTOR.
+    cod_collector: model.enum(["cooperative", "union"]).nullable(),
     status: model.enum([...COOPERATIVE_STATUSES]).default("pending").index(),
     status_reason: model.text().nullable(),
     // Set when the union released a rejected or abandoned registration: its users are removed and

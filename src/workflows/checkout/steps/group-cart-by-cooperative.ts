@@ -4,7 +4,7 @@ import { CoopstallError } from "../../../lib/errors"
 import { cooperativeIdsOfProducts } from "../../../lib/ownership"
 
 export type CooperativePart = {
-  cooperative: { id: string; name: string; handle: string }
+  cooperative: { id: string; name: string; handle: string; cod_collector: "cooperative" | "union" | null }
   stock_location_id: string | null
   item_ids: string[]
   shipping_method_ids: string[]
@@ -30,7 +30,7 @@ export const groupCartByCooperativeStep = createStep(
       ? (
           await query.graph({
             entity: "cooperative",
-            fields: ["id", "name", "handle", "stock_location.id", "shipping_profile.id"],
+            fields: ["id", "name", "handle", "cod_collector", "stock_location.id", "shipping_profile.id"],
             filters: { id: cooperativeIds },
           })
         ).data
@@ -46,7 +46,7 @@ export const groupCartByCooperativeStep = createStep(
       let part = parts.get(cooperative.id)
       if (!part) {
         part = {
-          cooperative: { id: cooperative.id, name: cooperative.name, handle: cooperative.handle },
+          cooperative: { id: cooperative.id, name: cooperative.name, handle: cooperative.handle, cod_collector: cooperative.cod_collector ?? null },
           stock_location_id: cooperative.stock_location?.id ?? null,
           profile_id: cooperative.shipping_profile?.id,
           item_ids: [],
