@@ -1,5 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { CodRemittance } from "./models/cod-remittance"
 import { CommissionRate } from "./models/commission-rate"
 import { LedgerEntry } from "./models/ledger-entry"
 import { Payout, PayoutRun } from "./models/payout"
@@ -67,7 +68,7 @@ export type StripeReversal = {
   reference?: string | null
 }
 
-class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, Payout, PayoutRun }) {
+class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, Payout, PayoutRun, CodRemittance }) {
   constructor(...args: any[]) {
     // @ts-ignore the generated constructor takes the module's container and options
     super(...args)
@@ -75,6 +76,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, P
     numbersOut(this, {
       listLedgerEntries: amounts, listAndCountLedgerEntries: counted(amounts), retrieveLedgerEntry: amounts,
       listPayouts: amounts, listAndCountPayouts: counted(amounts), retrievePayout: amounts, createPayouts: amounts,
+      listCodRemittances: amounts, listAndCountCodRemittances: counted(amounts), retrieveCodRemittance: amounts, createCodRemittances: amounts,
       listPayoutRuns: runTotals, listAndCountPayoutRuns: counted(runTotals), retrievePayoutRun: runTotals, updatePayoutRuns: runTotals,
     })
   }
