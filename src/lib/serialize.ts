@@ -31,6 +31,7 @@ export const publicCooperative = (cooperative: any) => pick(cooperative, PUBLIC_
 /** For the cooperative's own staff and for union admins. */
 export const privateCooperative = (cooperative: any) => ({
   ...pick(cooperative, PRIVATE_FIELDS),
+  cod_collector: cooperative.cod_collector ?? null,
   bank_account: bankAccountOf(cooperative),
   cash_on_delivery: cashOnDeliveryOf(cooperative),
 })

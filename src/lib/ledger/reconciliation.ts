@@ -123,8 +123,8 @@ async function remittancesBy(knex: any, cooperativeIds: string[]): Promise<Map<s
   if (!cooperativeIds.length) return new Map()
   const { rows } = await knex.raw(
     `select cooperative_id, coalesce(sum(amount), 0) as remitted from cod_remittance
-      where deleted_at is null and cooperative_id in (?) group by cooperative_id`,
-    [cooperativeIds]
+      where deleted_at is null and cooperative_id in (${cooperativeIds.map(() => "?").join(", ")}) group by cooperative_id`,
+    cooperativeIds
   )
   return new Map(rows.map((r: any) => [r.cooperative_id, Number(r.remitted)]))
 }
