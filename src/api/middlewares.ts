@@ -7,6 +7,7 @@ import { authMiddlewares } from "./auth/middlewares"
 import { ledgerAdminMiddlewares } from "./admin/ledger/middlewares"
 import { hooksMiddlewares } from "./hooks/middlewares"
 import { payoutMiddlewares } from "./admin/payouts/middlewares"
+import { paymentRefundMiddlewares } from "./admin/payments/middlewares"
 import { storeMiddlewares } from "./store/middlewares"
 import { storeSearchMiddlewares } from "./store/search/middlewares"
 import { vendorMiddlewares } from "./vendor/middlewares"
@@ -18,5 +19,5 @@ installPublishableKeyCache()
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
   // The input guard first: method-less "/x/*" middlewares run before every other middleware of the surface.
-  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...authMiddlewares],
+  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares],
 })
