@@ -8,6 +8,7 @@ import { codRemittanceMiddlewares } from "./admin/cod-remittances/middlewares"
 import { ledgerAdminMiddlewares } from "./admin/ledger/middlewares"
 import { hooksMiddlewares } from "./hooks/middlewares"
 import { payoutMiddlewares } from "./admin/payouts/middlewares"
+import { paymentRefundMiddlewares } from "./admin/payments/middlewares"
 import { storeMiddlewares } from "./store/middlewares"
 import { storeSearchMiddlewares } from "./store/search/middlewares"
 import { vendorMiddlewares } from "./vendor/middlewares"
@@ -19,5 +20,5 @@ installPublishableKeyCache()
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
   // The input guard first: method-less "/x/*" middlewares run before every other middleware of the surface.
-  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...authMiddlewares],
+  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares],
 })
