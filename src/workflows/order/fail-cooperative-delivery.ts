@@ -3,7 +3,6 @@ import {
   adjustInventoryLevelsStep,
   emitEventStep,
   releaseLockStep,
-  updateFulfillmentWorkflow,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { InventoryLevelWorkflowEvents } from "@medusajs/framework/utils"
@@ -17,6 +16,7 @@ import type { LedgerEntryInput } from "../../modules/ledger"
 import type { PaymentShare } from "../../modules/order-group"
 import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
 import { bookLedgerEntriesStep } from "../ledger/steps/book-ledger-entries"
+import { recordFailedDeliveryStep } from "./steps/record-failed-delivery"
 import { orderDeliveryLockKey } from "./steps/refuse-after-failed-delivery"
 import { refundCooperativeShareStep } from "./steps/refund-cooperative-share"
 
@@ -98,7 +98,8 @@ const planFailedDeliveryStep = createStep(
     }
     return new StepResponse({
       fulfillment_id: fulfillment.id as string,
-      metadata: { ...(fulfillment.metadata ?? {}), failed_delivery: record },
+      metadata: (fulfillment.metadata ?? {}) as Record<string, unknown>,
+      record,
       // Fulfilment items are inventory quantities already (kits and required quantities included).
       restock: (fulfillment.items ?? [])
         .filter((i: any) => i.inventory_item_id)
@@ -135,9 +136,7 @@ export const failCooperativeDeliveryWorkflow = createWorkflow("fail-cooperative-
   const plan = planFailedDeliveryStep(transform({ orders, input }, ({ orders, input }) => ({ order: orders[0], input })))
 
   const levels = adjustInventoryLevelsStep(transform({ plan }, ({ plan }) => plan.restock))
-  updateFulfillmentWorkflow.runAsStep({
-    input: transform({ plan }, ({ plan }) => ({ id: plan.fulfillment_id, metadata: plan.metadata })),
-  })
+  recordFailedDeliveryStep(transform({ plan }, ({ plan }) => ({ fulfillment_id: plan.fulfillment_id, metadata: plan.metadata, record: plan.record })))
   // The writes above are undone if the refund fails; a refund cannot be taken back, so it comes after them.
   const refund = when({ plan }, ({ plan }) => plan.refund).then(() =>
     refundCooperativeShareStep(transform({ input }, ({ input }) => ({ order_id: input.order_id, created_by: input.recorded_by })))
