@@ -11,7 +11,7 @@ import { conflict } from "../../lib/errors"
 import { methodOf } from "../../lib/ledger/collector"
 import { failedDeliveryAmount, failedDeliveryCostBearer, returnShippingPaidBy } from "../../lib/ledger/failed-delivery"
 import { formatVnd } from "../../lib/money"
-import { failedDeliveryOf, type FailedDeliveryReason, type FailedDeliveryRecord } from "../../lib/order-progress"
+import { failedDeliveryOf, hasFailedDelivery, type FailedDeliveryReason, type FailedDeliveryRecord } from "../../lib/order-progress"
 import type { LedgerEntryInput } from "../../modules/ledger"
 import type { PaymentShare } from "../../modules/order-group"
 import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
@@ -107,7 +107,7 @@ const planFailedDeliveryStep = createStep(
       entry,
       // Cash on delivery was never collected for a parcel that came back: nothing to give back. A
       // prepaid share goes back once per order (the first of its parcels to come back).
-      refund: methodOf(share, providerId) !== "cod" && !active.some((f: any) => f.id !== fulfillment.id && failedDeliveryOf(f)),
+      refund: methodOf(share, providerId) !== "cod" && !hasFailedDelivery(order),
     })
   }
 )
