@@ -167,6 +167,7 @@ medusaIntegrationTestRunner({
       const payment = await paymentOf(single.group.id)
 
       expect((await call(api.post(`/admin/payments/${payment.id}/refund`, { amount: 1.5 }, asAdmin()))).status).toBe(400)
+      expect((await call(api.post(`/admin/payments/${payment.id}/refund`, { amount: 1000, refund_reason_id: "refr_khong_co" }, asAdmin()))).status).toBe(404)
       const refunded = await call(api.post(`/admin/payments/${payment.id}/refund`, { amount: 20000, note: "Hộp bị móp" }, asAdmin()))
       expect(refunded.status).toBe(200)
       expect(refunded.data.payment).toMatchObject({ id: payment.id, refunds: [expect.objectContaining({ amount: 20000, note: "Hộp bị móp" })] })
