@@ -241,14 +241,9 @@ medusaIntegrationTestRunner({
       const before = await refundOrder(order.id, { amount: 1000 })
       expect([before.status, before.data.code]).toEqual([409, "not_paid"])
 
-      // The carrier remits. The `cod` branch's admin route records this and captures the share; until
-      // it is merged the test writes the remittance through the ledger module and captures directly.
-      const payment = await paymentOf(p.group.id)
-      await getContainer().resolve<any>("ledger").createCodRemittances([{
-        order_id: order.id, order_group_id: p.group.id, cooperative_id: coop["dafusa-phu-da"], carrier: "ghn",
-        amount: DAFUSA_SHARE, reference: "GHN-DS-0001", remitted_at: new Date(), source: "admin",
-      }])
-      await getContainer().resolve(Modules.PAYMENT).capturePayment({ payment_id: payment.id, amount: DAFUSA_SHARE })
+      // The carrier remits to the union, which records it: the share is captured on the purchase's payment.
+      const remitted = await call(api.post(`/admin/cod-remittances`, { order_id: order.id, carrier: "ghn", amount: DAFUSA_SHARE, reference: "GHN-DS-0001" }, asAdmin()))
+      expect(remitted.status).toBe(201)
       const tooMuch = await refundOrder(order.id, { amount: DAFUSA_SHARE + 1 })
       expect([tooMuch.status, tooMuch.data.code]).toEqual([409, "refund_exceeds_share"])
       expect((await refundOrder(order.id, { amount: DAFUSA_SHARE })).status).toBe(201)
