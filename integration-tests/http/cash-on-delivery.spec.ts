@@ -122,6 +122,8 @@ medusaIntegrationTestRunner({
       const tnOrder = p1.orderOf("htx-che-thanh-nam")
       const dfOrder = p1.orderOf("dafusa-phu-da")
       expect([tnOrder.payment_share, dfOrder.payment_share]).toEqual([270000, 125000])
+      // The shopper's purchase says who receives each order's money.
+      expect([tnOrder.payment_collector, dfOrder.payment_collector]).toEqual(["cooperative", "union"])
       const [group] = await (getContainer().resolve(ORDER_GROUP_MODULE) as any).listOrderGroups({ id: p1.group.id })
       expect(group.shares.map((s: any) => [s.order_id, s.method, s.collector])).toEqual(
         expect.arrayContaining([[tnOrder.id, "cod", "cooperative"], [dfOrder.id, "cod", "union"]])

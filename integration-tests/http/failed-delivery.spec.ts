@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { bookDeliveredOrderWorkflow } from "../../src/workflows/ledger/book-delivered-order"
 import { MAX_VND } from "../../src/lib/money"
 import { complete, readyCart, stockOf } from "../checkout"
@@ -169,6 +169,33 @@ medusaIntegrationTestRunner({
       await settle()
       expect((await ledgerOf(DAFUSA)).entries.map((e: any) => e.type).sort()).toEqual(["commission", "sale", "shipping"])
       expect((await ledgerOf(TN)).entries.map((e: any) => [e.type, e.amount])).toEqual([["failed_delivery", 0], ["failed_delivery", 0]])
+    })
+
+    it("when the refund fails, nothing of the failed delivery stays (stock, record, ledger line), and recording it again succeeds", async () => {
+      const p = await purchase([["THANHNAM-TX-200", 2]], "pp_vietqr_vietqr")
+      expect((await api.post(`/admin/order-groups/${p.group.id}/mark-paid`, {}, asAdmin())).status).toBe(200)
+      const order = p.orderOf(TN)
+      const fulfillmentId = await packAndShip(TN, order.id)
+      const stock = (await stockOf(api, TN, "THANHNAM-TX-200")).stocked_quantity
+      const payments: any = getContainer().resolve(Modules.PAYMENT)
+      const outage = jest.spyOn(payments, "refundPayment").mockRejectedValueOnce(new Error("the bank is down"))
+      const body = { reason: "damaged", note: "Hộp móp", return_shipping_cost: 18000 }
+      try {
+        const broken = await fail(TN, order.id, fulfillmentId, body)
+        expect(broken.status).toBeGreaterThanOrEqual(500)
+      } finally {
+        outage.mockRestore()
+      }
+      expect((await stockOf(api, TN, "THANHNAM-TX-200")).stocked_quantity).toBe(stock)
+      const view = (await api.get(`/vendor/orders/${order.id}`, bearer(vendor[TN]))).data.order
+      expect([view.progress, view.failed_delivery]).toEqual(["shipped", null])
+      expect((await ledgerOf(TN)).count).toBe(0)
+
+      // The lock was released with the rest: the cooperative records it again.
+      const retried = await fail(TN, order.id, fulfillmentId, body)
+      expect([retried.status, retried.data.refund?.amount, retried.data.order.progress]).toEqual([200, order.payment_share, "returned"])
+      expect((await stockOf(api, TN, "THANHNAM-TX-200")).stocked_quantity).toBe(stock + 2)
+      expect((await ledgerOf(TN)).count).toBe(1)
     })
 
     it("refused: another cooperative's order or parcel, a parcel not shipped, delivered or canceled, an order with a delivered parcel, twice (also at once), and garbage", async () => {

@@ -167,6 +167,7 @@ medusaIntegrationTestRunner({
       const payment = await paymentOf(single.group.id)
 
       expect((await call(api.post(`/admin/payments/${payment.id}/refund`, { amount: 1.5 }, asAdmin()))).status).toBe(400)
+      expect((await call(api.post(`/admin/payments/${payment.id}/refund`, { amount: 1000, refund_reason_id: "refr_khong_co" }, asAdmin()))).status).toBe(404)
       const refunded = await call(api.post(`/admin/payments/${payment.id}/refund`, { amount: 20000, note: "Hộp bị móp" }, asAdmin()))
       expect(refunded.status).toBe(200)
       expect(refunded.data.payment).toMatchObject({ id: payment.id, refunds: [expect.objectContaining({ amount: 20000, note: "Hộp bị móp" })] })
@@ -240,14 +241,9 @@ medusaIntegrationTestRunner({
       const before = await refundOrder(order.id, { amount: 1000 })
       expect([before.status, before.data.code]).toEqual([409, "not_paid"])
 
-      // The carrier remits. The `cod` branch's admin route records this and captures the share; until
-      // it is merged the test writes the remittance through the ledger module and captures directly.
-      const payment = await paymentOf(p.group.id)
-      await getContainer().resolve<any>("ledger").createCodRemittances([{
-        order_id: order.id, order_group_id: p.group.id, cooperative_id: coop["dafusa-phu-da"], carrier: "ghn",
-        amount: DAFUSA_SHARE, reference: "GHN-DS-0001", remitted_at: new Date(), source: "admin",
-      }])
-      await getContainer().resolve(Modules.PAYMENT).capturePayment({ payment_id: payment.id, amount: DAFUSA_SHARE })
+      // The carrier remits to the union, which records it: the share is captured on the purchase's payment.
+      const remitted = await call(api.post(`/admin/cod-remittances`, { order_id: order.id, carrier: "ghn", amount: DAFUSA_SHARE, reference: "GHN-DS-0001" }, asAdmin()))
+      expect(remitted.status).toBe(201)
       const tooMuch = await refundOrder(order.id, { amount: DAFUSA_SHARE + 1 })
       expect([tooMuch.status, tooMuch.data.code]).toEqual([409, "refund_exceeds_share"])
       expect((await refundOrder(order.id, { amount: DAFUSA_SHARE })).status).toBe(201)

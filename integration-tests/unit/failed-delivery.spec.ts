@@ -28,7 +28,7 @@ describe("the return shipping cost of a parcel that came back", () => {
     expect(returnShippingPaidBy({}, "pp_vietqr_vietqr")).toBe("cooperative")
   })
 
-  it("the cooperative bears it unless FAILED_DELIVERY_COST_BEARER says the union does; anything else stops start-up", () => {
+  it("the cooperative bears it unless FAILED_DELIVERY_COST_BEARER says the union does; any other value is refused when used", () => {
     const saved = process.env.FAILED_DELIVERY_COST_BEARER
     try {
       delete process.env.FAILED_DELIVERY_COST_BEARER

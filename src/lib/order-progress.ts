@@ -24,12 +24,17 @@ export function failedDeliveryOf(fulfillment: { metadata?: Record<string, any> |
   return record && typeof record === "object" ? (record as FailedDeliveryRecord) : null
 }
 
+/** Whether a parcel of the order came back: such an order is never delivered and never a sale. */
+export function hasFailedDelivery(order: { fulfillments?: any[] | null } | null | undefined): boolean {
+  return (order?.fulfillments ?? []).some((f) => f && !f.canceled_at && failedDeliveryOf(f))
+}
+
 export function orderProgress(order: { status?: string; canceled_at?: any; fulfillments?: any[] | null }): OrderProgress {
   if (order.status === "canceled" || order.canceled_at) return "canceled"
   const active = (order.fulfillments ?? []).filter((f) => f && !f.canceled_at)
   if (!active.length) return "pending"
   // One parcel back means the order is not delivered and will not be (its deliver is refused).
-  if (active.some((f) => failedDeliveryOf(f))) return "returned"
+  if (hasFailedDelivery(order)) return "returned"
   if (active.every((f) => f.delivered_at)) return "delivered"
   if (active.some((f) => f.shipped_at)) return "shipped"
   return "fulfilled"

@@ -3,7 +3,6 @@ import {
   adjustInventoryLevelsStep,
   emitEventStep,
   releaseLockStep,
-  updateFulfillmentWorkflow,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { InventoryLevelWorkflowEvents } from "@medusajs/framework/utils"
@@ -12,11 +11,12 @@ import { conflict } from "../../lib/errors"
 import { methodOf } from "../../lib/ledger/collector"
 import { failedDeliveryAmount, failedDeliveryCostBearer, returnShippingPaidBy } from "../../lib/ledger/failed-delivery"
 import { formatVnd } from "../../lib/money"
-import { failedDeliveryOf, type FailedDeliveryReason, type FailedDeliveryRecord } from "../../lib/order-progress"
+import { failedDeliveryOf, hasFailedDelivery, type FailedDeliveryReason, type FailedDeliveryRecord } from "../../lib/order-progress"
 import type { LedgerEntryInput } from "../../modules/ledger"
 import type { PaymentShare } from "../../modules/order-group"
 import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
 import { bookLedgerEntriesStep } from "../ledger/steps/book-ledger-entries"
+import { recordFailedDeliveryStep } from "./steps/record-failed-delivery"
 import { orderDeliveryLockKey } from "./steps/refuse-after-failed-delivery"
 import { refundCooperativeShareStep } from "./steps/refund-cooperative-share"
 
@@ -98,7 +98,8 @@ const planFailedDeliveryStep = createStep(
     }
     return new StepResponse({
       fulfillment_id: fulfillment.id as string,
-      metadata: { ...(fulfillment.metadata ?? {}), failed_delivery: record },
+      metadata: (fulfillment.metadata ?? {}) as Record<string, unknown>,
+      record,
       // Fulfilment items are inventory quantities already (kits and required quantities included).
       restock: (fulfillment.items ?? [])
         .filter((i: any) => i.inventory_item_id)
@@ -106,7 +107,7 @@ const planFailedDeliveryStep = createStep(
       entry,
       // Cash on delivery was never collected for a parcel that came back: nothing to give back. A
       // prepaid share goes back once per order (the first of its parcels to come back).
-      refund: methodOf(share, providerId) !== "cod" && !active.some((f: any) => f.id !== fulfillment.id && failedDeliveryOf(f)),
+      refund: methodOf(share, providerId) !== "cod" && !hasFailedDelivery(order),
     })
   }
 )
@@ -135,9 +136,7 @@ export const failCooperativeDeliveryWorkflow = createWorkflow("fail-cooperative-
   const plan = planFailedDeliveryStep(transform({ orders, input }, ({ orders, input }) => ({ order: orders[0], input })))
 
   const levels = adjustInventoryLevelsStep(transform({ plan }, ({ plan }) => plan.restock))
-  updateFulfillmentWorkflow.runAsStep({
-    input: transform({ plan }, ({ plan }) => ({ id: plan.fulfillment_id, metadata: plan.metadata })),
-  })
+  recordFailedDeliveryStep(transform({ plan }, ({ plan }) => ({ fulfillment_id: plan.fulfillment_id, metadata: plan.metadata, record: plan.record })))
   // The writes above are undone if the refund fails; a refund cannot be taken back, so it comes after them.
   const refund = when({ plan }, ({ plan }) => plan.refund).then(() =>
     refundCooperativeShareStep(transform({ input }, ({ input }) => ({ order_id: input.order_id, created_by: input.recorded_by })))

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { isCalendarDay, startOfVnDay, addDaysToDay } from "../../../lib/dates"
-import { orderDisplayIds, recordCodRemittance, remittanceView } from "../../../lib/ledger/remittances"
+import { orderDisplayIds, recordCodRemittance, remittanceView } from "./helpers"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 
 /**

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { conflict, CoopstallError } from "../../../lib/errors"
+import { conflict, CoopstallError, notFound } from "../../../lib/errors"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService, PaymentShare } from "../../../modules/order-group"
 import { refundCooperativeOrderWorkflow } from "../../../workflows/ledger/refund-cooperative-order"
 import { PaymentRefundBody } from "./validators"
@@ -21,7 +21,8 @@ const PAYMENT_FIELDS = [
  */
 export async function refundPurchasePayment(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
-    const [payment] = await req.scope.resolve(Modules.PAYMENT).listPayments({ id: req.params.id }, { select: ["id", "payment_collection_id"] })
+    const payments = req.scope.resolve(Modules.PAYMENT)
+    const [payment] = await payments.listPayments({ id: req.params.id }, { select: ["id", "payment_collection_id"] })
     const [group] = payment?.payment_collection_id
       ? await (req.scope.resolve(ORDER_GROUP_MODULE) as OrderGroupModuleService).listOrderGroups({ payment_collection_id: payment.payment_collection_id })
       : []
@@ -39,6 +40,10 @@ export async function refundPurchasePayment(req: AuthenticatedMedusaRequest, res
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ path: i.path.join(".") || "body", message: i.message }))
       throw new CoopstallError(400, "invalid_request", `Invalid body. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors)
+    }
+    const reasonId = parsed.data.refund_reason_id
+    if (reasonId && !(await payments.listRefundReasons({ id: reasonId }, { select: ["id"] })).length) {
+      throw notFound("Refund reason", reasonId)
     }
     await refundCooperativeOrderWorkflow(req.scope).run({
       input: { order_id: shares[0].order_id, ...parsed.data, created_by: req.auth_context?.actor_id },

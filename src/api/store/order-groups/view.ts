@@ -1,3 +1,4 @@
+import { collectorOf } from "../../../lib/ledger/collector"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"
@@ -49,6 +50,8 @@ export async function orderGroupView(container: MedusaContainer, id: string, { i
       return {
         ...serializeOrder(order, s.amount, { internal }),
         cooperative: c ? { id: c.id, name: c.name, handle: c.handle, province: c.province } : null,
+        // Who receives this order's money: the union, or the cooperative (cash through its own carrier).
+        payment_collector: collectorOf(s),
       }
     }),
   }

@@ -6,7 +6,7 @@ import { commissionOn, resolveCommissionRates } from "../../../lib/ledger/commis
 import { ledgerHoldDays } from "../../../lib/ledger/config"
 import { deliveredOrderAvailability, orderPurchase, unionPaidInAt } from "../../../lib/ledger/paid-in"
 import { refundEntries, refundsOfPaymentCollection } from "../../../lib/ledger/refunds"
-import { failedDeliveryOf } from "../../../lib/order-progress"
+import { hasFailedDelivery } from "../../../lib/order-progress"
 import type { LedgerEntryInput } from "../../../modules/ledger"
 
 const ORDER_FIELDS = [
@@ -20,7 +20,7 @@ const ORDER_FIELDS = [
 export function fullyDeliveredAt(order: any): Date | null {
   if (order.status === "canceled" || order.canceled_at) return null
   // A parcel came back: never a sale, even if Medusa's own admin route marks another parcel delivered.
-  if ((order.fulfillments ?? []).some((f: any) => !f.canceled_at && failedDeliveryOf(f))) return null
+  if (hasFailedDelivery(order)) return null
   const delivered = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at && f.delivered_at)
   const deliveredQty = new Map<string, number>()
   for (const f of delivered) for (const i of f.items ?? []) deliveredQty.set(i.line_item_id, (deliveredQty.get(i.line_item_id) ?? 0) + Number(i.quantity))

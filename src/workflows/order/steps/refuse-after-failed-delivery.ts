@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../../lib/errors"
-import { failedDeliveryOf } from "../../../lib/order-progress"
+import { hasFailedDelivery } from "../../../lib/order-progress"
 
 /** One lock per order for everything that ends a parcel's journey: delivered, or came back. */
 export const orderDeliveryLockKey = (orderId: string) => `order-delivery:${orderId}`
@@ -19,8 +19,7 @@ export const refuseAfterFailedDeliveryStep = createStep(
       fields: ["id", "fulfillments.id", "fulfillments.canceled_at", "fulfillments.metadata"],
       filters: { id: order_id },
     })
-    const failed = ((data[0] as any)?.fulfillments ?? []).some((f: any) => f && !f.canceled_at && failedDeliveryOf(f))
-    if (failed) throw conflict("delivery_failed", "A parcel of this order came back (failed delivery); the order can no longer be delivered.")
+    if (hasFailedDelivery(data[0] as any)) throw conflict("delivery_failed", "A parcel of this order came back (failed delivery); the order can no longer be delivered.")
     return new StepResponse(undefined)
   }
 )

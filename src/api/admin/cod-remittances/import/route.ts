@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../lib/errors"
-import { importRemittanceStatement } from "../../../../lib/ledger/remittances"
+import { importRemittanceStatement } from "../helpers"
 
 /**
  * POST /admin/cod-remittances/import: a carrier's remittance statement (text/csv, or JSON { csv }).

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { isLockBusy } from "../errors"
-import type { CodRemittanceInput } from "../../workflows/ledger/steps/create-cod-remittance"
-import { bookDeliveredOrderWorkflow } from "../../workflows/ledger/book-delivered-order"
-import { recordCodRemittanceWorkflow } from "../../workflows/ledger/record-cod-remittance"
-import { parseRemittanceCsv, type RemittanceCsvRow } from "./remittance-csv"
+import { isLockBusy } from "../../../lib/errors"
+import type { CodRemittanceInput } from "../../../workflows/ledger/steps/create-cod-remittance"
+import { bookDeliveredOrderWorkflow } from "../../../workflows/ledger/book-delivered-order"
+import { recordCodRemittanceWorkflow } from "../../../workflows/ledger/record-cod-remittance"
+import { parseRemittanceCsv, type RemittanceCsvRow } from "../../../lib/ledger/remittance-csv"
 
 // Carriers' cash-on-delivery remittances to the union: recording one (by hand or from a statement),
 // and what the admin routes answer.
