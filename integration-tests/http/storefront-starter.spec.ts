@@ -19,6 +19,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let sdk: Medusa
     let publishableKey: string
+    const timings: string[] = []
+    afterAll(() => console.log(`shipping options (listing, then the one POST), per checkout: ${timings.join(", ")}`))
 
     beforeAll(async () => {
       const seeded = await seedMarketplace(getContainer())
@@ -62,7 +64,9 @@ medusaIntegrationTestRunner({
 
     /** The delivery step: list, price calculated options, and choose one the starter leaves enabled. */
     async function starterDelivery(cartId: string) {
+      let t = Date.now()
       const { shipping_options } = await sdk.client.fetch<any>("/store/shipping-options", { query: { cart_id: cartId } })
+      timings.push(`list ${Date.now() - t} ms`)
       const prices: Record<string, number> = {}
       for (const option of shipping_options.filter((o: any) => o.price_type === "calculated")) {
         const { shipping_option } = await sdk.client.fetch<any>(`/store/shipping-options/${option.id}/calculate`, { method: "POST", body: { cart_id: cartId } })
@@ -72,7 +76,9 @@ medusaIntegrationTestRunner({
         (o: any) => !o.insufficient_inventory && (o.price_type === "flat" || typeof prices[o.id] === "number")
       )
       const chosen = enabled[0]
+      t = Date.now()
       await sdk.store.cart.addShippingMethod(cartId, { option_id: chosen.id })
+      timings.push(`set ${Date.now() - t} ms`)
       return { shipping_options, chosen, price: chosen.price_type === "flat" ? chosen.amount : prices[chosen.id] }
     }
 
