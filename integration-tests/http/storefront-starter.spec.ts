@@ -212,6 +212,36 @@ medusaIntegrationTestRunner({
       expect(listed[0].data.shipping_options.map((p: any) => p.insufficient_inventory)).toEqual([false, true])
     })
 
+    it("goods of a third cooperative added after choosing: the starter sees no choice made, and choosing again covers all three", async () => {
+      const address = { first_name: "Tú", last_name: "Đỗ", address_1: "3 Hai Bà Trưng", city: "Phường Sài Gòn", province: "Thành phố Hồ Chí Minh", country_code: "vn", phone: "0903000555" }
+      const { cart } = await starterCart(
+        [
+          { product: "Hồng trà Thanh Nam", variant: "Túi lọc 25 gói", quantity: 1 },
+          { product: "Dầu phộng nguyên chất Dafusa", variant: "Chai 500ml", quantity: 1 },
+        ],
+        address,
+        "them-htx@example.vn"
+      )
+      const first = await starterDelivery(cart.id)
+      expect((await retrieveCart(cart.id)).shipping_methods.at(-1).shipping_option_id).toBe(first.chosen.id)
+
+      const { products } = await sdk.client.fetch<any>("/store/products", { query: { limit: 100, fields: "id,title,*variants" } })
+      const onions = products.find((p: any) => p.title === "Hành lá Lâm Thao").variants.find((v: any) => v.title === "Bó 500g")
+      await sdk.store.cart.createLineItem(cart.id, { variant_id: onions.id, quantity: 2 })
+      const stale = await retrieveCart(cart.id)
+      expect(stale.shipping_methods.map((m: any) => m.shipping_option_id)).not.toContain(first.chosen.id)
+      expect(stale.shipping_methods).toHaveLength(2)
+
+      const again = await starterDelivery(cart.id)
+      expect(again.chosen.data.shipping_options).toHaveLength(3)
+      const back = await retrieveCart(cart.id)
+      expect(back.shipping_methods).toHaveLength(1)
+      expect(back.shipping_methods[0]).toMatchObject({ shipping_option_id: again.chosen.id, amount: 90000 })
+      expect(back.shipping_total).toBe(90000)
+      expect((await starterPay(cart.id)).type).toBe("order")
+      expect(await ordersOf("them-htx@example.vn")).toHaveLength(3)
+    })
+
     it("attackers and double taps: union choices only where offered, garbage ids answered 4xx, one method per cooperative whatever arrives at once", async () => {
       const address = { first_name: "Bình", last_name: "Võ", address_1: "9 Lý Thường Kiệt", city: "Phường Hoàn Kiếm", province: "Hà Nội", country_code: "vn", phone: "0988000444" }
       const single = (await starterCart([{ product: "Hồng trà Thanh Nam", variant: "Túi lọc 25 gói", quantity: 1 }], address, "tan-cong@example.vn")).cart
