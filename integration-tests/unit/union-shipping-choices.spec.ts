@@ -39,6 +39,8 @@ describe("union shipping choices", () => {
     ])
     expect(choice.parts.map((p) => p.option.id)).toEqual(["so_a_dear", "so_b_free"])
     expect([choice.amount, choice.insufficient_inventory]).toEqual([40000, false])
+    // The cooperatives' own rates are named by each cooperative: the choice says what they are.
+    expect(choice.label).toBe("Giao hàng theo giá riêng của từng HTX")
   })
 
   it("flagged when a cooperative has only options whose warehouse lacks its goods; unflagged choices come first", () => {

@@ -54,6 +54,8 @@ export type UnionChoice = {
 const LABELS: Record<string, string> = {
   standard: "Giao hàng tiêu chuẩn",
   express: "Giao hàng nhanh",
+  // Every rate a cooperative sets itself (/vendor/shipping-options) has this code, whatever its name.
+  "cooperative-rate": "Giao hàng theo giá riêng của từng HTX",
   [ANY_SERVICE]: "Giao hàng rẻ nhất của từng HTX",
 }
 
