@@ -3,7 +3,7 @@ import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
 import { validateBody, validateQuery } from "../../lib/validation"
 import { requireLineItemOfCart } from "./cart-line-item"
 import { attachQuality, filterByQuality } from "./product-quality"
-import { onlyCartCooperativesOptions } from "./shipping-options-scope"
+import { calculateUnionChoice, expandUnionChoice, listCartShippingOptions, showUnionChoiceAsOneMethod } from "./union-shipping/middlewares"
 import { CreateReviewBody, StoreListCooperativesQuery, StoreListReviewsQuery } from "./validators"
 
 /** Lets store product responses carry their cooperative's public fields, and nothing else of it. */
@@ -24,7 +24,11 @@ export const storeMiddlewares: MiddlewareRoute[] = [
   // No method: a method-less middleware is sorted ahead of Medusa's own query validation, which consumes req.allowed.
   // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
   { matcher: "/store/products", middlewares: [allowCooperativeFields, filterByQuality, attachQuality] },
-  { method: ["GET"], matcher: "/store/shipping-options", middlewares: [onlyCartCooperativesOptions] },
+  // One shipping choice per cart is enough (docs/storefront/shipping.md).
+  { method: ["GET"], matcher: "/store/shipping-options", middlewares: [listCartShippingOptions] },
+  { method: ["POST"], matcher: "/store/shipping-options/:id/calculate", middlewares: [calculateUnionChoice] },
+  { method: ["POST"], matcher: "/store/carts/:id/shipping-methods", middlewares: [expandUnionChoice] },
+  { matcher: "/store/carts", middlewares: [showUnionChoiceAsOneMethod] },
   { method: ["GET"], matcher: "/store/cooperatives", middlewares: [validateQuery(StoreListCooperativesQuery)] },
   { method: ["POST"], matcher: "/store/reviews", middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(CreateReviewBody)] },
   { method: ["GET"], matcher: "/store/products/:id/reviews", middlewares: [validateQuery(StoreListReviewsQuery)] },
