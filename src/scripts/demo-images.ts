@@ -23,7 +23,9 @@ const backendUrl = () => (process.env.MEDUSA_BACKEND_URL || "http://localhost:90
 
 /** Copies one committed picture into the static directory (once) and returns its public URL. */
 export function publishDemoImage(file: string) {
-  const content = readFileSync(path.join(SOURCE_DIR, file))
+  const source = path.join(SOURCE_DIR, file)
+  if (!existsSync(source)) throw new Error(`No demo picture ${file}: draw it with \`node scripts/demo-images.mjs\` and commit it.`)
+  const content = readFileSync(source)
   const hash = createHash("sha256").update(content).digest("hex").slice(0, 10)
   const ext = path.extname(file)
   const name = `${path.basename(file, ext)}-${hash}${ext}`
