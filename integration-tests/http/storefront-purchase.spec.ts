@@ -226,6 +226,15 @@ medusaIntegrationTestRunner({
         }
       }
       if (process.env.SHOW_PURCHASE) console.log(seen.join(" "))
+      // A private field of the cooperative is a mistake worth a clear 400, where Medusa would drop it silently.
+      for (const [route, fields] of [
+        [routes[0], "+cooperative.tax_code"], [routes[1], "*cooperative.users"], [routes[3], "+cooperative.bank_account_number"],
+        [routes[2], "+items.product.cooperative.tax_code"], [routes[3], "*items.product.cooperative.users"],
+      ]) {
+        const answer = await call(api.get(`${route}?fields=${encodeURIComponent(fields)}`, storeHeaders(pk)))
+        expect([fields, answer.status, answer.data.code]).toEqual([fields, 400, "invalid_request"])
+        expect(answer.data.message).toContain("not a public field of a cooperative")
+      }
     })
   },
 })

@@ -1,4 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { CoopstallError } from "../../lib/errors"
 import { cooperativeOcopSummary, productQuality } from "../../lib/quality"
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
 
@@ -27,6 +28,25 @@ export function expandCooperativeFields(fields: string, paths: string[]): string
     .join(",")
 }
 
+const PUBLIC = new Set<string>(STORE_PRODUCT_COOPERATIVE_FIELDS)
+
+/**
+ * The first field of the cooperative at a `path` that is not public (`+cooperative.tax_code`,
+ * `*items.product.cooperative.users`): Medusa would leave it out silently, but a storefront asking
+ * for it is mistaken about what it can get, so it hears so.
+ */
+export function privateCooperativeField(fields: string, paths: string[]): string | null {
+  for (const token of fields.split(",")) {
+    if (token.startsWith("-")) continue
+    const body = token.replace(/^[+ *]+/, "").replace(/\.\*$/, "")
+    for (const path of paths) {
+      const prefix = `${path}cooperative.`
+      if (body.startsWith(prefix) && !PUBLIC.has(body.slice(prefix.length))) return body
+    }
+  }
+  return null
+}
+
 /**
  * Lets the answers of a store route carry the cooperative at each `path` ("" for a product,
  * "items.product." for a cart or an order line). Method-less: Medusa's own query validation, which
@@ -38,7 +58,14 @@ export function allowSoldByFields(...paths: string[]) {
     req.allowed ??= []
     req.allowed.push(...allowed)
     const query = req.query as Record<string, unknown>
-    if (typeof query.fields === "string") query.fields = expandCooperativeFields(query.fields, paths)
+    if (typeof query.fields === "string") {
+      query.fields = expandCooperativeFields(query.fields, paths)
+      const refused = privateCooperativeField(query.fields as string, paths)
+      if (refused) {
+        const message = `${refused} is not a public field of a cooperative; these are: ${STORE_PRODUCT_COOPERATIVE_FIELDS.join(", ")}.`
+        return next(new CoopstallError(400, "invalid_request", message, [{ path: "fields", message }]))
+      }
+    }
     next()
   }
 }
