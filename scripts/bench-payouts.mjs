@@ -78,6 +78,14 @@ async function seedLedger(db, entries) {
        from generate_series(1, $1::int) g`,
     [entries, cooperatives]
   )
+  // Every tenth cooperative (numbers ending in 3) collects cash on delivery with its own carrier:
+  // each of its sales has a cash_collected line of −the sale, so it owes its commission and the
+  // run skips it with owes_commission (issue 13). These lines come on top of the count above.
+  await db.query(
+    `insert into ledger_entry (id, cooperative_id, type, amount, source_type, source_id, occurred_at, available_at)
+     select 'ldg_bench_cash_' || id, cooperative_id, 'cash_collected', -amount, 'order', 'bench_order_' || id, occurred_at, available_at
+       from ledger_entry where type = 'sale' and cooperative_id like '%3'`
+  )
   await db.query(`analyze ledger_entry`)
 }
 

@@ -99,6 +99,7 @@ const BODIES: Record<string, unknown> = {
   "/vendor/reviews/[id]/reply": { body: "Bị chiếm" },
   "/vendor/orders/[id]/cancel": { reason: "Bị chiếm" },
   "/vendor/orders/[id]/fulfillments/[fulfillment_id]/ship": { carrier: "X", tracking_number: "1" },
+  "/vendor/orders/[id]/fulfillments/[fulfillment_id]/fail-delivery": { reason: "refused", return_shipping_cost: 30000 },
   "/vendor/ocop-ratings/[id]": { decision_number: "9/BI-CHIEM" },
   "/vendor/certificates/[id]": { code: "BI-CHIEM" },
 }

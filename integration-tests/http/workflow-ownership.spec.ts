@@ -23,6 +23,7 @@ const loadWorkflows = () => ({
   ...(require("../../src/workflows/order/cancel-cooperative-order") as typeof import("../../src/workflows/order/cancel-cooperative-order")),
   ...(require("../../src/workflows/order/create-cooperative-fulfillment") as typeof import("../../src/workflows/order/create-cooperative-fulfillment")),
   ...(require("../../src/workflows/order/deliver-cooperative-fulfillment") as typeof import("../../src/workflows/order/deliver-cooperative-fulfillment")),
+  ...(require("../../src/workflows/order/fail-cooperative-delivery") as typeof import("../../src/workflows/order/fail-cooperative-delivery")),
   ...(require("../../src/workflows/order/ship-cooperative-order") as typeof import("../../src/workflows/order/ship-cooperative-order")),
   ...(require("../../src/workflows/review/reply-to-review") as typeof import("../../src/workflows/review/reply-to-review")),
   ...(require("../../src/workflows/shipping/create-cooperative-shipping-option") as typeof import("../../src/workflows/shipping/create-cooperative-shipping-option")),
@@ -190,6 +191,8 @@ medusaIntegrationTestRunner({
         ["order: ship B's fulfilment named under A's order", () => w.shipCooperativeOrderWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment, carrier: "X", tracking_number: "X1", created_by: a.user } })],
         ["order: deliver B's fulfilment", () => w.deliverCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment } })],
         ["order: deliver B's fulfilment named under A's order", () => w.deliverCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment } })],
+        ["order: record B's parcel as came back", () => w.failCooperativeDeliveryWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment, reason: "refused", return_shipping_cost: 1, recorded_by: a.user } })],
+        ["order: record B's parcel as came back, named under A's order", () => w.failCooperativeDeliveryWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment, reason: "refused", return_shipping_cost: 1, recorded_by: a.user } })],
         ["order: cancel B's fulfilment", () => w.cancelCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: b.order, fulfillment_id: b.fulfillment, canceled_by: a.user } })],
         ["order: cancel B's fulfilment named under A's order", () => w.cancelCooperativeFulfillmentWorkflow(c).run({ input: { cooperative_id: coop, order_id: a.order, fulfillment_id: b.fulfillment, canceled_by: a.user } })],
         ...[

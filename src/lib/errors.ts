@@ -101,7 +101,7 @@ export function addCodeTo4xx(res: MedusaResponse) {
 
 const LOCK_BUSY = /^Failed to acquire lock for key|is already locked\.$/
 
-function isLockBusy(err: any): boolean {
+export function isLockBusy(err: any): boolean {
   for (let e = err, i = 0; e && i < 4; e = e.cause, i++) {
     if (typeof e.message === "string" && LOCK_BUSY.test(e.message)) return true
   }

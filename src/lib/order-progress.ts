@@ -1,13 +1,40 @@
 /**
  * Where one cooperative's order stands, in the words shopper and cooperative share:
- * pending (placed, not yet packed) → fulfilled (packed) → shipped → delivered, or canceled.
+ * pending (placed, not yet packed) → fulfilled (packed) → shipped → delivered, or canceled, or
+ * returned (a shipped parcel came back: docs/money/failed-deliveries.md).
  */
-export type OrderProgress = "pending" | "fulfilled" | "shipped" | "delivered" | "canceled"
+export type OrderProgress = "pending" | "fulfilled" | "shipped" | "delivered" | "canceled" | "returned"
+
+export const FAILED_DELIVERY_REASONS = ["refused", "unreachable", "damaged", "other"] as const
+export type FailedDeliveryReason = (typeof FAILED_DELIVERY_REASONS)[number]
+
+/** What the cooperative recorded when a shipped parcel came back; kept in the fulfilment's metadata. */
+export type FailedDeliveryRecord = {
+  reason: FailedDeliveryReason
+  note: string | null
+  /** Whole đồng the carrier charged for the way back. */
+  return_shipping_cost: number
+  recorded_by: string
+  recorded_at: string
+}
+
+/** The failed delivery recorded on a fulfilment, if any. */
+export function failedDeliveryOf(fulfillment: { metadata?: Record<string, any> | null } | null | undefined): FailedDeliveryRecord | null {
+  const record = fulfillment?.metadata?.failed_delivery
+  return record && typeof record === "object" ? (record as FailedDeliveryRecord) : null
+}
+
+/** Whether a parcel of the order came back: such an order is never delivered and never a sale. */
+export function hasFailedDelivery(order: { fulfillments?: any[] | null } | null | undefined): boolean {
+  return (order?.fulfillments ?? []).some((f) => f && !f.canceled_at && failedDeliveryOf(f))
+}
 
 export function orderProgress(order: { status?: string; canceled_at?: any; fulfillments?: any[] | null }): OrderProgress {
   if (order.status === "canceled" || order.canceled_at) return "canceled"
   const active = (order.fulfillments ?? []).filter((f) => f && !f.canceled_at)
   if (!active.length) return "pending"
+  // One parcel back means the order is not delivered and will not be (its deliver is refused).
+  if (hasFailedDelivery(order)) return "returned"
   if (active.every((f) => f.delivered_at)) return "delivered"
   if (active.some((f) => f.shipped_at)) return "shipped"
   return "fulfilled"
@@ -57,8 +84,12 @@ export const ORDER_VIEW_FIELDS = [
   "fulfillments.labels.tracking_url",
 ]
 
-/** One order as its readers see it: totals in whole đồng, its progress, and the carrier's tracking. */
-export function serializeOrder(order: any, share?: number) {
+/**
+ * One order as its readers see it: totals in whole đồng, its progress, and the carrier's tracking.
+ * A failed delivery shows its reason and date to everyone; `internal` readers (the cooperative and
+ * the union) also see the note, the return shipping cost and who recorded it.
+ */
+export function serializeOrder(order: any, share?: number, { internal = false }: { internal?: boolean } = {}) {
   return {
     id: order.id,
     display_id: order.display_id,
@@ -72,6 +103,10 @@ export function serializeOrder(order: any, share?: number) {
     discount_total: Number(order.discount_total),
     total: Number(order.total),
     ...(share !== undefined ? { payment_share: share } : {}),
+    failed_delivery: failedDeliveryView(
+      failedDeliveryOf((order.fulfillments ?? []).find((f: any) => f && !f.canceled_at && failedDeliveryOf(f))),
+      internal
+    ),
     items: (order.items ?? []).map((i: any) => ({
       id: i.id,
       product_id: i.product_id,
@@ -94,6 +129,13 @@ export function serializeOrder(order: any, share?: number) {
       canceled_at: f.canceled_at,
       carrier: f.metadata?.carrier ?? null,
       tracking_numbers: (f.labels ?? []).map((l: any) => l.tracking_number).filter(Boolean),
+      failed_delivery: failedDeliveryView(failedDeliveryOf(f), internal),
     })),
   }
+}
+
+function failedDeliveryView(record: FailedDeliveryRecord | null, internal: boolean) {
+  if (!record) return null
+  const seen = { reason: record.reason, recorded_at: record.recorded_at }
+  return internal ? { ...seen, note: record.note, return_shipping_cost: record.return_shipping_cost, recorded_by: record.recorded_by } : seen
 }

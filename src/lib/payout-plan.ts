@@ -5,10 +5,12 @@ export const PAYOUT_SKIP_REASONS = [
   "no_bank_account",
   "bank_account_not_verified",
   "invalid_bank_account",
+  // Its available balance is negative: it holds cash (COD through its own carrier) and owes commission.
+  "owes_commission",
 ] as const
 export type PayoutSkipReason = (typeof PAYOUT_SKIP_REASONS)[number]
 
-export type SkippedCooperative = { cooperative_id: string; reason: PayoutSkipReason; available: number; detail?: string }
+export type SkippedCooperative = { cooperative_id: string; reason: PayoutSkipReason; available: number; detail?: string; owes?: number }
 
 /** A cooperative the run tried to pay and could not; a later run retries it. */
 export type PayoutFailure = { cooperative_id: string; reason: string; available: number; payout_id?: string }

@@ -7,6 +7,7 @@ const SKIP_EXPLAINED: Record<string, string> = {
   no_bank_account: "The cooperative has not given a bank account.",
   bank_account_not_verified: "The bank account has not been verified by the union (or changed since).",
   invalid_bank_account: "The bank account cannot be encoded as a VietQR transfer.",
+  owes_commission: "The cooperative owes the union commission on cash it collected itself (negative available balance); its next earnings settle it first.",
 }
 
 /** Names of the cooperatives behind a page of payouts or skips: one query. */

@@ -1,3 +1,5 @@
+import { collectorFor } from "./ledger/collector"
+
 // What each audience may see of a cooperative. The store never sees bank details, status history or staff.
 const PUBLIC_FIELDS = [
   "id", "handle", "name", "legal_name", "province", "ward", "street_address", "phone", "email",
@@ -29,8 +31,16 @@ export const publicCooperative = (cooperative: any) => pick(cooperative, PUBLIC_
 /** For the cooperative's own staff and for union admins. */
 export const privateCooperative = (cooperative: any) => ({
   ...pick(cooperative, PRIVATE_FIELDS),
+  cod_collector: cooperative.cod_collector ?? null,
   bank_account: bankAccountOf(cooperative),
+  cash_on_delivery: cashOnDeliveryOf(cooperative),
 })
+
+/** Who collects its cash on delivery for orders placed now: its own setting, else the union's COD_COLLECTOR. */
+function cashOnDeliveryOf(cooperative: any) {
+  const own = cooperative.cod_collector ?? null
+  return { collector: collectorFor("cod", own), setting: own, source: own ? "cooperative" : "union_default" }
+}
 
 /** Public cooperative fields a store product may carry (`fields=+cooperative.*` is narrowed to these). */
 export const STORE_PRODUCT_COOPERATIVE_FIELDS = ["id", "handle", "name", "province", "logo_url"] as const

@@ -13,6 +13,7 @@ import {
   ReviewModerationBody,
 } from "./validators"
 import { ReleaseCooperativeBody } from "./cooperatives/[id]/release/validators"
+import { SetCodCollectorBody } from "./cooperatives/[id]/cod-collector/validators"
 
 /** /admin/cooperatives/:id/:action also matches the static sub-routes beside it (ledger-adjustments): only status actions take this body. */
 const forStatusActions =
@@ -24,6 +25,7 @@ export const adminMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/admin/cooperatives", middlewares: [validateQuery(AdminListCooperativesQuery)] },
   { method: ["POST"], matcher: "/admin/cooperatives/:id/:action", middlewares: [forStatusActions(validateBody(CooperativeActionBody))] },
   { method: ["POST"], matcher: "/admin/cooperatives/:id/release", middlewares: [validateBody(ReleaseCooperativeBody)] },
+  { method: ["POST"], matcher: "/admin/cooperatives/:id/cod-collector", middlewares: [validateBody(SetCodCollectorBody)] },
   { method: ["POST"], matcher: "/admin/products/:id/publish", middlewares: [validateBody(ProductDecisionBody)] },
   { method: ["POST"], matcher: "/admin/products/:id/reject", middlewares: [validateBody(ProductDecisionBody)] },
   { method: ["GET"], matcher: "/admin/product-queue", middlewares: [validateQuery(AdminProductQueueQuery)] },

@@ -208,6 +208,7 @@ export const VENDOR_ROUTES: VendorRoute[] = [
   route("POST", "/vendor/orders/:id/fulfillments/:fulfillment_id/ship", "handle_orders", { id: "order", fulfillment_id: "fulfillment" }),
   route("POST", "/vendor/orders/:id/fulfillments/:fulfillment_id/deliver", "handle_orders", { id: "order", fulfillment_id: "fulfillment" }),
   route("POST", "/vendor/orders/:id/fulfillments/:fulfillment_id/cancel", "handle_orders", { id: "order", fulfillment_id: "fulfillment" }),
+  route("POST", "/vendor/orders/:id/fulfillments/:fulfillment_id/fail-delivery", "handle_orders", { id: "order", fulfillment_id: "fulfillment" }),
 
   route("GET", "/vendor/ledger", "read"),
   route("GET", "/vendor/ledger/export.csv", "read"),

@@ -5,6 +5,7 @@ import { ListCertificatesQuery, ResubmitCertificateBody, SubmitCertificateBody }
 import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } from "./ocop-ratings/validators"
 import { LedgerExportQuery, LedgerQuery } from "../../lib/ledger/query"
 import { lotMiddlewares } from "./lots/middlewares"
+import { failDeliveryMiddlewares } from "./orders/[id]/fulfillments/[fulfillment_id]/fail-delivery/middlewares"
 import { ReplyToReviewBody, VendorListReviewsQuery } from "./reviews/validators"
 import { assertEveryVendorRouteIsListed } from "./access"
 import { ListInvitesQuery } from "./invites/validators"
@@ -73,6 +74,7 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/vendor/orders", middlewares: [validateQuery(ListOrdersQuery)] },
   { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments", middlewares: [validateBody(CreateFulfillmentBody)] },
   { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments/:fulfillment_id/ship", middlewares: [validateBody(ShipFulfillmentBody)] },
+  ...failDeliveryMiddlewares,
   { method: ["POST"], matcher: "/vendor/orders/:id/cancel", middlewares: [validateBody(CancelOrderBody)] },
   { method: ["GET"], matcher: "/vendor/ledger", middlewares: [validateQuery(LedgerQuery)] },
   { method: ["GET"], matcher: "/vendor/ledger/export.csv", middlewares: [validateQuery(LedgerExportQuery)] },

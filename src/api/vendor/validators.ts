@@ -118,7 +118,7 @@ export const SetStockBody = z
   .object({ stocked_quantity: z.number().int("must be a whole number").min(0).max(10_000_000) })
   .strict()
 
-export const ORDER_PROGRESS = ["pending", "fulfilled", "shipped", "delivered", "canceled"] as const
+export const ORDER_PROGRESS = ["pending", "fulfilled", "shipped", "delivered", "canceled", "returned"] as const
 
 export const ListOrdersQuery = z
   .object({

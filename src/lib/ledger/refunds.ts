@@ -1,7 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import type { LedgerEntryInput } from "../../modules/ledger"
-import type { PaymentShare } from "../../modules/order-group"
+import { conflict, CoopstallError } from "../errors"
+import { LEDGER_MODULE, type LedgerEntryInput, type LedgerModuleService } from "../../modules/ledger"
+import type { Collector, PaymentMethod, PaymentShare } from "../../modules/order-group"
+import { collectorOf, methodOf } from "./collector"
 
 /** A refund of a purchase's one payment, with the cooperative order it gives money back for. */
 export type AttributedRefund = { refund_id: string; order_id: string | null; amount: number; created_at: Date }
@@ -88,4 +90,71 @@ export function refundEntries(refunds: AttributedRefund[], cooperativeOf: Map<st
       occurred_at: r.created_at,
       available_at: r.created_at,
     }))
+}
+
+/** The one lock every refund of an order takes (admin refund, cancellation, capture after cancel, Medusa's payment refund). */
+export const orderRefundLockKey = (orderId: string) => `order-refund:${orderId}`
+
+/** How long a refund waits for another refund of the same order before answering 409 busy. */
+export const ORDER_REFUND_LOCK_TIMEOUT_S = 30
+
+export type OrderRefundable = {
+  order_id: string
+  group_id: string
+  share: number
+  method: PaymentMethod
+  collector: Collector
+  /** What the union received for this order: nothing when the cooperative collects, the remittance for union cash on delivery, else the share once captured. */
+  paid_in: number
+  /** Refunds attributed to this order (see attributeRefund). */
+  refunded: number
+  /** What may still go back: paid in less refunded, and never more than the payment still holds. */
+  refundable: number
+  payment: CapturedPayment | null
+}
+
+/**
+ * What may still be refunded for one cooperative's order of a purchase; null when the order is in
+ * no purchase. Read it under orderRefundLockKey, or two refunds can both see the same remainder.
+ */
+export async function refundableForOrder(container: MedusaContainer, orderId: string): Promise<OrderRefundable | null> {
+  const purchase = await purchaseOfOrder(container, orderId)
+  const share = purchase?.shares.find((s) => s.order_id === orderId)
+  if (!purchase || !share) return null
+  const collectionId = purchase.payment_collection_id
+  const payment = collectionId ? await capturedPayment(container, collectionId) : null
+  const method = methodOf(share)
+  const collector = collectorOf(share)
+
+  let paidIn = 0
+  if (collector === "cooperative") paidIn = 0
+  else if (method === "cod") {
+    const [remittance] = await (container.resolve(LEDGER_MODULE) as LedgerModuleService).listCodRemittances({ order_id: orderId }, { select: ["amount"] })
+    paidIn = remittance && payment ? Math.min(share.amount, Number(remittance.amount)) : 0
+  } else paidIn = payment ? share.amount : 0
+
+  const refunded = payment
+    ? (await refundsOfPaymentCollection(container, collectionId!, purchase.shares)).filter((r) => r.order_id === orderId).reduce((a, r) => a + r.amount, 0)
+    : 0
+  const refundable = payment ? Math.max(0, Math.min(paidIn - refunded, payment.captured - payment.refunded)) : 0
+  return { order_id: orderId, group_id: purchase.id, share: share.amount, method, collector, paid_in: paidIn, refunded, refundable, payment }
+}
+
+/** Why `amount` (or, without one, anything) cannot be refunded for this order; null when it can. */
+export function refundRefusal(r: OrderRefundable, amount?: number): CoopstallError | null {
+  if (r.paid_in <= 0 && r.collector === "cooperative") {
+    return conflict(
+      "collected_by_cooperative",
+      "The cooperative collected this order's cash on delivery, so the union holds nothing to refund: the cooperative refunds the shopper itself. " +
+        "If the union must settle part of it, book an adjustment (POST /admin/cooperatives/:id/ledger-adjustments)."
+    )
+  }
+  if (r.paid_in <= 0) return conflict("not_paid", "Nothing was paid for this order yet, so there is nothing to refund.")
+  if (r.refundable <= 0 || (amount !== undefined && amount > r.refundable)) {
+    return conflict(
+      "refund_exceeds_share",
+      `At most ${r.refundable} đồng of this order's share (${r.share} đồng, ${r.refunded} đồng already refunded) can still be refunded.`
+    )
+  }
+  return null
 }

@@ -50,7 +50,43 @@ export function serializeLedgerLine(e: any, displayIdOf: Map<string, number>, no
   }
 }
 
-/** GET …/ledger: balance, available and pending now, and one page of lines (newest first). */
+/** What each kind of line means, for a line booked without a description of its own (the CSV shows it). */
+export const LINE_DESCRIPTIONS: Partial<Record<LedgerEntryType, string>> = {
+  sale: "Doanh thu bán hàng",
+  shipping: "Phí vận chuyển",
+  commission: "Hoa hồng cho Liên minh HTX",
+  refund: "Hoàn tiền cho khách",
+  adjustment: "Điều chỉnh của Liên minh HTX",
+  payout: "Liên minh HTX chi trả",
+  payout_reversal: "Khoản chi trả bị hoàn lại",
+  cash_collected: "Tiền mặt HTX đã thu của khách (COD)",
+  failed_delivery: "Giao hàng không thành công (phí hoàn hàng)",
+}
+
+/**
+ * Cash on delivery in the cooperative's words: what it collected itself, what it owes the union
+ * (max(0, −balance)), what the union's carriers remitted for its orders, and its failed deliveries.
+ */
+export async function cashSummary(container: MedusaContainer, cooperativeId: string, balance: number) {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const [lines, remitted] = await Promise.all([
+    knex.raw(
+      `select coalesce(sum(amount) filter (where type = 'cash_collected'), 0) as cash_collected,
+              coalesce(sum(amount) filter (where type = 'failed_delivery'), 0) as failed_deliveries
+         from ledger_entry where deleted_at is null and cooperative_id = ? and type in ('cash_collected', 'failed_delivery')`,
+      [cooperativeId]
+    ),
+    knex.raw(`select coalesce(sum(amount), 0) as remitted from cod_remittance where deleted_at is null and cooperative_id = ?`, [cooperativeId]),
+  ])
+  return {
+    cash_collected: -Number(lines.rows[0]?.cash_collected ?? 0),
+    commission_owed: Math.max(0, -balance),
+    remittances: Number(remitted.rows[0]?.remitted ?? 0),
+    failed_deliveries: Number(lines.rows[0]?.failed_deliveries ?? 0),
+  }
+}
+
+/** GET …/ledger: balance, available and pending now, what it owes, and one page of lines (newest first). */
 export async function ledgerStatement(container: MedusaContainer, cooperativeId: string, filters: LedgerFilters, page: { limit: number; offset: number }) {
   const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
   const now = new Date()
@@ -64,12 +100,13 @@ export async function ledgerStatement(container: MedusaContainer, cooperativeId:
     }),
   ])
   const { balance, available, pending } = balances.get(cooperativeId)!
-  const displayIdOf = await displayIds(container, lines.map((l: any) => l.order_id))
+  const [displayIdOf, cash] = await Promise.all([displayIds(container, lines.map((l: any) => l.order_id)), cashSummary(container, cooperativeId, balance)])
   return {
     currency_code: "vnd",
     balance,
     available,
     pending,
+    ...cash,
     entries: lines.map((l) => serializeLedgerLine(l, displayIdOf, now)),
     count,
     limit: page.limit,
@@ -122,7 +159,7 @@ export async function writeLedgerCsv(
           [
             vnDayTime(r.occurred_at),
             r.type,
-            r.description ?? r.reason ?? "",
+            r.description ?? r.reason ?? LINE_DESCRIPTIONS[r.type as LedgerEntryType] ?? "",
             r.order_id ? `#${displayIdOf.get(r.order_id) ?? r.order_id}` : "",
             Number(r.amount),
             r.rate_bps === null || r.rate_bps === undefined ? "" : `${r.rate_bps / 100}%`,

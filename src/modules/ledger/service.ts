@@ -169,6 +169,29 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, P
   }
 
   /**
+   * Cooperatives whose available balance at `cutoff` is below zero (they collected cash on delivery
+   * themselves and owe the union its commission), in id order after `after`, at most `limit`: the
+   * same grouped query as payableBalances, on the other side of zero.
+   */
+  @InjectManager()
+  async owingBalances(
+    { cutoff, after = "", limit = 100 }: { cutoff: Date; after?: string; limit?: number },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<PayableBalance[]> {
+    const rows: { cooperative_id: string; available: string }[] = await (ctx.manager as any).execute(
+      `select cooperative_id, sum(amount) as available
+         from ledger_entry
+        where cooperative_id > ? and available_at <= ?
+        group by cooperative_id
+       having sum(amount) < 0
+        order by cooperative_id
+        limit ?`,
+      [after, cutoff, limit]
+    )
+    return rows.map((r) => ({ cooperative_id: r.cooperative_id, available: Number(r.available) }))
+  }
+
+  /**
    * Creates a payout and books its `payout` entry (−amount, available at the cutoff) in one
    * transaction: both or neither. A second payout for the same (cooperative, period) violates the
    * unique index and nothing is written.

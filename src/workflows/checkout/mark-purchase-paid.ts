@@ -2,6 +2,7 @@ import { acquireLockStep, addOrderTransactionStep, capturePaymentWorkflow, relea
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
 import { PaymentShare } from "../../modules/order-group"
+import { refundCanceledSharesStep } from "./steps/refund-canceled-shares"
 
 const findPayableStep = createStep("find-purchase-payment", async ({ collection }: { collection: any }) => {
   const payments = (collection?.payments ?? []).filter((p: any) => !p.canceled_at)
@@ -12,7 +13,8 @@ const findPayableStep = createStep("find-purchase-payment", async ({ collection 
 
 /**
  * The shopper's transfer arrived (marked by the union, or notified by its bank): the purchase's one
- * payment is captured, and each cooperative's order records its share as paid. Idempotent, and
+ * payment is captured, each cooperative's order records its share as paid, and the shares of orders
+ * canceled meanwhile are refunded. Idempotent, and
  * locked per purchase, so the bank's retries and an admin's click at the same moment capture once.
  */
 export const markPurchasePaidWorkflow = createWorkflow(
@@ -52,9 +54,10 @@ export const markPurchasePaidWorkflow = createWorkflow(
           }))
         )
       )
-      return true
+      // An order canceled while the transfer was on its way: its share goes back now, not kept.
+      return refundCanceledSharesStep(transform({ input }, ({ input }) => ({ order_group_id: input.order_group_id, created_by: input.captured_by })))
     })
     releaseLockStep({ key: lockKey })
-    return new WorkflowResponse(transform({ captured }, ({ captured }) => ({ captured: !!captured })))
+    return new WorkflowResponse(transform({ captured }, ({ captured }) => ({ captured: !!captured, canceled_share_refunds: captured ?? [] })))
   }
 )

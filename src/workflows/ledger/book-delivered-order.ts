@@ -4,10 +4,15 @@ import { prepareDeliveredOrderEntriesStep } from "./steps/prepare-delivered-orde
 
 /**
  * A cooperative's order is fully delivered: its sales, commission and shipping income enter the
- * ledger, payable after the hold period. Safe to run any number of times for the same order.
+ * ledger, payable after the hold period (or at once, with the cash it collected itself, for a
+ * cooperative that collected cash on delivery). An order the union collects whose money is not in
+ * yet books nothing and answers `awaiting_payment`; the capture or the remittance runs this again.
+ * Safe to run any number of times for the same order.
  */
 export const bookDeliveredOrderWorkflow = createWorkflow("book-delivered-order", (input: { order_id: string }) => {
   const prepared = prepareDeliveredOrderEntriesStep(input)
   const result = bookLedgerEntriesStep(transform({ prepared }, ({ prepared }) => ({ entries: prepared.entries })))
-  return new WorkflowResponse(transform({ prepared, result }, ({ prepared, result }) => ({ delivered: prepared.delivered, ...result })))
+  return new WorkflowResponse(
+    transform({ prepared, result }, ({ prepared, result }) => ({ delivered: prepared.delivered, awaiting_payment: prepared.awaiting_payment, ...result }))
+  )
 })

@@ -1,3 +1,4 @@
+import { collectorOf } from "../../../lib/ledger/collector"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"
@@ -6,9 +7,10 @@ import { PaymentShare } from "../../../modules/order-group"
 
 /**
  * A purchase as the shopper sees it: the one payment, and each cooperative's order with its
- * items, totals, share of the payment and progress.
+ * items, totals, share of the payment and progress. `internal` (the union's admins) adds what only
+ * the union and the cooperative read, such as a failed delivery's note and return shipping cost.
  */
-export async function orderGroupView(container: MedusaContainer, id: string) {
+export async function orderGroupView(container: MedusaContainer, id: string, { internal = false }: { internal?: boolean } = {}) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: groups } = await query.graph({
     entity: "order_group",
@@ -46,8 +48,10 @@ export async function orderGroupView(container: MedusaContainer, id: string) {
       const order: any = byId.get(s.order_id)
       const c = order?.cooperative
       return {
-        ...serializeOrder(order, s.amount),
+        ...serializeOrder(order, s.amount, { internal }),
         cooperative: c ? { id: c.id, name: c.name, handle: c.handle, province: c.province } : null,
+        // Who receives this order's money: the union, or the cooperative (cash through its own carrier).
+        payment_collector: collectorOf(s),
       }
     }),
   }

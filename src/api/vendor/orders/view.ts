@@ -10,7 +10,7 @@ const VENDOR_ORDER_FIELDS = [...ORDER_VIEW_FIELDS, "order_group.id", "order_grou
 export function serializeVendorOrder(order: any) {
   const share = (order.order_group?.shares as PaymentShare[] | undefined)?.find((s) => s.order_id === order.id)
   return {
-    ...serializeOrder(order, share?.amount),
+    ...serializeOrder(order, share?.amount, { internal: true }),
     payment_provider_id: order.order_group?.payment_provider_id ?? null,
   }
 }

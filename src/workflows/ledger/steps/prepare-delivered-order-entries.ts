@@ -3,20 +3,24 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import CooperativeOrderLink from "../../../links/cooperative-order"
 import { allocateVnd } from "../../../lib/money"
 import { commissionOn, resolveCommissionRates } from "../../../lib/ledger/commission"
-import { availableAfterHold } from "../../../lib/ledger/config"
-import { purchaseOfOrder, refundEntries, refundsOfPaymentCollection } from "../../../lib/ledger/refunds"
+import { ledgerHoldDays } from "../../../lib/ledger/config"
+import { deliveredOrderAvailability, orderPurchase, unionPaidInAt } from "../../../lib/ledger/paid-in"
+import { refundEntries, refundsOfPaymentCollection } from "../../../lib/ledger/refunds"
+import { hasFailedDelivery } from "../../../lib/order-progress"
 import type { LedgerEntryInput } from "../../../modules/ledger"
 
 const ORDER_FIELDS = [
   "id", "display_id", "status", "canceled_at", "item_total", "shipping_total",
   "items.id", "items.product_id", "items.product_title", "items.variant_title", "items.quantity", "items.total",
-  "fulfillments.id", "fulfillments.delivered_at", "fulfillments.canceled_at",
+  "fulfillments.id", "fulfillments.delivered_at", "fulfillments.canceled_at", "fulfillments.metadata",
   "fulfillments.items.line_item_id", "fulfillments.items.quantity",
 ]
 
 /** When every item of the order sits in a delivered fulfilment: the last delivery's instant; else null. */
 export function fullyDeliveredAt(order: any): Date | null {
   if (order.status === "canceled" || order.canceled_at) return null
+  // A parcel came back: never a sale, even if Medusa's own admin route marks another parcel delivered.
+  if (hasFailedDelivery(order)) return null
   const delivered = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at && f.delivered_at)
   const deliveredQty = new Map<string, number>()
   for (const f of delivered) for (const i of f.items ?? []) deliveredQty.set(i.line_item_id, (deliveredQty.get(i.line_item_id) ?? 0) + Number(i.quantity))
@@ -31,6 +35,13 @@ export function fullyDeliveredAt(order: any): Date | null {
  * the items, so the lines add up to it exactly), one commission line per item at the rate that
  * applies today, stored on the line, and one shipping line. Refunds of the order made before
  * delivery are booked with it. Nothing for an order not (yet) fully delivered or canceled.
+ *
+ * Who collected the money decides the rest (docs/money/cash-on-delivery.md): a cooperative that
+ * collected cash on delivery itself gets one more `cash_collected` line (−its share: the cash it
+ * holds), and every line is available at once, so its balance shows the commission it owes now.
+ * An order the union collects is booked only once its money is in (payment captured, or the
+ * carrier's remittance recorded), available after the hold and not before it was paid in; until
+ * then nothing is booked and the step answers `awaiting_payment`.
  */
 export const prepareDeliveredOrderEntriesStep = createStep(
   "prepare-delivered-order-entries",
@@ -44,10 +55,20 @@ export const prepareDeliveredOrderEntriesStep = createStep(
     const cooperativeId: string | undefined = (links[0] as any)?.cooperative_id
     const deliveredAt = order && cooperativeId ? fullyDeliveredAt(order) : null
     if (!order || !cooperativeId || !deliveredAt) {
-      return new StepResponse({ entries: [] as LedgerEntryInput[], delivered: false })
+      return new StepResponse({ entries: [] as LedgerEntryInput[], delivered: false, awaiting_payment: false })
     }
 
-    const availableAt = availableAfterHold(deliveredAt)
+    const purchase = await orderPurchase(container, order.id)
+    // An order outside any purchase (made by Medusa's admin directly) was collected by the union, as before.
+    const collector = purchase?.collector ?? "union"
+    const paidInAt = collector === "union" && purchase ? await unionPaidInAt(container, order.id, purchase) : null
+    const availability = purchase
+      ? deliveredOrderAvailability({ collector, delivered_at: deliveredAt, hold_days: ledgerHoldDays(), paid_in_at: paidInAt })
+      : deliveredOrderAvailability({ collector, delivered_at: deliveredAt, hold_days: ledgerHoldDays(), paid_in_at: deliveredAt })
+    if ("awaiting_payment" in availability) {
+      return new StepResponse({ entries: [] as LedgerEntryInput[], delivered: true, awaiting_payment: true })
+    }
+    const availableAt = availability.available_at
     const items: any[] = order.items
     const itemTotals = items.map((i) => Number(i.total ?? 0))
     const sales = allocateVnd(Math.round(itemTotals.reduce((a, t) => a + t, 0)), itemTotals)
@@ -96,11 +117,27 @@ export const prepareDeliveredOrderEntriesStep = createStep(
       })
     }
 
-    const purchase = await purchaseOfOrder(container, order.id)
+    if (collector === "cooperative") {
+      // The shopper's cash went to the cooperative through its own carrier: it holds what it would
+      // otherwise be paid, so its balance comes to −commission (what it owes the union).
+      const cash = Math.round(Number(purchase?.share?.amount ?? sales.reduce((a, v) => a + v, 0) + shipping))
+      if (cash > 0) {
+        entries.push({
+          ...common,
+          type: "cash_collected",
+          amount: -cash,
+          source_type: "order",
+          source_id: order.id,
+          description: `Tiền mặt HTX đã thu của khách (COD qua đơn vị vận chuyển của HTX), đơn #${order.display_id}`,
+          available_at: availableAt,
+        })
+      }
+    }
+
     if (purchase?.payment_collection_id) {
       const refunds = await refundsOfPaymentCollection(container, purchase.payment_collection_id, purchase.shares)
       entries.push(...refundEntries(refunds.filter((r) => r.order_id === order.id), new Map([[order.id, cooperativeId]]), new Map([[order.id, order.display_id]])))
     }
-    return new StepResponse({ entries, delivered: true })
+    return new StepResponse({ entries, delivered: true, awaiting_payment: false })
   }
 )

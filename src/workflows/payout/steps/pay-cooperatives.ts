@@ -73,6 +73,14 @@ export const payCooperativesStep = createStep(
       }
       if (batch.length < BATCH) break
     }
+    // Cooperatives that owe the union (cash on delivery they collected themselves): nothing is paid,
+    // the debt is netted by the balance against their next earnings; the run names them and the amount.
+    for (let owingAfter = ""; ; ) {
+      const owing = await ledger.owingBalances({ cutoff, after: owingAfter, limit: BATCH })
+      for (const { cooperative_id, available } of owing) skipped.push({ cooperative_id, reason: "owes_commission", available, owes: -available })
+      if (owing.length < BATCH) break
+      owingAfter = owing[owing.length - 1].cooperative_id
+    }
     return new StepResponse({ created, skipped, failures })
   }
 )

@@ -3,5 +3,5 @@ import { orderGroupView } from "../../../store/order-groups/view"
 
 /** GET /admin/order-groups/:id: a purchase with every cooperative's order and the payment. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  res.json({ order_group: await orderGroupView(req.scope, req.params.id) })
+  res.json({ order_group: await orderGroupView(req.scope, req.params.id, { internal: true }) })
 }

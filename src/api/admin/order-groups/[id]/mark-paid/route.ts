@@ -11,5 +11,5 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const { result } = await markPurchasePaidWorkflow(req.scope).run({
     input: { order_group_id: group.id, captured_by: req.auth_context.actor_id },
   })
-  res.json({ captured: result.captured, order_group: await orderGroupView(req.scope, group.id) })
+  res.json({ captured: result.captured, canceled_share_refunds: result.canceled_share_refunds, order_group: await orderGroupView(req.scope, group.id) })
 }
