@@ -195,6 +195,20 @@ medusaIntegrationTestRunner({
       expect(after.purchase.orders.map((o: any) => o.progress)).toEqual(["fulfilled", "pending", "pending"])
       const dafusa = await demoVendorToken(api, "dafusa-phu-da")
       expect((await call(api.get(`/vendor/orders/${dafusaOrder.id}`, bearer(dafusa)))).data.order.progress).toBe("pending")
+
+      // A parcel that came back: the shopper reads why and when, not the cooperative's note or cost.
+      const packed = (await call(api.post(`/vendor/orders/${dafusaOrder.id}/fulfillments`, {}, bearer(dafusa)))).data.order
+      const fulfillmentId = packed.fulfillments[0].id
+      await api.post(`/vendor/orders/${dafusaOrder.id}/fulfillments/${fulfillmentId}/ship`, { carrier: "GHN", tracking_number: "GHN0099887766" }, bearer(dafusa))
+      const failed = await call(api.post(`/vendor/orders/${dafusaOrder.id}/fulfillments/${fulfillmentId}/fail-delivery`, {
+        reason: "refused", note: "Khách chửi shipper, số nội bộ 0905", return_shipping_cost: 32000,
+      }, bearer(dafusa)))
+      expect(failed.status).toBeLessThan(300)
+      const seen = (await call(api.get(`/store/orders/${order.id}?fields=${encodeURIComponent(STARTER_ORDER_FIELDS)}`, storeHeaders(pk)))).data.order
+      const returned = seen.fulfillments.find((f: any) => f.id === fulfillmentId)
+      expect(returned.metadata.failed_delivery).toEqual({ reason: "refused", recorded_at: expect.any(String) })
+      expect(JSON.stringify(seen)).not.toContain("Khách chửi shipper")
+      expect(JSON.stringify(seen)).not.toContain("return_shipping_cost")
     })
 
     it("sold by: products, cart lines and order lines carry their cooperative's public fields and OCOP marks when asked through fields", async () => {

@@ -4,6 +4,19 @@ import type { PaymentShare } from "../../../modules/order-group"
 import { orderGroupView } from "../order-groups/view"
 import { combinePurchase } from "./combine"
 
+/**
+ * A failed delivery is recorded in its fulfilment's metadata with a note, the return shipping cost and
+ * who recorded it, for the cooperative and the union only (serializeOrder); Medusa's store order
+ * answer carries `fulfillments.*` whole, so the shopper's copy keeps the reason and the date alone.
+ */
+export function withPublicFulfillments<T>(order: T): T {
+  for (const f of ((order as any)?.fulfillments ?? []) as any[]) {
+    const record = f?.metadata?.failed_delivery
+    if (record && typeof record === "object") f.metadata = { ...f.metadata, failed_delivery: { reason: record.reason, recorded_at: record.recorded_at } }
+  }
+  return order
+}
+
 /** A purchase as the store's order routes need it: its orders in the cart's order, and its payment. */
 export type PurchaseRef = { id: string; order_ids: string[]; payment_collection_id: string | null }
 
@@ -101,7 +114,7 @@ export async function purchaseOrders(container: MedusaContainer, purchases: Purc
     })
     if (list && !asked("payment_collections")) delete combined.payment_collections
     if (list && !asked("fulfillments")) delete combined.fulfillments
-    out.set(purchase.id, combined)
+    out.set(purchase.id, withPublicFulfillments(combined))
   })
   return out
 }

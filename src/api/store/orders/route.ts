@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getOrdersListWorkflow } from "@medusajs/medusa/core-flows"
 import { CoopstallError } from "../../../lib/errors"
-import { purchaseOrders, purchasesOf } from "./helpers"
+import { purchaseOrders, purchasesOf, withPublicFulfillments } from "./helpers"
 
 /** Order fields a history can be sorted by: columns of the order itself, the same on every order of a purchase. */
 const SORTABLE = new Set(["id", "display_id", "created_at", "updated_at", "status", "email", "currency_code"])
@@ -47,7 +47,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     single.length
       ? getOrdersListWorkflow(req.scope)
           .run({ input: { fields: req.queryConfig.fields, variables: { filters: { id: single } } } })
-          .then(({ result }: any) => new Map(((result.rows ?? result) as any[]).map((o) => [o.id, o])))
+          .then(({ result }: any) => new Map(((result.rows ?? result) as any[]).map((o) => [o.id, withPublicFulfillments(o)])))
       : Promise.resolve(new Map<string, any>()),
   ])
   res.json({

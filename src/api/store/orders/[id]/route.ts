@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
-import { orderForShopper, purchaseOrders } from "../helpers"
+import { orderForShopper, purchaseOrders, withPublicFulfillments } from "../helpers"
 
 // Replaces Medusa's GET /store/orders/:id (project routes are registered last), in its shape and with
 // its `fields`. Any order of a purchase answers as the whole purchase: one Medusa order with every
@@ -15,5 +15,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { result } = await getOrderDetailWorkflow(req.scope).run({
     input: { fields: req.queryConfig.fields, order_id: order.id, filters: { is_draft_order: false } },
   })
-  res.status(200).json({ order: result })
+  res.status(200).json({ order: withPublicFulfillments(result) })
 }
