@@ -171,6 +171,32 @@ medusaIntegrationTestRunner({
       expect((await ledgerOf(TN)).entries.map((e: any) => [e.type, e.amount])).toEqual([["failed_delivery", 0], ["failed_delivery", 0]])
     })
 
+    it("a transfer that arrives after the parcel came back refunds that order's share at capture and keeps the delivered one's; cash on delivery is never marked paid as a whole", async () => {
+      const p = await purchase([["THANHNAM-TX-200", 1], ["DAFUSA-DP-500", 1]], "pp_vietqr_vietqr")
+      const order = p.orderOf(TN)
+      const parcel = await packAndShip(TN, order.id)
+      // Shipped before the money arrived, and refused: nothing to refund yet.
+      const failed = await fail(TN, order.id, parcel, { reason: "refused", return_shipping_cost: 0 })
+      expect([failed.status, failed.data.refund]).toEqual([200, null])
+
+      const paid = await call(api.post(`/admin/order-groups/${p.group.id}/mark-paid`, {}, asAdmin()))
+      expect(paid.status).toBe(200)
+      expect(paid.data.canceled_share_refunds.map((r: any) => [r.order_id, r.amount])).toEqual([[order.id, order.payment_share]])
+      // Told again (the bank retries, the capture event arrives): nothing twice.
+      expect((await call(api.post(`/admin/order-groups/${p.group.id}/mark-paid`, {}, asAdmin()))).status).toBe(200)
+      await settle()
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: groups } = await query.graph({ entity: "order_group", fields: ["payment_collection_id"], filters: { id: p.group.id } })
+      const { data } = await query.graph({ entity: "payment_collection", fields: ["payments.refunds.amount", "payments.refunds.metadata"], filters: { id: (groups[0] as any).payment_collection_id } })
+      const refunds = ((data[0] as any)?.payments ?? []).flatMap((pay: any) => pay.refunds ?? [])
+      expect(refunds.map((r: any) => [Number(r.amount), r.metadata?.order_id])).toEqual([[order.payment_share, order.id]])
+
+      // Cash on delivery: the union's carriers remit per order; a whole-purchase "paid" would claim cash nobody handed over.
+      const cod = await purchase([["THANHNAM-TX-200", 1]])
+      const refused = await call(api.post(`/admin/order-groups/${cod.group.id}/mark-paid`, {}, asAdmin()))
+      expect([refused.status, refused.data.code]).toEqual([409, "cash_on_delivery"])
+    })
+
     it("when the refund fails, nothing of the failed delivery stays (stock, record, ledger line), and recording it again succeeds", async () => {
       const p = await purchase([["THANHNAM-TX-200", 2]], "pp_vietqr_vietqr")
       expect((await api.post(`/admin/order-groups/${p.group.id}/mark-paid`, {}, asAdmin())).status).toBe(200)

@@ -1,10 +1,20 @@
 import { acquireLockStep, addOrderTransactionStep, capturePaymentWorkflow, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
+import { methodOf } from "../../lib/ledger/collector"
 import { PaymentShare } from "../../modules/order-group"
 import { refundCanceledSharesStep } from "./steps/refund-canceled-shares"
 
-const findPayableStep = createStep("find-purchase-payment", async ({ collection }: { collection: any }) => {
+const findPayableStep = createStep("find-purchase-payment", async ({ collection, group }: { collection: any; group: any }) => {
+  // Cash on delivery is never "marked paid" as a whole: the union's carriers remit per order (each
+  // remittance captures that order's share), and cash a cooperative collects never reaches the union.
+  const shares: PaymentShare[] = group?.shares ?? []
+  if (shares.length && methodOf(shares[0], group?.payment_provider_id) === "cod") {
+    throw conflict(
+      "cash_on_delivery",
+      "This purchase is paid in cash on delivery: record each carrier's remittance per order (POST /admin/cod-remittances); cash a cooperative collects itself is settled through its ledger."
+    )
+  }
   const payments = (collection?.payments ?? []).filter((p: any) => !p.canceled_at)
   const payment = payments[0]
   if (!payment) throw conflict("not_payable", "This purchase has no open payment to mark received.")
@@ -24,7 +34,7 @@ export const markPurchasePaidWorkflow = createWorkflow(
     acquireLockStep({ key: lockKey, timeout: 10, ttl: 60 })
     const { data: groups } = useQueryGraphStep({
       entity: "order_group",
-      fields: ["id", "total", "currency_code", "shares", "payment_collection_id"],
+      fields: ["id", "total", "currency_code", "shares", "payment_collection_id", "payment_provider_id"],
       filters: { id: input.order_group_id },
       options: { throwIfKeyNotFound: true },
     }).config({ name: "load-order-group" })
@@ -33,7 +43,10 @@ export const markPurchasePaidWorkflow = createWorkflow(
       fields: ["id", "payments.id", "payments.captured_at", "payments.canceled_at"],
       filters: transform({ groups }, ({ groups }) => ({ id: (groups[0] as any).payment_collection_id ?? "none" })),
     }).config({ name: "load-payment-collection" })
-    const payable = findPayableStep({ collection: transform({ collections }, ({ collections }) => collections[0]) })
+    const payable = findPayableStep({
+      collection: transform({ collections }, ({ collections }) => collections[0]),
+      group: transform({ groups }, ({ groups }) => groups[0]),
+    })
 
     const captured = when("capture-if-not-yet", { payable }, ({ payable }) => !payable.already_captured).then(() => {
       capturePaymentWorkflow.runAsStep({

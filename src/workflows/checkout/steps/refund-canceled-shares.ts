@@ -1,13 +1,15 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService, PaymentShare } from "../../../modules/order-group"
+import { hasFailedDelivery } from "../../../lib/order-progress"
 import { refundOrderRemainder, ShareRefund } from "../../order/steps/refund-cooperative-share"
 
 export type CanceledShareRefund = ShareRefund & { order_id: string }
 
 /**
  * A purchase's payment was captured (the union marked the transfer received, the bank notified,
- * Stripe captured): the share of every order of it that was canceled before is given back at once,
+ * Stripe captured): the share of every order of it that was canceled, or whose parcel came back,
+ * before is given back at once,
  * so the union never keeps money for goods it will not deliver. Each refund takes the order's
  * refund lock and gives back only what remains, so a repeated capture event refunds nothing twice.
  * Give it the purchase, or the captured payment.
@@ -27,12 +29,13 @@ export const refundCanceledSharesStep = createStep(
 
     const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "order",
-      fields: ["id", "status"],
+      fields: ["id", "status", "fulfillments.canceled_at", "fulfillments.metadata"],
       filters: { id: shares.map((s) => s.order_id) },
     })
     const refunds: CanceledShareRefund[] = []
     for (const order of orders as any[]) {
-      if (order.status !== "canceled") continue
+      // A parcel that came back (it may have left before the money arrived) is as undelivered as a canceled order.
+      if (order.status !== "canceled" && !hasFailedDelivery(order)) continue
       // One order's failure (a lock held too long) must not undo the capture nor stop the others:
       // the payment.captured event runs this again.
       try {
