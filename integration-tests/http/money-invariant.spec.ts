@@ -246,8 +246,8 @@ const sequence = fc
   .tuple(
     on("collector") ? fc.array(collectorOp, { maxLength: 2 }) : fc.constant([] as Op[]),
     fc.array(purchaseOp, { minLength: 1, maxLength: 3 }),
-    // Long enough to reach payouts, and free to shrink to a couple of steps (a readable counterexample).
-    fc.array(step, { minLength: 2, maxLength: MAX_STEPS, size: "medium" })
+    // Long enough to reach payouts, and free to shrink to six steps (a readable counterexample).
+    fc.array(step, { minLength: 6, maxLength: MAX_STEPS, size: "medium" })
   )
   .map(([collectors, purchases, steps]) => [...collectors.map((c) => [c]), ...purchases.map((p) => [p]), ...steps])
 
