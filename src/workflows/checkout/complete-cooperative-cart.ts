@@ -209,7 +209,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
           // Medusa's own link of a cart to its orders: a payment webhook arriving after completion
           // (Stripe's payment_intent.succeeded) finds the orders and only captures, instead of
           // completing the cart again and refunding the payment when that is refused.
-          { [Modules.CART]: { cart_id: cart.id }, [Modules.ORDER]: { order_id: s.order_id } },
+          { [Modules.ORDER]: { order_id: s.order_id }, [Modules.CART]: { cart_id: cart.id } },
         ]),
       ])
       parallelize(
