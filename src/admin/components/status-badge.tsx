@@ -13,6 +13,12 @@ const COLOR: Record<string, "green" | "red" | "orange" | "grey" | "blue" | "purp
   hidden: "grey",
   expired: "grey",
   superseded: "grey",
+  paid: "green",
+  completed: "green",
+  processing: "blue",
+  running: "blue",
+  failed: "red",
+  partially_completed: "orange",
 }
 
 export const Status = ({ status }: { status: string }) => {
