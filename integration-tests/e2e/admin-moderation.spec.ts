@@ -355,16 +355,19 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     const earnedAt = new Date(new Date(preview.cutoff_at).getTime() - 2 * 86_400_000)
     const client = new pg.Client({ connectionString: databaseUrl })
     await client.connect()
-    const line = (id: string, handle: string, type: string, amount: number) =>
+    const line = (id: string, handle: string, type: string, amount: number, rateBps: number | null = null) =>
       client.query(
-        `insert into ledger_entry (id, cooperative_id, type, amount, source_type, source_id, description, occurred_at, available_at)
-         values ($1, $2, $3, $4, 'order_item', $5, 'E2E: đơn tuần trước', $6, $6)`,
-        [`ldg_e2e_${id}`, money.coop[handle], type, amount, `item_e2e_${id.replace(/_c$/, "")}`, earnedAt]
+        `insert into ledger_entry (id, cooperative_id, type, amount, rate_bps, source_type, source_id, description, occurred_at, available_at)
+         values ($1, $2, $3, $4, $5, 'order_item', $6, 'E2E: đơn tuần trước', $7, $7)`,
+        [`ldg_e2e_${id}`, money.coop[handle], type, amount, rateBps, `item_e2e_${id.replace(/_c$/, "")}`, earnedAt]
       )
-    await line("tn1", "htx-che-thanh-nam", "sale", 600000)
-    await line("tn1_c", "htx-che-thanh-nam", "commission", -60000)
-    await line("dh1", "htx-che-da-hen", "sale", 50000)
-    await client.end()
+    try {
+      await line("tn1", "htx-che-thanh-nam", "sale", 600000)
+      await line("tn1_c", "htx-che-thanh-nam", "commission", -60000, 1000)
+      await line("dh1", "htx-che-da-hen", "sale", 50000)
+    } finally {
+      await client.end()
+    }
 
     await page.goto(`${BASE}/app/payouts`)
     await page.getByRole("heading", { name: "Chi trả", exact: true }).waitFor()
