@@ -394,7 +394,7 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
       const img = document.querySelector('[data-testid="payout-qr"]') as HTMLImageElement | null
       return !!img && img.complete && img.naturalWidth >= 128
     })
-    await shot("payouts-qr")
+    await detail.screenshot({ path: path.join(SHOTS, "payouts-qr.png") })
     await detail.getByTestId("payout-reference").fill("FT26335123456")
     await detail.getByTestId("mark-paid").click()
     await detail.getByTestId("payout-paid").getByText("FT26335123456", { exact: false }).waitFor()
@@ -491,13 +491,17 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     for (const f of FIELDS) expect([f, shownAmount(await totals.locator(`[data-field="${f}"]`).textContent())]).toEqual([f, String(data.totals[f])])
 
     // One cooperative's lines, its bank account beside the verify button, and its CSV.
-    await page.locator('[data-testid="reconciliation-row"][data-cooperative="dafusa-phu-da"]').getByRole("button", { name: "Xem" }).click()
+    await page.locator('[data-testid="reconciliation-row"][data-cooperative="dafusa-phu-da"]').getByTestId("open-cooperative").click()
     const detail = page.getByTestId("cooperative-ledger")
     await detail.getByTestId("bank-account").getByText("4001205123456").waitFor()
     await detail.getByTestId("verify-bank").waitFor()
     await detail.locator('[data-testid="ledger-line"][data-type="refund"]').waitFor()
     expect(shownAmount(await detail.getByTestId("ledger-balance").textContent())).toBe(String(byHandle["dafusa-phu-da"].balance))
+    // Wide enough for the whole reconciliation (the dashboard scrolls inside its own pane: shoot at a size that shows it).
+    await page.setViewportSize({ width: 1680, height: 1400 })
+    await page.getByTestId("reconciliation").scrollIntoViewIfNeeded()
     await shot("ledger")
+    await page.setViewportSize({ width: 1280, height: 720 })
     const csv = await page.evaluate(async (href) => (await fetch(href, { credentials: "include" })).text(), (await detail.getByTestId("export-csv").getAttribute("href"))!)
     expect(csv.split("\n").length).toBeGreaterThan(2)
     expect(csv).toContain("-40000")

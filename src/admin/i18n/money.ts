@@ -42,6 +42,7 @@ export const moneyEn = {
     paidWith: "Paid on {{date}}, reference {{reference}}",
     failedWith: "Failed on {{date}}: {{reason}}",
     stripeState: "Stripe transfer: {{status}}",
+    statuses: { pending: "To pay", processing: "Processing", paid: "Paid", failed: "Failed" },
     skip: {
       below_minimum: "Below the minimum payout",
       cooperative_not_approved: "Cooperative not approved",
@@ -178,6 +179,7 @@ export const moneyVi: typeof moneyEn = {
     paidWith: "Đã chi ngày {{date}}, mã {{reference}}",
     failedWith: "Thất bại ngày {{date}}: {{reason}}",
     stripeState: "Chuyển tiền Stripe: {{status}}",
+    statuses: { pending: "Chờ chi", processing: "Đang xử lý", paid: "Đã chi", failed: "Thất bại" },
     skip: {
       below_minimum: "Dưới mức chi tối thiểu",
       cooperative_not_approved: "Hợp tác xã chưa được duyệt",

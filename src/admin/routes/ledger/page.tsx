@@ -57,7 +57,6 @@ const LedgerPage = () => {
                     {t(`coopstall.ledger.${label}`)}
                   </Table.HeaderCell>
                 ))}
-                <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -70,7 +69,10 @@ const LedgerPage = () => {
                 >
                   <Table.Cell className="whitespace-nowrap">
                     <div className="flex items-center gap-x-2">
-                      <span>{r.cooperative?.name ?? r.cooperative_id}</span>
+                      {/* The name opens the cooperative: the table is wide, a button at its far end scrolls it away. */}
+                      <button type="button" data-testid="open-cooperative" className="txt-small text-ui-fg-interactive hover:underline" onClick={() => setSelectedId(r.cooperative_id)}>
+                        {r.cooperative?.name ?? r.cooperative_id}
+                      </button>
                       <Badge size="2xsmall" color={r.balanced ? "green" : "red"} data-testid="balanced">
                         {t(r.balanced ? "coopstall.ledger.balanced" : "coopstall.ledger.unbalanced")}
                       </Badge>
@@ -81,11 +83,6 @@ const LedgerPage = () => {
                       {formatVnd(r[key])}
                     </Table.Cell>
                   ))}
-                  <Table.Cell className="text-right">
-                    <Button size="small" variant="transparent" onClick={() => setSelectedId(r.cooperative_id)}>
-                      {t("coopstall.common.open")}
-                    </Button>
-                  </Table.Cell>
                 </Table.Row>
               ))}
               {report.data?.totals && (
@@ -96,7 +93,6 @@ const LedgerPage = () => {
                       {formatVnd(report.data.totals[key])}
                     </Table.Cell>
                   ))}
-                  <Table.Cell />
                 </Table.Row>
               )}
             </Table.Body>
@@ -210,7 +206,7 @@ const CooperativeLedger = ({ cooperativeId, onClose, onChanged }: { cooperativeI
                 <dd className="font-mono">{bank.account_number}</dd>
               </dl>
               <div className="flex items-center justify-between gap-x-2">
-                <Text size="small" className={bank.verified_at ? "text-ui-fg-interactive" : "text-ui-fg-error"} data-testid="bank-verified">
+                <Text size="small" className={bank.verified_at ? "text-ui-fg-subtle" : "text-ui-fg-error"} data-testid="bank-verified">
                   {bank.verified_at ? t("coopstall.ledger.verifiedOn", { date: formatDate(bank.verified_at) }) : t("coopstall.ledger.notVerified")}
                 </Text>
                 <Button

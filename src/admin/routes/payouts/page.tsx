@@ -187,7 +187,7 @@ const PayoutsPage = () => {
             id="filter-status"
             label={t("coopstall.common.status")}
             value={status}
-            options={STATUSES.map((s) => ({ value: s, label: t(`coopstall.status.${s}`) }))}
+            options={STATUSES.map((s) => ({ value: s, label: t(`coopstall.payouts.statuses.${s}`) }))}
             onChange={(v) => {
               setOffset(0)
               setStatus(v)
@@ -227,7 +227,7 @@ const PayoutsPage = () => {
                 <Table.Cell>{po.period}</Table.Cell>
                 <Table.Cell>{t(`coopstall.money.providers.${po.provider}`)}</Table.Cell>
                 <Table.Cell>
-                  <Status status={po.status} />
+                  <Status status={po.status} labels="payouts.statuses" />
                 </Table.Cell>
                 <Table.Cell className="text-right">{formatVnd(po.amount)}</Table.Cell>
                 <Table.Cell className="text-right">
@@ -281,7 +281,7 @@ const PayoutDetail = ({ payout, onClose, onDone }: { payout: any; onClose: () =>
           {payout.cooperative?.name ?? payout.cooperative_id} · {payout.period}
         </Title>
         <div className="flex items-center gap-x-2">
-          <Status status={payout.status} />
+          <Status status={payout.status} labels="payouts.statuses" />
           <Button size="small" variant="transparent" onClick={onClose}>
             {t("coopstall.common.close")}
           </Button>
