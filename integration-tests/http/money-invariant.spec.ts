@@ -461,7 +461,19 @@ medusaIntegrationTestRunner({
               if (intent.status === "requires_capture") (intent.status = "succeeded"), (intent.amount_received = intent.amount)
               const payload = JSON.stringify({ id: `evt_pay_${++stripeState.n}`, object: "event", type: "payment_intent.succeeded", data: { object: intent } })
               const signature = stripeClient.webhooks.generateTestHeaderString({ payload, secret: ENV.STRIPE_WEBHOOK_SECRET })
-              note(`pay purchase#${purchases.indexOf(p)} (stripe) by Stripe's payment_intent.succeeded`, await call(api.post(`/hooks/payment/stripe_stripe`, payload, { headers: { "content-type": "application/json", "stripe-signature": signature } })))
+              const res = await call(api.post(`/hooks/payment/stripe_stripe`, payload, { headers: { "content-type": "application/json", "stripe-signature": signature } }))
+              note(`pay purchase#${purchases.indexOf(p)} (stripe) by Stripe's payment_intent.succeeded`, res)
+              // Medusa handles a payment webhook 5 s after it answered (its webhook_delay). Wait for it here:
+              // settle() cannot see a delayed event, and a clock moved on meanwhile would make Stripe's
+              // signature stale (outside its 5-minute tolerance) when the event is finally handled.
+              if (res.status < 300) {
+                const pg: any = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+                for (let i = 0; i < 60; i++) {
+                  const { rows } = await pg.raw(`select count(*)::int n from capture where payment_id = ? and deleted_at is null`, [p.payment_id])
+                  if (rows[0].n > 0) break
+                  await sleep(250)
+                }
+              }
             } else if (op.via === "admin") {
               note(`pay purchase#${purchases.indexOf(p)} (${p.method}) by admin`, await as("admin", "post", `/admin/order-groups/${p.id}/mark-paid`, {}))
             } else {
