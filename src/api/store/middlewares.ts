@@ -2,6 +2,7 @@ import { authenticate, MedusaNextFunction, MedusaRequest, MedusaResponse, Middle
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
 import { validateBody, validateQuery } from "../../lib/validation"
 import { requireLineItemOfCart } from "./cart-line-item"
+import { productAnswerCache } from "./product-answer-cache"
 import { attachQuality, filterByQuality } from "./product-quality"
 import { calculateUnionChoice, expandUnionChoice, listCartShippingOptions, showUnionChoiceAsOneMethod } from "./union-shipping/middlewares"
 import { CreateReviewBody, StoreListCooperativesQuery, StoreListReviewsQuery } from "./validators"
@@ -23,7 +24,7 @@ function allowPurchaseFields(req: MedusaRequest, _res: MedusaResponse, next: Med
 export const storeMiddlewares: MiddlewareRoute[] = [
   // No method: a method-less middleware is sorted ahead of Medusa's own query validation, which consumes req.allowed.
   // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
-  { matcher: "/store/products", middlewares: [allowCooperativeFields, filterByQuality, attachQuality] },
+  { matcher: "/store/products", middlewares: [productAnswerCache, allowCooperativeFields, filterByQuality, attachQuality] },
   // One shipping choice per cart is enough (docs/storefront/shipping.md).
   { method: ["GET"], matcher: "/store/shipping-options", middlewares: [listCartShippingOptions] },
   { method: ["POST"], matcher: "/store/shipping-options/:id/calculate", middlewares: [calculateUnionChoice] },

@@ -1,0 +1,115 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { catalogSnapshot, changedSince, ensureCatalogChangeLog, pruneCatalogChanges } from "../../medusa-internals/catalog-change-log"
+
+// GET /store/products and /store/products/:id answer from memory when nothing they are made of
+// changed since the same question was last answered (docs/storefront/listing.md). The answer
+// itself is always Medusa's own route's (plus what our middlewares add), kept as the bytes it
+// sent; "nothing changed" is asked of PostgreSQL on every request (medusa-internals/
+// catalog-change-log), so a price or stock change, an unpublished product or a suspended
+// cooperative shows in the very next answer, from any server process.
+//
+// Not kept: answers for a signed-in customer or a cart (customer-group prices), errors, and any
+// answer older than PRODUCT_ANSWER_CACHE_MS (default 30 s), which bounds what time alone changes
+// (an OCOP rating's expiry, a price list's start or end). PRODUCT_ANSWER_CACHE_MS=0 turns it off.
+
+const DEFAULT_TTL_MS = 30_000
+const MAX_BYTES = 64 * 1024 * 1024
+
+type Entry = { body: string; snapshot: string; at: number }
+
+const entries = new Map<string, Entry>()
+const computing = new Map<string, Promise<Entry | null>>()
+let bytes = 0
+
+export function productAnswerCacheTtlMs(): number {
+  const raw = process.env.PRODUCT_ANSWER_CACHE_MS
+  const value = raw === undefined || raw === "" ? DEFAULT_TTL_MS : Number(raw)
+  return Number.isFinite(value) && value > 0 ? value : 0
+}
+
+/** Forgets every kept answer (tests). */
+export function clearProductAnswerCache() {
+  entries.clear()
+  bytes = 0
+}
+
+function forget(key: string) {
+  const entry = entries.get(key)
+  if (!entry) return
+  bytes -= entry.body.length
+  entries.delete(key)
+}
+
+function keep(key: string, entry: Entry) {
+  forget(key)
+  while (bytes + entry.body.length > MAX_BYTES && entries.size) forget(entries.keys().next().value!)
+  entries.set(key, entry)
+  bytes += entry.body.length
+}
+
+/** The question, as far as it decides the answer; null when the answer must not be kept. */
+function cacheKey(req: MedusaRequest): string | null {
+  if (req.method !== "GET") return null
+  const path = req.originalUrl.split("?")[0].replace(/\/$/, "")
+  if (!/^\/store\/products(\/[^/]+)?$/.test(path)) return null
+  // A customer's (or a cart's customer's) group can have prices of its own.
+  if (req.get("authorization") || req.get("cookie")) return null
+  if ("cart_id" in (req.query ?? {})) return null
+  const channels = [...((req as any).publishable_key_context?.sales_channel_ids ?? [])].sort().join(",")
+  // Medusa's locale comes from ?locale= (in the URL) or this header.
+  return `${req.get("x-publishable-api-key") ?? ""}|${channels}|${req.get("x-medusa-locale") ?? ""}|${req.originalUrl}`
+}
+
+function sendKept(res: MedusaResponse, entry: Entry) {
+  res.status(200).type("application/json").send(entry.body)
+}
+
+export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const ttl = productAnswerCacheTtlMs()
+  const key = ttl ? cacheKey(req) : null
+  if (!key) return next()
+  try {
+    await ensureCatalogChangeLog(req.scope)
+    const found = entries.get(key)
+    if (found && Date.now() - found.at < ttl) {
+      const [changed] = await changedSince(req.scope, [found.snapshot])
+      if (!changed && entries.get(key) === found) return sendKept(res, found)
+      forget(key)
+    }
+    // Someone is already answering this question: wait for their answer unless a change came
+    // after they started (their snapshot must cover everything committed before we asked).
+    const pending = computing.get(key)
+    if (pending) {
+      const entry = await pending
+      if (entry && !(await changedSince(req.scope, [entry.snapshot]))[0]) return sendKept(res, entry)
+      return next()
+    }
+    const snapshot = await catalogSnapshot(req.scope)
+    let settle!: (entry: Entry | null) => void
+    computing.set(key, new Promise((resolve) => (settle = resolve)))
+    let settled = false
+    const done = (entry: Entry | null) => {
+      if (settled) return
+      settled = true
+      computing.delete(key)
+      if (entry) keep(key, entry)
+      settle(entry)
+    }
+    res.on("close", () => done(null)) // no-op once settled: a request that ends without an answer frees waiters
+    const json = res.json.bind(res)
+    res.json = ((body: unknown) => {
+      if (res.statusCode === 200) {
+        const entry = { body: JSON.stringify(body), snapshot, at: Date.now() }
+        done(entry)
+        sendKept(res, entry)
+        return res
+      }
+      done(null)
+      return json(body)
+    }) as any
+    void pruneCatalogChanges(req.scope).catch(() => {})
+    next()
+  } catch (err) {
+    next(err)
+  }
+}
