@@ -8,11 +8,12 @@ import { catalogSnapshot, changedSince, ensureCatalogChangeLog, pruneCatalogChan
 // catalog-change-log), so a price or stock change, an unpublished product or a suspended
 // cooperative shows in the very next answer, from any server process.
 //
-// Not kept: answers for a signed-in customer or a cart (customer-group prices), errors, and any
-// answer older than PRODUCT_ANSWER_CACHE_MS (default 30 s), which bounds what time alone changes
-// (an OCOP rating's expiry, a price list's start or end). PRODUCT_ANSWER_CACHE_MS=0 turns it off.
+// Not kept: answers for a signed-in customer or a cart (customer-group prices) and errors. An
+// answer older than PRODUCT_ANSWER_CACHE_MS (default 60 s) is computed again by the next request
+// (others meanwhile get the kept one), which bounds what time alone changes (an OCOP rating's
+// expiry, a price list's start or end) to that age plus one computation. 0 turns the cache off.
 
-const DEFAULT_TTL_MS = 30_000
+const DEFAULT_TTL_MS = 60_000
 const MAX_BYTES = 64 * 1024 * 1024
 
 type Entry = { body: string; snapshot: string; at: number }
@@ -71,10 +72,13 @@ export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse
   try {
     await ensureCatalogChangeLog(req.scope)
     const found = entries.get(key)
-    if (found && Date.now() - found.at < ttl) {
+    if (found) {
       const [changed] = await changedSince(req.scope, [found.snapshot])
-      if (!changed && entries.get(key) === found) return sendKept(res, found)
-      forget(key)
+      if (!changed && entries.get(key) === found) {
+        // Past its age only time can have changed it: one request computes it again while the
+        // others keep getting it, so a popular question never stalls every shopper at once.
+        if (Date.now() - found.at < ttl || computing.has(key)) return sendKept(res, found)
+      } else forget(key)
     }
     // Someone is already answering this question: wait for their answer unless a change came
     // after they started (their snapshot must cover everything committed before we asked).
