@@ -44,9 +44,12 @@ export function ensureCatalogChangeLog(container: MedusaContainer): Promise<void
   return installed
 }
 
+const LOCK = "SELECT pg_advisory_xact_lock(hashtext('coopstall.catalog_change_log'))"
+
 async function install(container: MedusaContainer) {
-  await knex(container).transaction(async (trx: any) => {
-    await trx.raw("SELECT pg_advisory_xact_lock(hashtext('coopstall.catalog_change_log'))")
+  const db = knex(container)
+  await db.transaction(async (trx: any) => {
+    await trx.raw(LOCK)
     await trx.raw(`CREATE TABLE IF NOT EXISTS ${LOG_TABLE} (xid xid8 PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now())`)
     await trx.raw(`
       CREATE OR REPLACE FUNCTION ${TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -54,20 +57,25 @@ async function install(container: MedusaContainer) {
         INSERT INTO ${LOG_TABLE} (xid) VALUES (pg_current_xact_id()) ON CONFLICT (xid) DO NOTHING;
         RETURN NULL;
       END $$`)
-    const { rows } = await trx.raw(
-      `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ?) AS has_trigger
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition`,
-      [TRIGGER]
-    )
-    for (const { name, has_trigger } of rows as { name: string; has_trigger: boolean }[]) {
-      if (has_trigger || !isCatalogTable(name)) continue
+  })
+  const { rows } = await db.raw(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ?)`,
+    [TRIGGER]
+  )
+  // One table per transaction: creating a trigger locks its table against writes, and holding
+  // several such locks at once could deadlock with a write transaction touching two of them.
+  for (const { name } of rows as { name: string }[]) {
+    if (!isCatalogTable(name)) continue
+    await db.transaction(async (trx: any) => {
+      await trx.raw(LOCK)
       await trx.raw(
-        `CREATE TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ?? FOR EACH STATEMENT EXECUTE FUNCTION ${TRIGGER}()`,
+        `CREATE OR REPLACE TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ?? FOR EACH STATEMENT EXECUTE FUNCTION ${TRIGGER}()`,
         [name]
       )
-    }
-  })
+    })
+  }
 }
 
 export function isCatalogTable(name: string): boolean {

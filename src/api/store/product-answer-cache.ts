@@ -79,6 +79,12 @@ export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse
   if (!key) return next()
   try {
     await ensureCatalogChangeLog(req.scope)
+  } catch (err) {
+    // Without the change log nothing can be kept safely: Medusa's route answers; the next request retries.
+    req.scope.resolve("logger").warn(`product answer cache off for this request: ${(err as Error).message}`)
+    return next()
+  }
+  try {
     const found = entries.get(key)
     if (found) {
       const [changed] = await changedSince(req.scope, [found.snapshot])
