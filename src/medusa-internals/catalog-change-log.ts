@@ -78,6 +78,11 @@ async function install(container: MedusaContainer) {
   }
 }
 
+/** After a failed query (the table was dropped, as between integration tests): install again on next use. */
+export function forgetCatalogChangeLog() {
+  installed = null
+}
+
 export function isCatalogTable(name: string): boolean {
   return !NOT_CATALOG_PREFIXES.some((prefix) => name.startsWith(prefix))
 }
