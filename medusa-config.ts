@@ -1,11 +1,17 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { installInertStatic } from "./src/medusa-internals/inert-static"
 import { httpSecrets } from "./src/lib/config/secrets"
+import { unionCodCollector } from "./src/lib/ledger/collector"
+import { failedDeliveryCostBearer } from "./src/lib/ledger/failed-delivery"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 // Throws in production while JWT_SECRET or COOKIE_SECRET is missing, short or a published default.
 const { jwtSecret, cookieSecret } = httpSecrets()
+
+// The union's money rules are read when used; a misspelt value stops the start, not a shopper's request.
+unionCodCollector()
+failedDeliveryCostBearer()
 
 const redisUrl = process.env.REDIS_URL
 

@@ -6,6 +6,8 @@ import path from "node:path"
 import pg from "pg"
 import { BrowserContext, chromium, Page } from "playwright-core"
 import logins from "../../src/scripts/demo-logins.json"
+import { complete, readyCart } from "../checkout"
+import type { Api } from "../helpers"
 
 // The union's moderation desk in a real browser: Debian's Chromium (installed from the system
 // package manager when missing) drives the production build of Medusa Admin with our extensions,
@@ -20,6 +22,7 @@ const PORT = Number(process.env.E2E_PORT || 9180)
 const BASE = `http://localhost:${PORT}`
 const DB = `coopstall_e2e_${PORT}`
 const PHASE_MS = { install: 10 * 60_000, build: 10 * 60_000, migrate: 5 * 60_000, boot: 3 * 60_000 }
+const SHOTS = path.join(E2E_DIR, "screenshots")
 const XSS = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> Chè ngon`
 
 jest.setTimeout(30 * 60_000)
@@ -122,6 +125,26 @@ async function api(method: string, url: string, { token, body }: { token?: strin
   return { status: res.status, data: (await res.json().catch(() => null)) as any }
 }
 
+/** The axios-shaped client the checkout helpers take, over fetch (throws on 4xx/5xx like axios). */
+const fetchApi: Api = {
+  get: (url, config) => send("GET", url, undefined, config),
+  post: (url, body, config) => send("POST", url, body ?? {}, config),
+  delete: (url, config) => send("DELETE", url, undefined, config),
+}
+async function send(method: string, url: string, body: unknown, config: any = {}) {
+  const res = await fetch(`${BASE}${url}`, {
+    method,
+    headers: { "content-type": "application/json", ...(config?.headers ?? {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const data = await res.json().catch(() => null)
+  if (res.status >= 400) throw Object.assign(new Error(`${method} ${url}: ${res.status} ${JSON.stringify(data)}`), { response: { status: res.status, data } })
+  return { status: res.status, data }
+}
+
+/** The digits and sign of an amount as the page shows it ("-40.000 ₫" → "-40000"). */
+const shownAmount = (text: string | null) => (text ?? "").replace(/[−–]/g, "-").replace(/[^\d-]/g, "")
+
 describe("Medusa Admin moderation desk (Chromium)", () => {
   let server: ChildProcess | null = null
   let browser: BrowserContext | null = null
@@ -151,6 +174,10 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
       MEDUSA_DISABLE_TELEMETRY: "true",
       NODE_OPTIONS: "",
       LOG_LEVEL: "error",
+      // The union's receiving account: shoppers pay by VietQR transfer (the money desk's purchase).
+      VIETQR_BANK_BIN: "970415",
+      VIETQR_ACCOUNT_NUMBER: "113366668888",
+      VIETQR_ACCOUNT_NAME: "LIEN MINH HTX TINH",
     }
     delete env.DB_HOST // the app reads DATABASE_URL; DB_* belong to the test runner
     delete env.REDIS_URL
@@ -306,6 +333,179 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     expect(await body.textContent()).toBe(XSS)
     expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined()
     expect(await page.locator('[data-testid="review-detail"] script, [data-testid="review-detail"] img[src="x"]').count()).toBe(0)
+  })
+
+  // ---- The union's money desk: payouts, the order page's refund, the ledger's reconciliation ----
+
+  const money: { coop: Record<string, string>; dafusaOrder?: string; refunded?: number } = { coop: {} }
+  const shot = async (name: string) => {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
+  }
+
+  it("runs a payout period from the Payouts page: who is paid and skipped, the VietQR, then marked paid", async () => {
+    const t = Date.now()
+    const { data: listed } = await api("GET", "/admin/cooperatives?limit=100", { token: adminToken })
+    for (const c of listed.cooperatives) money.coop[c.handle] = c.id
+    const { status, data: before } = await api("GET", "/admin/payout-runs/preview", { token: adminToken })
+    expect(status).toBe(200)
+    const { preview } = before
+    // Last period's earnings, booked straight into the ledger (inserts only: it is append-only),
+    // available two days before the period's end: Thanh Nam earns enough, Đá Hen too little.
+    const earnedAt = new Date(new Date(preview.cutoff_at).getTime() - 2 * 86_400_000)
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    const line = (id: string, handle: string, type: string, amount: number, rateBps: number | null = null) =>
+      client.query(
+        `insert into ledger_entry (id, cooperative_id, type, amount, rate_bps, source_type, source_id, description, occurred_at, available_at)
+         values ($1, $2, $3, $4, $5, 'order_item', $6, 'E2E: đơn tuần trước', $7, $7)`,
+        [`ldg_e2e_${id}`, money.coop[handle], type, amount, rateBps, `item_e2e_${id.replace(/_c$/, "")}`, earnedAt]
+      )
+    try {
+      await line("tn1", "htx-che-thanh-nam", "sale", 600000)
+      await line("tn1_c", "htx-che-thanh-nam", "commission", -60000, 1000)
+      await line("dh1", "htx-che-da-hen", "sale", 50000)
+    } finally {
+      await client.end()
+    }
+
+    await page.goto(`${BASE}/app/payouts`)
+    await page.getByRole("heading", { name: "Chi trả", exact: true }).waitFor()
+    await page.getByTestId("preview-period").getByText(preview.period, { exact: false }).waitFor()
+    const paidRow = page.locator('[data-testid="preview-paid-row"][data-cooperative="htx-che-thanh-nam"]')
+    await paidRow.waitFor()
+    expect(shownAmount(await paidRow.locator("span.font-medium").textContent())).toBe("540000")
+    await page.locator('[data-testid="preview-skipped-row"][data-cooperative="htx-che-da-hen"][data-reason="below_minimum"]').getByText("Dưới mức chi tối thiểu").waitFor()
+    // The preview is computed as the run computes: the API says the same.
+    const { data: again } = await api("GET", "/admin/payout-runs/preview", { token: adminToken })
+    expect(again.preview.payouts).toEqual([expect.objectContaining({ cooperative_id: money.coop["htx-che-thanh-nam"], amount: 540000, provider: "bank_transfer" })])
+    await shot("payouts-preview")
+
+    await page.getByTestId("start-run").click()
+    const row = page.locator('[data-testid="payout-row"][data-cooperative="htx-che-thanh-nam"]')
+    await row.waitFor()
+    await row.getByRole("button", { name: "Xem" }).click()
+    const detail = page.getByTestId("payout-detail")
+    expect(shownAmount(await detail.getByTestId("payout-amount").textContent())).toBe("540000")
+    // The VietQR code really loads (an image the banking app can scan), through the admin's session.
+    const qr = detail.getByTestId("payout-qr")
+    await qr.waitFor()
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid="payout-qr"]') as HTMLImageElement | null
+      return !!img && img.complete && img.naturalWidth >= 128
+    })
+    await detail.screenshot({ path: path.join(SHOTS, "payouts-qr.png") })
+    await detail.getByTestId("payout-reference").fill("FT26335123456")
+    await detail.getByTestId("mark-paid").click()
+    await detail.getByTestId("payout-paid").getByText("FT26335123456", { exact: false }).waitFor()
+    elapsed.payouts = Date.now() - t
+
+    const { data: runs } = await api("GET", "/admin/payout-runs", { token: adminToken })
+    expect(runs.payout_runs[0]).toMatchObject({ period: preview.period, status: "completed", payout_count: 1, payout_total: 540000 })
+    const { data: paid } = await api("GET", `/admin/payouts?cooperative_id=${money.coop["htx-che-thanh-nam"]}`, { token: adminToken })
+    expect(paid.payouts).toEqual([expect.objectContaining({ status: "paid", reference: "FT26335123456", amount: 540000, period: preview.period })])
+  })
+
+  it("refunds part of one cooperative's order of a shared purchase from Medusa Admin's order page", async () => {
+    const t = Date.now()
+    const key = await publishableKey()
+    const h = { headers: { "x-publishable-api-key": key } }
+    const { data: regions } = await fetchApi.get("/store/regions", h)
+    const { data: products } = await fetchApi.get("/store/products?limit=100&fields=id,*variants", h)
+    const variant: Record<string, string> = {}
+    for (const p of products.products) for (const v of p.variants) variant[v.sku] = v.id
+    const cartId = await readyCart(fetchApi, key, regions.regions[0].id, [
+      { variant_id: variant["THANHNAM-TX-200"], quantity: 2 },
+      { variant_id: variant["DAFUSA-DP-500"], quantity: 1 },
+    ], { provider_id: "pp_vietqr_vietqr" })
+    const done = await complete(fetchApi, key, cartId)
+    expect(done.status).toBe(200)
+    const group = done.data.order_group
+    const dafusa = group.orders.find((o: any) => o.cooperative.handle === "dafusa-phu-da")
+    money.dafusaOrder = dafusa.id
+    expect((await api("POST", `/admin/order-groups/${group.id}/mark-paid`, { token: adminToken, body: {} })).status).toBe(200)
+    // Dafusa delivers its order, so its sale is booked and a refund is debited from it at once.
+    const vendor = (await api("POST", "/auth/vendor/emailpass", { body: { email: "dafusa@coopstall.vn", password: "htx-dafusa" } })).data.token
+    const packed = await api("POST", `/vendor/orders/${dafusa.id}/fulfillments`, { token: vendor, body: {} })
+    const fulfillmentId = packed.data.order.fulfillments[0].id
+    await api("POST", `/vendor/orders/${dafusa.id}/fulfillments/${fulfillmentId}/ship`, { token: vendor, body: { carrier: "Viettel Post", tracking_number: "VTPE2E0001" } })
+    const delivered = await api("POST", `/vendor/orders/${dafusa.id}/fulfillments/${fulfillmentId}/deliver`, { token: vendor, body: {} })
+    expect(delivered.data.order.progress).toBe("delivered")
+    const { data: money0 } = await api("GET", `/admin/orders/${dafusa.id}/coopstall`, { token: adminToken })
+    expect(money0.share).toMatchObject({ collector: "union", refunded: 0 })
+    const share = money0.share.amount
+    expect(money0.share.refundable).toBe(share)
+
+    await page.goto(`${BASE}/app/orders/${dafusa.id}`)
+    const widget = page.getByTestId("coopstall-order-widget")
+    await widget.getByTestId("order-cooperative").getByText("HTX Dafusa Phú Đa", { exact: false }).waitFor()
+    await widget.getByTestId("order-purchase").getByText(group.id).waitFor()
+    expect(shownAmount(await widget.getByTestId("order-share").textContent())).toBe(String(share))
+    expect(shownAmount(await widget.getByTestId("order-captured").textContent())).toBe(String(group.total))
+    // More than the share is not even offered; the server caps it too (409 below).
+    await widget.getByTestId("order-refund-amount").fill(String(share + 1))
+    expect(await widget.getByTestId("order-refund-submit").isDisabled()).toBe(true)
+    await widget.getByTestId("order-refund-amount").fill("40000")
+    await widget.getByTestId("order-refund-note").fill("Chai dầu bị móp khi giao")
+    await widget.getByTestId("order-refund-submit").click()
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="order-refunded"]')?.textContent ?? "").replace(/\D/g, "") === "40000"
+    )
+    expect(shownAmount(await widget.getByTestId("order-refundable").textContent())).toBe(String(share - 40000))
+    await shot("order-money-widget")
+    elapsed.refund = Date.now() - t
+    money.refunded = 40000
+
+    const { data: after } = await api("GET", `/admin/orders/${dafusa.id}/coopstall`, { token: adminToken })
+    expect(after.share).toMatchObject({ refunded: 40000, refundable: share - 40000 })
+    const over = await api("POST", `/admin/orders/${dafusa.id}/refunds`, { token: adminToken, body: { amount: share } })
+    expect([over.status, over.data.code]).toEqual([409, "refund_exceeds_share"])
+    const { data: ledger } = await api("GET", `/admin/cooperatives/${money.coop["dafusa-phu-da"]}/ledger?type=refund`, { token: adminToken })
+    expect(ledger.entries.map((e: any) => [e.amount, e.order?.id])).toEqual([[-40000, dafusa.id]])
+  })
+
+  it("shows every cooperative's reconciliation on the Ledger page, adding up to the đồng (and the API agrees)", async () => {
+    const t = Date.now()
+    const { data } = await api("GET", "/admin/ledger/reconciliation?limit=100", { token: adminToken })
+    const identity = (r: any) =>
+      r.sales + r.shipping - r.commission - r.refunds + r.adjustments - r.payouts + r.payout_reversals - r.cash_collected + r.failed_deliveries
+    for (const r of data.reconciliations) {
+      expect({ handle: r.cooperative.handle, sum: identity(r), balanced: r.balanced }).toEqual({ handle: r.cooperative.handle, sum: r.balance, balanced: true })
+    }
+    const FIELDS = ["sales", "shipping", "commission", "refunds", "adjustments", "payouts", "payout_reversals", "cash_collected", "failed_deliveries", "balance", "commission_owed", "remittances"]
+    for (const f of FIELDS) expect([f, data.totals[f]]).toEqual([f, data.reconciliations.reduce((a: number, r: any) => a + r[f], 0)])
+    const byHandle = Object.fromEntries(data.reconciliations.map((r: any) => [r.cooperative.handle, r]))
+    // Thanh Nam was paid everything it had earned; Dafusa's refund is debited from its sale.
+    expect(byHandle["htx-che-thanh-nam"]).toMatchObject({ sales: 600000, commission: 60000, payouts: 540000, balance: 0 })
+    expect(byHandle["dafusa-phu-da"].refunds).toBe(money.refunded)
+
+    await page.goto(`${BASE}/app/ledger`)
+    await page.getByRole("heading", { name: "Sổ cái", exact: true }).waitFor()
+    await page.getByTestId("reconciliation-row").first().waitFor()
+    for (const r of data.reconciliations) {
+      const row = page.locator(`[data-testid="reconciliation-row"][data-cooperative="${r.cooperative.handle}"]`)
+      for (const f of FIELDS) expect([r.cooperative.handle, f, shownAmount(await row.locator(`[data-field="${f}"]`).textContent())]).toEqual([r.cooperative.handle, f, String(r[f])])
+      expect(await row.getByTestId("balanced").textContent()).toBe("Khớp")
+    }
+    const totals = page.getByTestId("reconciliation-totals")
+    for (const f of FIELDS) expect([f, shownAmount(await totals.locator(`[data-field="${f}"]`).textContent())]).toEqual([f, String(data.totals[f])])
+
+    // One cooperative's lines, its bank account beside the verify button, and its CSV.
+    await page.locator('[data-testid="reconciliation-row"][data-cooperative="dafusa-phu-da"]').getByTestId("open-cooperative").click()
+    const detail = page.getByTestId("cooperative-ledger")
+    await detail.getByTestId("bank-account").getByText("4001205123456").waitFor()
+    await detail.getByTestId("verify-bank").waitFor()
+    await detail.locator('[data-testid="ledger-line"][data-type="refund"]').waitFor()
+    expect(shownAmount(await detail.getByTestId("ledger-balance").textContent())).toBe(String(byHandle["dafusa-phu-da"].balance))
+    // Wide enough for the whole reconciliation (the dashboard scrolls inside its own pane: shoot at a size that shows it).
+    await page.setViewportSize({ width: 1680, height: 1400 })
+    await page.getByTestId("reconciliation").scrollIntoViewIfNeeded()
+    await shot("ledger")
+    await page.setViewportSize({ width: 1280, height: 720 })
+    const csv = await page.evaluate(async (href) => (await fetch(href, { credentials: "include" })).text(), (await detail.getByTestId("export-csv").getAttribute("href"))!)
+    expect(csv.split("\n").length).toBeGreaterThan(2)
+    expect(csv).toContain("-40000")
+    elapsed.ledger = Date.now() - t
   })
 
   async function publishableKey() {

@@ -115,9 +115,34 @@ medusaIntegrationTestRunner({
       await earn(suspended.id, 400_000)
       await earn(stripeCoop.id, 250_000)
 
+      // The desk's preview names beforehand exactly whom the run pays and skips (and the ones below the minimum).
+      const preview = async () => (await call(api.get(`/admin/payout-runs/preview?period=2026-W40`, bearer(admin)))).data.preview
+      const before = await preview()
+      const mine = (rows: any[]) => rows.filter((r) => [tea, small, noBank, unverified, suspended, stripeCoop].some((c) => c.id === r.cooperative_id))
+      expect(mine(before.payouts)).toEqual(expect.arrayContaining([
+        expect.objectContaining({ cooperative_id: tea.id, amount: 450_000, provider: "bank_transfer" }),
+        expect.objectContaining({ cooperative_id: stripeCoop.id, amount: 250_000, provider: "stripe_connect" }),
+      ]))
+      expect(mine(before.payouts)).toHaveLength(2)
+      expect(Object.fromEntries(mine(before.skipped).map((s: any) => [s.cooperative_id, [s.reason, s.available]]))).toEqual({
+        [small.id]: ["below_minimum", 54_000],
+        [noBank.id]: ["no_bank_account", 200_000],
+        [unverified.id]: ["bank_account_not_verified", 300_000],
+        [suspended.id]: ["cooperative_not_approved", 400_000],
+      })
+      expect(before).toMatchObject({ period: "2026-W40", run: null, can_run: true, minimum: 100_000 })
+      expect(await payoutsOf(tea.id)).toEqual([]) // a preview writes nothing
+
       const res = await run("2026-W40")
       expect(res.status).toBe(201)
       const cutoff = parsePeriod("2026-W40", "week")!.cutoff
+      const after = await preview()
+      expect(after).toMatchObject({ run: { status: "completed" }, can_run: false })
+      expect(mine(after.payouts)).toEqual([])
+      for (const bad of ["?period=2026-W99", "?period=%00", "?period=" + "9".repeat(30), "?unknown=1"]) {
+        const refused = await call(api.get(`/admin/payout-runs/preview${bad}`, bearer(admin)))
+        expect([bad, refused.status, typeof refused.data.code]).toEqual([bad, 400, "string"])
+      }
       expect(res.data.payout_run).toMatchObject({ period: "2026-W40", status: "completed", cutoff_at: cutoff.toISOString() })
       const skipped = Object.fromEntries(res.data.payout_run.skipped.map((s: any) => [s.cooperative_id, s]))
       expect(skipped[noBank.id]).toMatchObject({ reason: "no_bank_account", available: 200_000, cooperative: { name: "HTX Không tài khoản" } })

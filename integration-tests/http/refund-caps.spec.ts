@@ -106,6 +106,16 @@ medusaIntegrationTestRunner({
       expect((await refundOrder(dafusa, { amount: "mọi thứ" })).status).toBe(400)
       expect((await refundOrder(dafusa, { amount: 1.5 })).status).toBe(400)
       expect((await refundOrder("order_khong_co", { amount: 1000 })).status).toBe(404)
+
+      // What Medusa Admin's order page widget shows of it: the purchase, the share, received and refunded.
+      const widget = await call(api.get(`/admin/orders/${dafusa}/coopstall`, asAdmin()))
+      expect(widget.status).toBe(200)
+      expect(widget.data).toMatchObject({
+        cooperative: { handle: "dafusa-phu-da" },
+        purchase: { id: p.group.id, order_count: 2, payment: { captured: TN_SHARE + DAFUSA_SHARE, refunded: DAFUSA_SHARE } },
+        share: { amount: DAFUSA_SHARE, paid_in: DAFUSA_SHARE, refunded: DAFUSA_SHARE, refundable: 0 },
+      })
+      expect((await call(api.get(`/admin/orders/order_khong_co/coopstall`, asAdmin()))).status).toBe(404)
     })
 
     it("several refunds of one order at the same moment never exceed its share; the others are refused with 409", async () => {

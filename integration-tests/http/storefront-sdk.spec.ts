@@ -93,9 +93,10 @@ medusaIntegrationTestRunner({
         ["HTX Chè Thanh Nam", 200000, 200000, "pending"],
         ["HTX Dafusa Phú Đa", 210000, 210000, "pending"],
       ])
-      // Each order is a Medusa order the sdk can read; the purchase is one page for the shopper.
+      // The sdk reads the order back as the whole purchase: both cooperatives' items, one total.
       const { order } = await sdk.store.order.retrieve(completed.order.id)
-      expect(order.items!.map((i: any) => i.product_title)).toEqual(["Hồng trà Thanh Nam"])
+      expect(order.items!.map((i: any) => i.product_title)).toEqual(["Hồng trà Thanh Nam", "Dầu phộng nguyên chất Dafusa"])
+      expect(order.total).toBe(410000)
       const { order_group } = await sdk.client.fetch<any>(`/store/order-groups/${group.id}`)
       expect(order_group.orders.flatMap((o: any) => o.items.map((i: any) => i.product_title))).toEqual(["Hồng trà Thanh Nam", "Dầu phộng nguyên chất Dafusa"])
       // Completing again (a double tap) returns the same purchase.

@@ -232,3 +232,9 @@ export const DEMO_COOPERATIVES: DemoCooperative[] = [
     ],
   },
 ]
+
+// Pictures of the demo stalls, drawn by scripts/demo-images.mjs and committed under src/scripts/demo-images/.
+/** The picture of a demo product, named after its first SKU (e.g. "dafusa-dp-500.webp"). */
+export const demoProductImageFile = (product: DemoProduct) => `${product.variants[0].sku.toLowerCase()}.webp`
+/** The logo of a demo cooperative. */
+export const demoLogoFile = (cooperative: DemoCooperative) => `logo-${cooperative.handle}.webp`

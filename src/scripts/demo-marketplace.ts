@@ -15,6 +15,7 @@ import { createCooperativeProductsWorkflow } from "../workflows/product/create-c
 import { moderateProductWorkflow } from "../workflows/product/moderate-product"
 import { seedDemoCertification } from "./demo-certification"
 import { DEMO_COOPERATIVES, DemoCooperative } from "./demo-catalog"
+import { seedDemoImages } from "./demo-images"
 import { seedDemoTraceability } from "./demo-traceability"
 import logins from "./demo-logins.json"
 
@@ -123,6 +124,8 @@ export async function seedDemoMarketplace(container: MedusaContainer) {
     const login = logins.cooperatives.find((c) => c.handle === demo.handle)!
     if (await ensureCooperative(container, demo, login, admin.id)) created.push(demo.handle)
   }
+  // Also on a database seeded before the pictures existed.
+  await seedDemoImages(container)
   await seedDemoCertification(container, admin.id)
   await seedDemoTraceability(container)
   return { ...basics, admin, created }

@@ -13,9 +13,17 @@ const COLOR: Record<string, "green" | "red" | "orange" | "grey" | "blue" | "purp
   hidden: "grey",
   expired: "grey",
   superseded: "grey",
+  paid: "green",
+  completed: "green",
+  processing: "blue",
+  running: "blue",
+  failed: "red",
+  partially_completed: "orange",
 }
 
-export const Status = ({ status }: { status: string }) => {
+/** `labels`: a namespace of labels of its own (e.g. "payouts.statuses"), falling back to the common ones. */
+export const Status = ({ status, labels }: { status: string; labels?: string }) => {
   const { t } = useTranslation()
-  return <StatusBadge color={COLOR[status] ?? "grey"}>{t(`coopstall.status.${status}`, status)}</StatusBadge>
+  const common = t(`coopstall.status.${status}`, status)
+  return <StatusBadge color={COLOR[status] ?? "grey"}>{labels ? t(`coopstall.${labels}.${status}`, common) : common}</StatusBadge>
 }

@@ -1,7 +1,10 @@
+import { moneyEn, moneyVi } from "./money"
+
 // Labels of coopstall's Medusa Admin pages, merged into the dashboard's own "translation" namespace
 // (language follows the dashboard's language switch: English or Tiếng Việt).
 const en = {
   coopstall: {
+    ...moneyEn,
     common: {
       all: "All",
       status: "Status",
@@ -37,6 +40,12 @@ const en = {
       superseded: "Superseded",
       published: "Published",
       hidden: "Hidden",
+      paid: "Paid",
+      processing: "Processing",
+      failed: "Failed",
+      running: "Running",
+      completed: "Completed",
+      partially_completed: "Partially completed",
     },
     cooperatives: {
       title: "Cooperatives",
@@ -108,6 +117,7 @@ const en = {
 
 const vi: typeof en = {
   coopstall: {
+    ...moneyVi,
     common: {
       all: "Tất cả",
       status: "Trạng thái",
@@ -143,6 +153,12 @@ const vi: typeof en = {
       superseded: "Đã thay thế",
       published: "Đã đăng",
       hidden: "Đã ẩn",
+      paid: "Đã chi",
+      processing: "Đang xử lý",
+      failed: "Thất bại",
+      running: "Đang chạy",
+      completed: "Hoàn tất",
+      partially_completed: "Hoàn tất một phần",
     },
     cooperatives: {
       title: "Hợp tác xã",

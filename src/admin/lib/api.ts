@@ -51,3 +51,10 @@ export const query = (params: Record<string, string | number | undefined | null>
 }
 
 export const formatDate = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString("vi-VN") : "—")
+
+/** Whole đồng, grouped the Vietnamese way: 1.234.500 ₫ (VND has no minor unit). */
+export const formatVnd = (value: number | string | null | undefined) =>
+  value === null || value === undefined || value === "" ? "—" : `${Math.round(Number(value)).toLocaleString("vi-VN")} ₫`
+
+/** An absolute URL on the backend, for <img src> and download links (the session cookie goes along). */
+export const backendUrl = (path: string) => `${base()}${path}`

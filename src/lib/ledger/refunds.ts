@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { conflict, CoopstallError } from "../errors"
 import { LEDGER_MODULE, type LedgerEntryInput, type LedgerModuleService } from "../../modules/ledger"
 import type { Collector, PaymentMethod, PaymentShare } from "../../modules/order-group"
-import { collectorOf, methodOf } from "./collector"
+import { orderPurchase } from "./paid-in"
 
 /** A refund of a purchase's one payment, with the cooperative order it gives money back for. */
 export type AttributedRefund = { refund_id: string; order_id: string | null; amount: number; created_at: Date }
@@ -36,18 +36,6 @@ export async function refundsOfPaymentCollection(container: MedusaContainer, pay
       created_at: new Date(r.created_at),
     }))
   )
-}
-
-/** The purchase an order belongs to: its payment collection and shares. */
-export async function purchaseOfOrder(container: MedusaContainer, orderId: string): Promise<{ id: string; payment_collection_id: string | null; shares: PaymentShare[] } | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "order_group.id", "order_group.payment_collection_id", "order_group.shares"],
-    filters: { id: orderId },
-  })
-  const group: any = (data[0] as any)?.order_group
-  return group ? { id: group.id, payment_collection_id: group.payment_collection_id ?? null, shares: group.shares ?? [] } : null
 }
 
 export type CapturedPayment = { id: string; currency_code: string; captured: number; refunded: number; refund_ids: string[] }
@@ -118,13 +106,12 @@ export type OrderRefundable = {
  * no purchase. Read it under orderRefundLockKey, or two refunds can both see the same remainder.
  */
 export async function refundableForOrder(container: MedusaContainer, orderId: string): Promise<OrderRefundable | null> {
-  const purchase = await purchaseOfOrder(container, orderId)
-  const share = purchase?.shares.find((s) => s.order_id === orderId)
+  const purchase = await orderPurchase(container, orderId)
+  const share = purchase?.share
   if (!purchase || !share) return null
   const collectionId = purchase.payment_collection_id
   const payment = collectionId ? await capturedPayment(container, collectionId) : null
-  const method = methodOf(share)
-  const collector = collectorOf(share)
+  const { method, collector } = purchase
 
   let paidIn = 0
   if (collector === "cooperative") paidIn = 0

@@ -202,12 +202,15 @@ export const completeCooperativeCartWorkflow = createWorkflow(
       reserveCooperativeStockStep(transform({ placement }, ({ placement }) => ({ items: placement.stock })))
       const group = createOrderGroupStep(transform({ placement }, ({ placement }) => placement.group))
 
-      const groupLinks = transform({ placement, group }, ({ placement, group }) => [
+      const groupLinks = transform({ placement, group, cart }, ({ placement, group, cart }) => [
         ...placement.links,
-        ...placement.shares.map((s: PaymentShare) => ({
-          [ORDER_GROUP_MODULE]: { order_group_id: group.id },
-          [Modules.ORDER]: { order_id: s.order_id },
-        })),
+        ...placement.shares.flatMap((s: PaymentShare) => [
+          { [ORDER_GROUP_MODULE]: { order_group_id: group.id }, [Modules.ORDER]: { order_id: s.order_id } },
+          // Medusa's own link of a cart to its orders: a payment webhook arriving after completion
+          // (Stripe's payment_intent.succeeded) finds the orders and only captures, instead of
+          // completing the cart again and refunding the payment when that is refused.
+          { [Modules.ORDER]: { order_id: s.order_id }, [Modules.CART]: { cart_id: cart.id } },
+        ]),
       ])
       parallelize(
         createRemoteLinkStep(groupLinks as any),

@@ -75,7 +75,7 @@ export async function importRemittanceStatement(container: MedusaContainer, csv:
   const displayIds = [...new Set(parsed.rows.flatMap((r) => ("display_id" in r.order ? [r.order.display_id] : [])))]
   const orderIdOf = new Map<number, string>()
   for (let i = 0; i < displayIds.length; i += 500) {
-    const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { display_id: displayIds.slice(i, i + 500) } })
+    const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { display_id: displayIds.slice(i, i + 500) as any } }) // display_id is a number; the generated filter type says string
     for (const o of data as any[]) orderIdOf.set(Number(o.display_id), o.id)
   }
   const outcomes: ImportOutcome[] = parsed.issues.map((i) => ({ line: i.line, ...(i.order ? { order: i.order } : {}), status: "rejected" as const, code: i.code, message: i.message }))

@@ -1,5 +1,5 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
-import { LedgerQuery } from "../../../lib/ledger/query"
+import { LedgerExportQuery, LedgerQuery } from "../../../lib/ledger/query"
 import { validateBody, validateQuery } from "../../../lib/validation"
 import { CreateCommissionRateBody, ListCommissionRatesQuery, UpdateCommissionRateBody } from "../commission-rates/validators"
 import { LedgerAdjustmentBody, OrderRefundBody, ReconciliationQuery } from "./validators"
@@ -11,6 +11,7 @@ export const ledgerAdminMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/commission-rates/:id", middlewares: [validateBody(UpdateCommissionRateBody)] },
   { method: ["POST"], matcher: "/admin/cooperatives/:id/ledger-adjustments", middlewares: [validateBody(LedgerAdjustmentBody)] },
   { method: ["GET"], matcher: "/admin/cooperatives/:id/ledger", middlewares: [validateQuery(LedgerQuery)] },
+  { method: ["GET"], matcher: "/admin/cooperatives/:id/ledger/export.csv", middlewares: [validateQuery(LedgerExportQuery)] },
   { method: ["GET"], matcher: "/admin/ledger/reconciliation", middlewares: [validateQuery(ReconciliationQuery)] },
   { method: ["POST"], matcher: "/admin/orders/:id/refunds", middlewares: [validateBody(OrderRefundBody)] },
 ]

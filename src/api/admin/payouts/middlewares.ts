@@ -6,6 +6,7 @@ import {
   ListPayoutsQuery,
   MarkPayoutFailedBody,
   MarkPayoutPaidBody,
+  PayoutPreviewQuery,
   PayoutQrQuery,
   StartPayoutRunBody,
   VendorListPayoutsQuery,
@@ -16,6 +17,7 @@ import {
 export const payoutMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/payout-runs", middlewares: [validateBody(StartPayoutRunBody)] },
   { method: ["GET"], matcher: "/admin/payout-runs", middlewares: [validateQuery(ListPayoutRunsQuery)] },
+  { method: ["GET"], matcher: "/admin/payout-runs/preview", middlewares: [validateQuery(PayoutPreviewQuery)] },
   { method: ["GET"], matcher: "/admin/payouts", middlewares: [validateQuery(ListPayoutsQuery)] },
   { method: ["GET"], matcher: "/admin/payouts/:id/qr", middlewares: [validateQuery(PayoutQrQuery)] },
   { method: ["POST"], matcher: "/admin/payouts/:id/mark-paid", middlewares: [validateBody(MarkPayoutPaidBody)] },

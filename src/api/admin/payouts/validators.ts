@@ -7,6 +7,8 @@ import { paginationQuery } from "../../../lib/validation"
 // checked by the run itself (400 invalid_period).
 export const StartPayoutRunBody = z.object({ period: z.string().max(20).optional() }).strict()
 
+export const PayoutPreviewQuery = z.object({ period: z.string().max(20).optional() }).strict()
+
 export const ListPayoutRunsQuery = z.object({ ...paginationQuery }).strict()
 
 export const ListPayoutsQuery = z

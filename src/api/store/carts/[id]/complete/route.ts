@@ -1,12 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { completeCooperativeCartWorkflow } from "../../../../../workflows/checkout/complete-cooperative-cart"
-import { orderGroupView } from "../../../order-groups/view"
+import { purchaseOrders, purchasesOf } from "../../../orders/helpers"
 
 // Replaces Medusa's route at the same path (project routes are registered last), answering in its
 // shape: `{ type: "order", order }` on success, so @medusajs/js-sdk storefronts keep working, plus
-// `order_group` with every cooperative's order. `order` is the first cooperative's order.
+// `order_group` with every cooperative's order. `order` is the whole purchase as one Medusa order,
+// under its first cooperative's order id: what GET /store/orders/:id answers for it afterwards.
 const PAYMENT_ERRORS = [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR]
 
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -22,10 +23,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     return res.status(200).json({ type: "cart", cart, error: { message: error.message, name: error.name, type: error.type } })
   }
 
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ data: orders }, order_group] = await Promise.all([
-    query.graph({ entity: "order", fields: req.queryConfig.fields, filters: { id: result.order_ids[0] } }),
-    orderGroupView(req.scope, result.order_group_id),
-  ])
-  res.status(200).json({ type: "order", order: orders[0], order_group })
+  const purchase = (await purchasesOf(req.scope, [result.order_ids[0]])).get(result.order_ids[0])!
+  const order = (await purchaseOrders(req.scope, [purchase], req.queryConfig.fields, { list: false })).get(purchase.id)
+  res.status(200).json({ type: "order", order, order_group: order.purchase })
 }

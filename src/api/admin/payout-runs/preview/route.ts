@@ -1,0 +1,20 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { CoopstallError } from "../../../../lib/errors"
+import { configuredPeriodKind, lastEndedPeriod, parsePeriod, periodExample } from "../../../../lib/payout-period"
+import { payoutPreview } from "../../../../lib/payout-preview"
+
+/**
+ * GET /admin/payout-runs/preview?period=: who the run of a period (default: the last one that has
+ * ended) would pay now, and who it would skip and why. Read-only.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { period: key } = req.validatedQuery as { period?: string }
+  const kind = configuredPeriodKind()
+  const period = key ? parsePeriod(key, kind) : lastEndedPeriod(new Date(), kind)
+  if (!period) {
+    throw new CoopstallError(400, "invalid_period", `"${key}" is not a payout period; payouts run per ${kind}, e.g. ${periodExample(kind)}.`, [
+      { path: "period", message: `must be a ${kind} like ${periodExample(kind)}` },
+    ])
+  }
+  res.json({ preview: await payoutPreview(req.scope, period) })
+}
