@@ -10,7 +10,14 @@ import fs from "node:fs"
 import path from "node:path"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createProductsWorkflow, createSalesChannelsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  createCollectionsWorkflow,
+  createProductCategoriesWorkflow,
+  createProductsWorkflow,
+  createSalesChannelsWorkflow,
+  createStockLocationsWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { ensureMarketplaceBasics } from "../lib/marketplace"
 import { newLotCode } from "../lib/traceability/code"
 import { seedCheckoutCooperatives } from "./bench-checkout-seed"
@@ -124,6 +131,17 @@ export default async function benchSeed({ container }: ExecArgs) {
   const coopsDone = Date.now()
   logger.info(`bench-seed: ${createdCoops.length} cooperatives in ${coopsDone - started} ms`)
 
+  // What the storefront starter's pages filter and show: categories, collections, images, and
+  // managed stock (every fourth product) at a warehouse of the marketplace sales channel.
+  const { result: categories } = await createProductCategoriesWorkflow(container).run({
+    input: { product_categories: COOP_KINDS.map((name) => ({ name, handle: toHandle(name), is_active: true })) },
+  })
+  const { result: collections } = await createCollectionsWorkflow(container).run({
+    input: { collections: ["Quà Tết", "Đặc sản vùng cao", "OCOP nổi bật"].map((title) => ({ title, handle: toHandle(title) })) },
+  })
+  const { result: locations } = await createStockLocationsWorkflow(container).run({ input: { locations: [{ name: "Kho bench" }] } })
+  await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: locations[0].id, add: [basics.salesChannelId] } })
+
   // Products, in batches through the standard workflow (prices, options, sales channel links).
   const productIds: string[] = []
   const links: Record<string, Record<string, string>>[] = []
@@ -142,11 +160,15 @@ export default async function benchSeed({ container }: ExecArgs) {
         weight: int(100, 2000),
         shipping_profile_id: basics.shippingProfileId,
         sales_channels: [{ id: basics.salesChannelId }],
+        category_ids: [categories[n % categories.length].id],
+        collection_id: n % 2 ? collections[n % collections.length].id : undefined,
+        thumbnail: `https://cdn.coopstall.vn/bench/${n}-0.jpg`,
+        images: [0, 1].map((i) => ({ url: `https://cdn.coopstall.vn/bench/${n}-${i}.jpg` })),
         options: [{ title: "Quy cách", values: sizes }],
         variants: sizes.map((size, j) => ({
           title: size,
           sku: `BENCH-${n}-${j + 1}`,
-          manage_inventory: false,
+          manage_inventory: n % 4 === 0,
           options: { "Quy cách": size },
           prices: [{ currency_code: "vnd", amount: Math.min(650000, Math.max(45000, base + j * 35000)) }],
         })),
@@ -161,6 +183,19 @@ export default async function benchSeed({ container }: ExecArgs) {
     logger.info(`bench-seed: ${productIds.length}/${productCount} products (${Math.round((Date.now() - coopsDone) / 1000)} s)`)
   }
   const productsDone = Date.now()
+
+  const { data: managed } = await query.graph({
+    entity: "product_variant",
+    fields: ["inventory_items.inventory_item_id"],
+    filters: { manage_inventory: true, product_id: productIds } as any,
+  })
+  const levels = (managed as any[]).flatMap((v) =>
+    (v.inventory_items ?? []).map((i: any) => ({ inventory_item_id: i.inventory_item_id, location_id: locations[0].id, stocked_quantity: int(0, 500) }))
+  )
+  for (let i = 0; i < levels.length; i += LINK_BATCH) {
+    await container.resolve(Modules.INVENTORY).createInventoryLevels(levels.slice(i, i + LINK_BATCH))
+  }
+  logger.info(`bench-seed: ${levels.length} inventory levels`)
 
   for (let i = 0; i < links.length; i += LINK_BATCH) {
     await link.create(links.slice(i, i + LINK_BATCH))

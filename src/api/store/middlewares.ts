@@ -2,6 +2,7 @@ import { authenticate, MedusaNextFunction, MedusaRequest, MedusaResponse, Middle
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
 import { validateBody, validateQuery } from "../../lib/validation"
 import { requireLineItemOfCart } from "./cart-line-item"
+import { productAnswerCache } from "./product-answer-cache"
 import { attachQuality, filterByQuality } from "./product-quality"
 import { allowSoldByFields, attachSoldBy } from "./sold-by"
 import { calculateUnionChoice, expandUnionChoice, listCartShippingOptions, showUnionChoiceAsOneMethod } from "./union-shipping/middlewares"
@@ -17,7 +18,8 @@ function allowPurchaseFields(req: MedusaRequest, _res: MedusaResponse, next: Med
 export const storeMiddlewares: MiddlewareRoute[] = [
   // No method: a method-less middleware is sorted ahead of Medusa's own query validation, which consumes req.allowed.
   // Express mounts it as a prefix, so it serves /store/products and /store/products/:id.
-  { matcher: "/store/products", middlewares: [allowSoldByFields(""), filterByQuality, attachQuality, attachSoldBy] },
+  // The answer cache first: its res.json wrapper is the last to run, so it keeps what the others added.
+  { matcher: "/store/products", middlewares: [productAnswerCache, allowSoldByFields(""), filterByQuality, attachQuality, attachSoldBy] },
   // Sold by on cart lines; also serves the completion, whose answer is an order.
   { matcher: "/store/carts", middlewares: [allowSoldByFields("items.product."), attachSoldBy] },
   // One shipping choice per cart is enough (docs/storefront/shipping.md).

@@ -1,0 +1,159 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { clearProductAnswerCache } from "../../src/api/store/product-answer-cache"
+import { setStock } from "../checkout"
+import { adminToken, bearer, call, seedMarketplace, storeHeaders } from "../helpers"
+
+jest.setTimeout(300_000)
+
+// The store's product routes answer the Next.js starter's exact queries from memory while nothing
+// they are made of changed (docs/storefront/listing.md). These tests hold every answer against
+// Medusa's own route (the cache off) field by field, and make each kind of write show in the very
+// next answer.
+const STARTER_FIELDS = "*variants.calculated_price,+variants.inventory_quantity,*variants.images,+metadata,+tags,"
+const COOPERATIVE_FIELDS = "+cooperative.handle,+cooperative.name,+cooperative.province"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let publishableKey: string
+    let regionId: string
+    let admin: string
+    let categoryId: string
+    let collectionId: string
+    let productIds: string[]
+
+    const h = () => storeHeaders(publishableKey)
+    const q = (params: Record<string, string | number>) =>
+      "/store/products?" + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()
+
+    /** Medusa's own answer (the cache off), then ours twice (computed, then kept): all three the same. */
+    async function compare(path: string) {
+      process.env.PRODUCT_ANSWER_CACHE_MS = "0"
+      const vanilla = await call(api.get(path, h()))
+      delete process.env.PRODUCT_ANSWER_CACHE_MS
+      const first = await call(api.get(path, h()))
+      const kept = await call(api.get(path, h()))
+      expect(first).toEqual(vanilla)
+      expect(kept).toEqual(vanilla)
+      return vanilla
+    }
+
+    beforeAll(async () => {
+      const seeded = await seedMarketplace(getContainer())
+      publishableKey = seeded.publishableKey
+      regionId = seeded.regionId
+      admin = await adminToken(api)
+      const { data } = await api.get(q({ limit: 100, fields: "id" }), h())
+      productIds = data.products.map((p: any) => p.id)
+      // The demo has no categories, collections or images yet; the starter's pages filter and show them.
+      categoryId = (await api.post("/admin/product-categories", { name: "Chè", handle: "che", is_active: true }, bearer(admin))).data.product_category.id
+      await api.post(`/admin/product-categories/${categoryId}/products`, { add: productIds.slice(0, 3) }, bearer(admin))
+      collectionId = (await api.post("/admin/collections", { title: "Quà Tết", handle: "qua-tet" }, bearer(admin))).data.collection.id
+      await api.post(`/admin/collections/${collectionId}/products`, { add: productIds.slice(2, 5) }, bearer(admin))
+      for (const id of productIds.slice(0, 2)) {
+        await api.post(`/admin/products/${id}`, { images: [{ url: `https://cdn.example.vn/${id}-1.jpg` }, { url: `https://cdn.example.vn/${id}-2.jpg` }], metadata: { origin: "Phú Thọ" } }, bearer(admin))
+      }
+    })
+
+    afterEach(() => {
+      delete process.env.PRODUCT_ANSWER_CACHE_MS
+      clearProductAnswerCache()
+    })
+
+    it("answers the starter's store page, product page, category, collection, sort, search and pagination exactly as Medusa does", async () => {
+      const listing = await compare(q({ limit: 100, offset: 0, region_id: regionId, fields: STARTER_FIELDS }))
+      expect(listing.status).toBe(200)
+      expect(listing.data.count).toBe(productIds.length)
+      const withImages = listing.data.products.find((p: any) => p.images?.length === 2)
+      expect(withImages.metadata).toMatchObject({ origin: "Phú Thọ" })
+      expect(listing.data.products.some((p: any) => p.variants.some((v: any) => typeof v.inventory_quantity === "number"))).toBe(true)
+      expect(listing.data.products.every((p: any) => p.variants.every((v: any) => Number.isInteger(v.calculated_price.calculated_amount)))).toBe(true)
+
+      const handle = listing.data.products[1].handle
+      const page = await compare(q({ handle, region_id: regionId, fields: STARTER_FIELDS }))
+      expect(page.data.products.map((p: any) => p.handle)).toEqual([handle])
+
+      const category = await compare(q({ category_id: categoryId, limit: 12, region_id: regionId, fields: STARTER_FIELDS }))
+      expect(category.data.count).toBe(3)
+      const collection = await compare(q({ collection_id: collectionId, limit: 12, region_id: regionId, fields: STARTER_FIELDS }))
+      expect(collection.data.count).toBe(3)
+
+      const sorted = await compare(q({ limit: 12, order: "created_at", region_id: regionId, fields: STARTER_FIELDS }))
+      expect(sorted.data.products.length).toBeGreaterThan(1)
+      await compare(q({ limit: 12, order: "-created_at", region_id: regionId, fields: STARTER_FIELDS }))
+
+      const search = await compare(q({ q: "trà", limit: 12, region_id: regionId, fields: STARTER_FIELDS }))
+      expect(search.data.count).toBeGreaterThan(0)
+
+      const second = await compare(q({ limit: 2, offset: 2, region_id: regionId, fields: STARTER_FIELDS }))
+      expect(second.data).toMatchObject({ count: productIds.length, offset: 2, limit: 2 })
+
+      const one = await compare(`/store/products/${productIds[0]}?region_id=${regionId}&fields=${encodeURIComponent(STARTER_FIELDS)}`)
+      expect(one.data.product.id).toBe(productIds[0])
+      const withCooperative = await compare(q({ limit: 5, region_id: regionId, fields: `${STARTER_FIELDS}${COOPERATIVE_FIELDS}` }))
+      expect(withCooperative.data.products[0].cooperative.handle).toBeTruthy()
+      // A kept answer is never served past Medusa's publishable key check.
+      const kept = q({ limit: 5, region_id: regionId, fields: STARTER_FIELDS })
+      expect((await call(api.get(kept, storeHeaders("pk_unknown")))).status).toBe(400)
+      expect((await call(api.get(kept))).status).toBe(400)
+      // Errors are Medusa's too, and never kept.
+      await compare(`/store/products/prod_01UNKNOWN?region_id=${regionId}`)
+      await compare(q({ limit: "x" }))
+    })
+
+    /** The store page and a product page, as a shopper would ask right after the write. */
+    const storePage = async () => (await api.get(q({ limit: 100, region_id: regionId, fields: `${STARTER_FIELDS}${COOPERATIVE_FIELDS}` }), h())).data
+    const productPage = (id: string) => call(api.get(`/store/products/${id}?region_id=${regionId}&fields=${encodeURIComponent(STARTER_FIELDS)}`, h()))
+
+    it("a price change shows in the next answer", async () => {
+      const before = await storePage()
+      await storePage()
+      const product = before.products[0]
+      const variant = product.variants[0]
+      await productPage(product.id)
+      const amount = variant.calculated_price.calculated_amount + 1000
+      await api.post(`/admin/products/${product.id}/variants/${variant.id}`, { prices: [{ currency_code: "vnd", amount }] }, bearer(admin))
+      const after = await storePage()
+      expect(after.products.find((p: any) => p.id === product.id).variants.find((v: any) => v.id === variant.id).calculated_price.calculated_amount).toBe(amount)
+      expect((await productPage(product.id)).data.product.variants.find((v: any) => v.id === variant.id).calculated_price.calculated_amount).toBe(amount)
+    })
+
+    it("a stock change shows in the next answer", async () => {
+      const before = await storePage()
+      await storePage()
+      const product = before.products.find((p: any) => p.variants.some((v: any) => typeof v.inventory_quantity === "number"))
+      const variant = product.variants.find((v: any) => typeof v.inventory_quantity === "number")
+      await productPage(product.id)
+      await setStock(api, product.cooperative.handle, variant.sku, variant.inventory_quantity + 7)
+      const after = await storePage()
+      expect(after.products.find((p: any) => p.id === product.id).variants.find((v: any) => v.id === variant.id).inventory_quantity).toBe(variant.inventory_quantity + 7)
+      expect((await productPage(product.id)).data.product.variants.find((v: any) => v.id === variant.id).inventory_quantity).toBe(variant.inventory_quantity + 7)
+    })
+
+    it("an unpublished product disappears from the next answer", async () => {
+      const before = await storePage()
+      await storePage()
+      const product = before.products[before.products.length - 1]
+      expect((await productPage(product.id)).status).toBe(200)
+      await api.post(`/admin/products/${product.id}`, { status: "draft" }, bearer(admin))
+      const after = await storePage()
+      expect(after.products.map((p: any) => p.id)).not.toContain(product.id)
+      expect(after.count).toBe(before.count - 1)
+      expect((await productPage(product.id)).status).toBe(404)
+    })
+
+    it("a suspended cooperative's products disappear from the next answer", async () => {
+      const before = await storePage()
+      await storePage()
+      const product = before.products[0]
+      const { data } = await api.get(`/admin/cooperatives?limit=50`, bearer(admin))
+      const cooperative = data.cooperatives.find((c: any) => c.handle === product.cooperative.handle)
+      const theirs = before.products.filter((p: any) => p.cooperative.handle === cooperative.handle).map((p: any) => p.id)
+      await productPage(product.id)
+      expect((await call(api.post(`/admin/cooperatives/${cooperative.id}/suspend`, { reason: "Kiểm tra an toàn thực phẩm" }, bearer(admin)))).status).toBe(200)
+      const after = await storePage()
+      expect(after.products.filter((p: any) => theirs.includes(p.id))).toEqual([])
+      expect(after.count).toBe(before.count - theirs.length)
+      expect((await productPage(product.id)).status).toBe(404)
+    })
+  },
+})
