@@ -9,8 +9,8 @@ export type CanceledShareRefund = ShareRefund & { order_id: string }
 /**
  * A purchase's payment was captured (the union marked the transfer received, the bank notified,
  * Stripe captured): the share of every order of it that was canceled, or whose parcel came back,
- * before is given back at once,
- * so the union never keeps money for goods it will not deliver. Each refund takes the order's
+ * before the money arrived is given back at once, so the union never keeps money for goods it
+ * will not deliver. Each refund takes the order's
  * refund lock and gives back only what remains, so a repeated capture event refunds nothing twice.
  * Give it the purchase, or the captured payment.
  */
