@@ -181,7 +181,9 @@ module.exports = defineConfig({
     { resolve: "./src/modules/certification" },
     { resolve: "./src/modules/review" },
     { resolve: "./src/modules/product-revision" },
-    searchModule,
+    // The demo seed runs before the indexes have a live version; without the module its product
+    // events are not ingested (and not logged as failures), and `medusa develop` seeds every index at start.
+    ...(process.env.COOPSTALL_SEED_WITHOUT_SEARCH === "1" ? [] : [searchModule]),
     { resolve: "./src/modules/order-group" },
     { resolve: "./src/modules/ledger" },
     {
