@@ -39,7 +39,10 @@ medusaIntegrationTestRunner({
       regionId = seeded.regionId
       admin = await adminToken(api)
       const { data } = await api.get(`/store/products?limit=100&fields=id,*variants`, storeHeaders(pk))
-      for (const p of data.products) for (const v of p.variants) (variant[v.sku] = v.id), (product[v.sku] = p.id)
+      for (const p of data.products) for (const v of p.variants) {
+        variant[v.sku] = v.id
+        product[v.sku] = p.id
+      }
       const { data: listed } = await api.get(`/admin/cooperatives?limit=100`, bearer(admin))
       for (const c of listed.cooperatives) coop[c.handle] = c.id
       for (const handle of ["htx-che-thanh-nam", "dafusa-phu-da", "htx-che-da-hen", "htx-dat-to-seed"]) vendor[handle] = await demoVendorToken(api, handle)

@@ -70,7 +70,7 @@ export type StripeReversal = {
 
 class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, Payout, PayoutRun, CodRemittance }) {
   constructor(...args: any[]) {
-    // @ts-ignore the generated constructor takes the module's container and options
+    // @ts-expect-error the generated constructor takes the module's container and options
     super(...args)
     // The generated methods keep their signatures; only the amounts they hand out become numbers.
     numbersOut(this, {
