@@ -10,6 +10,7 @@ import { ORDER_GROUP_MODULE } from "../../src/modules/order-group"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 import { routeFiles } from "../route-files"
+import { useEnv } from "../env"
 
 // Issue 13, point 7: one invariant of the money, tested by a machine (docs/money/invariant.md).
 //
@@ -147,12 +148,10 @@ const ENV = {
   PAYOUT_PERIOD: "week",
   COMMISSION_DEFAULT_BPS: "",
 }
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-Object.assign(process.env, ENV)
+useEnv(ENV)
 beforeAll(() => new Promise<void>((resolve) => fakeStripe.listen(STRIPE_PORT, "127.0.0.1", () => resolve())))
 afterAll(() => {
   fakeStripe.close()
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
 })
 
 // ---- the operations -------------------------------------------------------------------------------
