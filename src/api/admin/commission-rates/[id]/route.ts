@@ -23,10 +23,13 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   res.json({ commission_rate: serializeCommissionRate(result.rate, names), change: result.change && serializeCommissionRateChange(result.change, names) })
 }
 
-/** DELETE /admin/commission-rates/:id { reason? }: the rule stops applying (soft delete; booked lines keep their rate). */
+/**
+ * DELETE /admin/commission-rates/:id { reason? }: the rule stops applying (soft delete; booked lines
+ * keep their rate). Answers Medusa's delete shape; the removal's line is in the history.
+ */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { result } = await deleteCommissionRateWorkflow(req.scope).run({
+  await deleteCommissionRateWorkflow(req.scope).run({
     input: { id: req.params.id, reason: (req as any).validatedBody?.reason, actor_id: req.auth_context.actor_id },
   })
-  res.json({ id: req.params.id, object: "commission_rate", deleted: true, change: result.change && serializeCommissionRateChange(result.change) })
+  res.json({ id: req.params.id, object: "commission_rate", deleted: true })
 }
