@@ -567,7 +567,9 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     expect(await latest.getByTestId("history-actor").textContent()).toBe(logins.admin.email)
     expect([await latest.getByTestId("history-old").textContent(), await latest.getByTestId("history-new").textContent()]).toEqual(["10 %", "12,5 %"])
     expect(await latest.getByTestId("history-reason").textContent()).toBe("Hỗ trợ vùng chè khó khăn, theo nghị quyết đại hội")
-    await page.setViewportSize({ width: 1440, height: 1400 })
+    // Tall enough for the whole page (the dashboard scrolls inside its own pane), from its title.
+    await page.setViewportSize({ width: 1440, height: 2000 })
+    await page.getByRole("heading", { name: "Hoa hồng", exact: true }).scrollIntoViewIfNeeded()
     await shot("commission-rates")
     await page.setViewportSize({ width: 1280, height: 720 })
     elapsed.commission = Date.now() - t
