@@ -3,7 +3,7 @@ import { clearProductAnswerCache, productAnswerCacheStats } from "../../src/api/
 import { setStock } from "../checkout"
 import { adminToken, bearer, call, seedMarketplace, storeHeaders } from "../helpers"
 
-jest.setTimeout(300_000)
+jest.setTimeout(600_000)
 
 // The store's product routes answer the Next.js starter's exact queries from memory while nothing
 // they are made of changed (docs/storefront/listing.md). These tests hold every answer against
