@@ -556,7 +556,9 @@ async function main() {
         continue
       }
       // A vanilla listing request can take seconds: its verification request was its warm-up.
-      if (!route.fixedAmount) await autocannon({ ...cannonOptions(base, headers, route), duration: config.warmup })
+      // --listing: ours are computed and warmed right before they are measured; warming them here
+      // would leave seconds-long computations running into the first measured route.
+      if (!route.fixedAmount && !route.listingTarget) await autocannon({ ...cannonOptions(base, headers, route), duration: config.warmup })
     } catch (err) {
       results[route.key] = { ok: false, error: err.message }
     }
