@@ -150,6 +150,11 @@ const fileModule = {
   },
 }
 
+// Medusa's Index module, only with its feature flag (MEDUSA_FF_INDEX_ENGINE=true): `npm run bench --
+// --listing` measures it as a candidate for the store listing (docs/storefront/listing.md). Off by
+// default: the answer cache serves the listing, and the module's event-fed copy lags behind writes.
+const indexEngine = process.env.MEDUSA_FF_INDEX_ENGINE === "true"
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -215,5 +220,6 @@ module.exports = defineConfig({
     { resolve: "./src/modules/upload" },
     { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } },
     ...redisModules,
+    ...(indexEngine ? [{ resolve: "@medusajs/index" }] : []),
   ],
 })
