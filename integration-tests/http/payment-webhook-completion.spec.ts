@@ -128,14 +128,22 @@ medusaIntegrationTestRunner({
     const groupsOf = async (cartId: string) =>
       (await (getContainer().resolve(ORDER_GROUP_MODULE) as any).listOrderGroups({ cart_id: cartId })) as any[]
 
-    /** Medusa handles a payment webhook about 5 s after answering it. */
+    /**
+     * The purchase once its completion has finished: every order linked to the cart and the payment
+     * authorised, which the completion does last (the purchase row itself is written earlier).
+     * Medusa handles a payment webhook about 5 s after answering it.
+     */
     async function purchaseOf(cartId: string) {
-      for (let i = 0; i < 120; i++) {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      for (let i = 0; i < 240; i++) {
         const groups = await groupsOf(cartId)
-        if (groups.length) return groups
+        if (groups.length && (await ordersOfCart(cartId)).length === groups[0].shares.length) {
+          const { data } = await query.graph({ entity: "payment_collection", fields: ["payments.id"], filters: { id: groups[0].payment_collection_id } })
+          if ((data[0] as any)?.payments?.length) return groups
+        }
         await sleep(250)
       }
-      throw new Error(`no purchase for cart ${cartId} 30 s after the webhook`)
+      throw new Error(`no finished purchase for cart ${cartId} 60 s after the webhook`)
     }
 
     /** Every order Medusa links to the cart, with its cooperative. */
@@ -227,8 +235,8 @@ medusaIntegrationTestRunner({
       const orders = await ordersOfCart(cartId)
       expect(orders.map((o) => o.cooperative.handle)).toEqual(["dafusa-phu-da"])
       expect(group.shares).toEqual([expect.objectContaining({ order_id: orders[0].id, amount: Number(group.total), method: "stripe", collector: "union" })])
-      // Captured by Medusa before completion; the order records the capture once.
-      await sleep(1000)
+      // Captured by Medusa before completion; the order records the capture once (the completion's last step).
+      for (let i = 0; i < 40 && !(await transactionsOf(orders[0].id)).length; i++) await sleep(250)
       const view = await call(api.get(`/store/order-groups/${group.id}`, storeHeaders(pk)))
       expect(view.data.order_group.payment).toMatchObject({ status: "completed", captured_amount: Number(group.total) })
       expect(await transactionsOf(orders[0].id)).toEqual([Number(group.total)])

@@ -24,7 +24,8 @@ export type CompleteCartInput = {
  * A hook cannot tell Medusa's workflow to skip its own order, so once the purchase is placed the
  * hook stops it with an error. What that stop undoes is harmless: the cart's lock is released and
  * Medusa's payment compensation sees the cart's orders and refunds nothing; processPaymentWorkflow
- * runs the completion with continueOnPermanentFailure, so the webhook's capture stands.
+ * runs the completion with continueOnPermanentFailure, so the webhook's capture stands. The event
+ * bus still logs that stop as an error of payment.webhook_received, with the message below.
  */
 completeCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const cartId: string = (cart as { id: string }).id
@@ -41,6 +42,6 @@ completeCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   throw new MedusaError(
     MedusaError.Types.NOT_ALLOWED,
     `Cart ${cartId} was completed by the marketplace as purchase ${result.order_group_id} ` +
-      `(${result.order_ids.length} order${result.order_ids.length === 1 ? "" : "s"}); Medusa's single order is not created.`
+      `(${result.order_ids.length} order${result.order_ids.length === 1 ? "" : "s"}); this stops Medusa's own single-order completion, nothing failed.`
   )
 })
