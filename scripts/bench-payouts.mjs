@@ -3,7 +3,7 @@
 // unverified bank account, so the run has skips to record) and, for each size in
 // BENCH_PAYOUT_ENTRIES (default 10000,100000), that many ledger lines (sales and their
 // commissions, a tenth still in their hold period) by SQL; then runs the payout workflow through
-// `medusa exec` (src/scripts/bench-payout-run.ts) once per size on a fresh ledger. Comparing the
+// `medusa exec` (bench/payout-run.ts) once per size on a fresh ledger. Comparing the
 // sizes shows whether memory grows with the number of entries. Target: ≤ 30 s at 100,000 entries.
 //
 // Environment: BENCH_PAYOUT_COOPERATIVES (300), BENCH_PAYOUT_ENTRIES ("10000,100000"),
@@ -116,7 +116,7 @@ async function main() {
       t = Date.now()
       await seedLedger(db, entries)
       const seedMs = Date.now() - t
-      const out = await medusa(`run-${entries}`, ["exec", "./src/scripts/bench-payout-run.ts"], { ...env, BENCH_PAYOUT_PERIOD: PERIOD })
+      const out = await medusa(`run-${entries}`, ["exec", "./bench/payout-run.ts"], { ...env, BENCH_PAYOUT_PERIOD: PERIOD })
       const line = out.split("\n").find((l) => l.includes("BENCH_RESULT "))
       if (!line) throw new Error(`no result from the run over ${entries} entries`)
       const result = { cooperatives, entries, seed_ms: seedMs, ...JSON.parse(line.slice(line.indexOf("BENCH_RESULT ") + 13)) }

@@ -33,6 +33,7 @@ import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
 import pg from "pg"
 import { portInUse, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { prepareBenchApp } from "../bench/app.mjs"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const BENCH_DIR = path.join(ROOT, ".data/bench")
@@ -366,7 +367,7 @@ async function main() {
 
     console.log("bench: seeding the catalog")
     t = Date.now()
-    const seedOut = await run("medusa exec bench-seed", ["exec", "./src/scripts/bench-seed.ts"], {
+    const seedOut = await run("medusa exec bench-seed", ["exec", "./bench/seed.ts"], {
       env,
       logFile: path.join(BENCH_DIR, "seed.log"),
       limitMs: PHASE_LIMITS_MS.seed,
@@ -447,8 +448,8 @@ async function main() {
   t = Date.now()
   const serverLog = fs.createWriteStream(path.join(BENCH_DIR, "server.log"))
   const server = spawn(MEDUSA, ["start", "--host", "127.0.0.1", "--port", String(config.port)], {
-    cwd: SERVER_DIR,
-    // COOPSTALL_BENCH_VANILLA exposes Medusa's own completion beside ours, as the checkout baseline.
+    // The build plus bench/plugin (Medusa's own completion beside ours, as the checkout baseline).
+    cwd: prepareBenchApp({ root: ROOT, serverDir: SERVER_DIR, appDir: path.join(BENCH_DIR, "app") }),
     // A production server refuses to start on default secrets; the bench signs nothing beyond this run.
     env: {
       ...env,
@@ -457,7 +458,6 @@ async function main() {
       COOKIE_SECRET: randomBytes(32).toString("base64"),
       LOG_LEVEL: config.logLevel,
       PORT: String(config.port),
-      COOPSTALL_BENCH_VANILLA: "1",
     },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

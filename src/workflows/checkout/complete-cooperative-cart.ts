@@ -44,8 +44,15 @@ const cartFields = [
 /** What a completed cart became: one purchase, one order per cooperative (in the cart's order). */
 export type CompletedPurchase = { order_group_id: string; order_ids: string[] }
 
+export type CompleteCooperativeCartInput = {
+  id: string
+  /** The caller already holds the cart's lock (Medusa's completeCartWorkflow, which takes it first). */
+  cart_locked_by_caller?: boolean
+}
+
 /**
- * POST /store/carts/:id/complete for the marketplace. The same guarantees and the same core steps
+ * POST /store/carts/:id/complete for the marketplace, and Medusa's own completion when a payment
+ * webhook starts it. The same guarantees and the same core steps
  * as Medusa's completeCartWorkflow (cart lock, payment validation, compensation that voids the
  * payment, authorisation last), but the cart becomes one order per cooperative, grouped into one
  * purchase that carries the single payment and each order's share of it.
@@ -55,9 +62,11 @@ export type CompletedPurchase = { order_group_id: string; order_ids: string[] }
  */
 export const completeCooperativeCartWorkflow = createWorkflow(
   "complete-cooperative-cart",
-  (input: { id: string }) => {
-    // Same key as Medusa's completion, so the two can never run on one cart at once.
-    acquireLockStep({ key: input.id, timeout: 30, ttl: 120 })
+  (input: CompleteCooperativeCartInput) => {
+    // Same key as Medusa's completion, so the two can never run on one cart at once. When Medusa's
+    // completion runs this one (src/workflows/hooks/complete-cart-as-marketplace.ts), it holds that lock.
+    const lockKey = transform({ input }, ({ input }) => (input.cart_locked_by_caller ? [] : [input.id]))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
 
     const [existing, cartQuery] = parallelize(
       useQueryGraphStep({
@@ -248,7 +257,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
       }))
     })
 
-    releaseLockStep({ key: input.id })
+    releaseLockStep({ key: lockKey })
 
     return new WorkflowResponse(
       transform({ placed, existing }, ({ placed, existing }): CompletedPurchase => {

@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
-import { LEDGER_MODULE } from "../modules/ledger"
-import { runPayoutsWorkflow } from "../workflows/payout/run-payouts"
+import { LEDGER_MODULE } from "../src/modules/ledger"
+import { runPayoutsWorkflow } from "../src/workflows/payout/run-payouts"
 
 const vmHwmKb = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0)
 

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { cooperativeStockLocationId } from "../lib/ownership"
-import { changeCooperativeStatusWorkflow } from "../workflows/cooperative/change-cooperative-status"
-import { createCooperativeWorkflow } from "../workflows/cooperative/create-cooperative"
-import { setCooperativeStock } from "../workflows/inventory/set-cooperative-stock"
-import { createCooperativeProductsWorkflow } from "../workflows/product/create-cooperative-products"
+import { cooperativeStockLocationId } from "../src/lib/ownership"
+import { changeCooperativeStatusWorkflow } from "../src/workflows/cooperative/change-cooperative-status"
+import { createCooperativeWorkflow } from "../src/workflows/cooperative/create-cooperative"
+import { setCooperativeStock } from "../src/workflows/inventory/set-cooperative-stock"
+import { createCooperativeProductsWorkflow } from "../src/workflows/product/create-cooperative-products"
 
 export const CHECKOUT_COOPERATIVES = 3
 const STOCK = 1_000_000

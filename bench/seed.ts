@@ -1,7 +1,7 @@
 // Seeds the catalog `npm run bench` measures: BENCH_COOPERATIVES approved cooperatives and
 // BENCH_PRODUCTS published products (1–3 VND-priced variants each), every product linked to one
 // cooperative and sold on the marketplace sales channel. Run by scripts/bench.mjs on a fresh
-// database: `medusa exec ./src/scripts/bench-seed.ts`. It prints one `BENCH_SEED_RESULT {json}`
+// database: `medusa exec ./bench/seed.ts`. It prints one `BENCH_SEED_RESULT {json}`
 // line (publishable key, sample ids, timings) and writes the same JSON to .data/bench/seed.json.
 // Cooperatives are written straight into their module as approved (no warehouses, no approval
 // workflow per cooperative) and products are created published: the benchmark measures reads.
@@ -18,15 +18,15 @@ import {
   createStockLocationsWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { ensureMarketplaceBasics } from "../lib/marketplace"
-import { newLotCode } from "../lib/traceability/code"
-import { seedCheckoutCooperatives } from "./bench-checkout-seed"
-import { PROVINCES } from "../lib/provinces"
-import { taxCodeCheckDigit } from "../lib/tax-code"
-import { toHandle } from "../lib/text"
-import { COOPERATIVE_MODULE } from "../modules/cooperative"
-import type CooperativeModuleService from "../modules/cooperative/service"
-import { TRACEABILITY_MODULE, TRACE_EVENT_TYPES, TraceabilityModuleService } from "../modules/traceability"
+import { ensureMarketplaceBasics } from "../src/lib/marketplace"
+import { newLotCode } from "../src/lib/traceability/code"
+import { seedCheckoutCooperatives } from "./checkout-seed"
+import { PROVINCES } from "../src/lib/provinces"
+import { taxCodeCheckDigit } from "../src/lib/tax-code"
+import { toHandle } from "../src/lib/text"
+import { COOPERATIVE_MODULE } from "../src/modules/cooperative"
+import type CooperativeModuleService from "../src/modules/cooperative/service"
+import { TRACEABILITY_MODULE, TRACE_EVENT_TYPES, TraceabilityModuleService } from "../src/modules/traceability"
 
 const PRODUCT_BATCH = 250
 const LINK_BATCH = 1000
