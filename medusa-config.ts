@@ -155,6 +155,12 @@ const fileModule = {
 // default: the answer cache serves the listing, and the module's event-fed copy lags behind writes.
 const indexEngine = process.env.MEDUSA_FF_INDEX_ENGINE === "true"
 
+// The one email provider: SMTP (nodemailer) when configured, else the log, redacting tokens outside development.
+if (process.env.SMTP_URL && !process.env.SMTP_FROM) throw new Error("SMTP_URL is set, so email is sent, but SMTP_FROM (the sender address) is missing.")
+const emailProvider = process.env.SMTP_URL
+  ? { resolve: "./src/modules/notification-smtp", id: "smtp", options: { channels: ["email"], url: process.env.SMTP_URL, from: process.env.SMTP_FROM } }
+  : { resolve: "./src/modules/notification-log", id: "local", options: { channels: ["email"] } }
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -202,19 +208,8 @@ module.exports = defineConfig({
         ],
       },
     },
-    {
-      resolve: "@medusajs/medusa/notification",
-      options: {
-        providers: [
-          {
-            // Logs notifications like notification-local, redacting tokens outside development.
-            resolve: "./src/modules/notification-log",
-            id: "local",
-            options: { channels: ["email"] },
-          },
-        ],
-      },
-    },
+    // Email through SMTP when SMTP_URL is set (docs/notifications.md); otherwise written to the log.
+    { resolve: "@medusajs/medusa/notification", options: { providers: [emailProvider] } },
     { resolve: "./src/modules/traceability" },
     fileModule,
     { resolve: "./src/modules/upload" },

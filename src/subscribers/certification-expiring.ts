@@ -12,6 +12,8 @@ export default async function remindCooperativeOfExpiry({ event, container }: Su
     resource_id: item.id,
     resource_type: item.subject_type,
     data: { valid_until: lastValidDay(new Date(item.expires_at)), product_ids: item.product_ids },
+    // One reminder per expiry date: a renewed item expiring later is reminded again.
+    idempotency_key: `${event.name}:${item.id}:${item.expires_at}`,
   })
 }
 

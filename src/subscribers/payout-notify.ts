@@ -11,6 +11,7 @@ export default async function notifyCooperativeOfPayout({ event, container }: Su
     resource_id: payout.id,
     resource_type: "payout",
     data: { period: payout.period, amount: payout.amount, reference: payout.reference ?? null, reason: payout.reason ?? null },
+    idempotency_key: `${event.name}:${payout.id}`,
   })
 }
 

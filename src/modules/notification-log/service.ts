@@ -15,6 +15,8 @@ export class LogNotificationProvider extends AbstractNotificationProviderService
   constructor({ logger }: { logger: Logger }) {
     super()
     this.logger_ = logger
+    // Said once, when the notification module loads: nobody should discover from a shopper that no email went out.
+    logger.warn("SMTP_URL is not set: emails are written to this log, not sent (docs/notifications.md).")
   }
 
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {

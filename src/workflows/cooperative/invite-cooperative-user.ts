@@ -2,6 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { tokensMayBeLogged } from "../../lib/log-safety"
 import { createCooperativeInviteStep } from "./steps/create-cooperative-invite"
+import { emailCooperativeInviteStep } from "./steps/email-cooperative-invite"
 import { validateCooperativeOwnershipStep } from "./steps/validate-cooperative-ownership"
 import { validateCooperativeUniquenessStep } from "./steps/validate-cooperative-uniqueness"
 
@@ -20,6 +21,7 @@ export const inviteCooperativeUserWorkflow = createWorkflow(
     )
     validateCooperativeUniquenessStep({ user_email: input.email })
     const created = createCooperativeInviteStep(input)
+    emailCooperativeInviteStep(transform({ created }, ({ created }) => ({ invite_id: created.invite.id, token: created.token })))
     emitEventStep({
       eventName: "cooperative.invite_created",
       // The token rides along only in development, where the local notification provider prints it

@@ -1,0 +1,302 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { simpleParser } from "mailparser"
+import { SMTPServer } from "smtp-server"
+import { complete, readyCart, variantsBySku } from "../checkout"
+import adminDigestJob from "../../src/jobs/admin-digest"
+import { formatDay, vnDay } from "../../src/lib/dates"
+import { bearer, call, createCooperative, demoLogin, logins, seedMarketplace, storeHeaders } from "../helpers"
+
+jest.setTimeout(300_000)
+
+// Issue 16: email that is really sent. A real SMTP server (the smtp-server package) listens inside
+// this test; the application sends to it through the SMTP notification provider (nodemailer), and
+// the test reads what arrived with mailparser, as a mail client would. Nothing is faked.
+const SMTP_PORT = 9161
+const ENV = {
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  SMTP_FROM: "Liên minh HTX Phú Thọ <no-reply@lienminh.example.vn>",
+  STOREFRONT_URL: "https://cho.example.vn",
+  MEDUSA_BACKEND_URL: "https://api.example.vn",
+  UNION_NAME: "Liên minh Hợp tác xã tỉnh Phú Thọ",
+  VIETQR_BANK_BIN: "970415",
+  VIETQR_ACCOUNT_NUMBER: "113366668888",
+  VIETQR_ACCOUNT_NAME: "LIEN MINH HTX TINH",
+  STRIPE_API_KEY: "",
+}
+const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
+Object.assign(process.env, ENV)
+
+type Mail = { to: string[]; from: { name: string; address: string }; subject: string; text: string; html: string; envelopeTo: string[] }
+const inbox: Mail[] = []
+
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, session, callback) {
+    simpleParser(stream)
+      .then((parsed: any) => {
+        inbox.push({
+          to: (parsed.to?.value ?? []).map((a: any) => a.address),
+          from: parsed.from?.value?.[0] ?? { name: "", address: "" },
+          subject: parsed.subject ?? "",
+          text: parsed.text ?? "",
+          html: typeof parsed.html === "string" ? parsed.html : "",
+          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+        })
+        callback()
+      })
+      .catch(callback)
+  },
+})
+
+beforeAll(() => new Promise<void>((resolve) => smtp.listen(SMTP_PORT, "127.0.0.1", resolve)))
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
+  // What the SMTP server received, for the issue note.
+  console.log(inbox.map((m) => `${m.to.join(", ")} | ${m.subject}`).join("\n"))
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** The first mail (after `since`) matching; subscribers run after the HTTP answer, so it may take a moment. */
+async function mailTo(address: string, subject: RegExp | string, since = 0): Promise<Mail> {
+  for (let i = 0; i < 100; i++) {
+    const found = inbox.slice(since).find((m) => m.envelopeTo.includes(address) && (typeof subject === "string" ? m.subject === subject : subject.test(m.subject)))
+    if (found) return found
+    await sleep(100)
+  }
+  throw new Error(`no mail to ${address} matching ${subject}; inbox: ${inbox.map((m) => `${m.envelopeTo} ${m.subject}`).join(" / ")}`)
+}
+
+const linkIn = (mail: Mail, prefix: string) => {
+  const found = mail.text.split(/\s+/).find((w) => w.startsWith(prefix))
+  if (!found) throw new Error(`no link starting ${prefix} in:\n${mail.text}`)
+  return new URL(found)
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let pk: string
+    let regionId: string
+    let sku: Record<string, string>
+    const logged: string[] = []
+
+    beforeAll(async () => {
+      const seeded = await seedMarketplace(getContainer())
+      pk = seeded.publishableKey
+      regionId = seeded.regionId
+      sku = await variantsBySku(api, pk)
+      // Every line the application logs from here on, through its logger or straight to the console.
+      const logger: any = getContainer().resolve("logger")
+      for (const level of ["info", "warn", "error", "debug", "log", "activity", "progress", "success", "failure"]) {
+        const original = logger[level]
+        if (typeof original !== "function") continue
+        logger[level] = (...args: unknown[]) => {
+          logged.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "))
+          return original.apply(logger, args)
+        }
+      }
+      for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+        const original = console[level]
+        jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+          logged.push(args.map(String).join(" "))
+          original(...args)
+        })
+      }
+      const write = process.stdout.write.bind(process.stdout)
+      jest.spyOn(process.stdout, "write").mockImplementation(((chunk: any, ...rest: any[]) => {
+        logged.push(String(chunk))
+        return write(chunk, ...rest)
+      }) as any)
+    })
+
+    const storedNotifications = (filters: Record<string, unknown>) => getContainer().resolve(Modules.NOTIFICATION).listNotifications(filters as any)
+
+    const signIn = (actor: string, email: string, password: string) => call(api.post(`/auth/${actor}/emailpass`, { email, password }))
+
+    /** Requests a reset, reads the link in the email, sets the new password with the token it carries. */
+    async function resetThroughEmail(actor: "customer" | "vendor" | "user", email: string, linkPrefix: string, subject: string) {
+      const since = inbox.length
+      const asked = await call(api.post(`/auth/${actor}/emailpass/reset-password`, { identifier: email }))
+      expect(asked.status).toBe(201)
+      const mail = await mailTo(email, subject, since)
+      expect(mail.from).toEqual({ name: "Liên minh HTX Phú Thọ", address: "no-reply@lienminh.example.vn" })
+      const link = linkIn(mail, linkPrefix)
+      const token = link.searchParams.get("token")!
+      expect(token.split(".")).toHaveLength(3)
+      expect(mail.html).toContain(link.toString().replace(/&/g, "&amp;"))
+      const updated = await call(api.post(`/auth/${actor}/emailpass/update`, { email, password: "mat-khau-moi-2026" }, bearer(token)))
+      expect(updated.status).toBe(200)
+      // The same link works once.
+      const again = await call(api.post(`/auth/${actor}/emailpass/update`, { email, password: "mat-khau-thu-ba" }, bearer(token)))
+      expect(again.status).toBe(401)
+      return { mail, link, token }
+    }
+
+    it("a shopper resets a forgotten password from the email: the new one signs in, the old one no longer does, and the link is in English for an English reader", async () => {
+      const email = "hoa.le@example.vn"
+      const registration = (await api.post(`/auth/customer/emailpass/register`, { email, password: "mat-khau-cu" })).data.token
+      await api.post(`/store/customers`, { email, first_name: "Hoa", last_name: "Lê", metadata: { locale: "en" } }, { headers: { ...storeHeaders(pk).headers, authorization: `Bearer ${registration}` } })
+      const { mail, link, token } = await resetThroughEmail("customer", email, "https://cho.example.vn/reset-password?", "Reset your password")
+      expect(mail.to).toEqual([email])
+      expect(link.searchParams.get("email")).toBe(email)
+      expect(mail.text).toContain("Liên minh Hợp tác xã tỉnh Phú Thọ")
+      expect(mail.text).toContain("valid for 15 minutes")
+      expect((await signIn("customer", email, "mat-khau-moi-2026")).status).toBe(200)
+      expect((await signIn("customer", email, "mat-khau-cu")).status).toBe(401)
+
+      // The stored notification keeps neither the link nor the token; the log has neither.
+      const [stored] = await storedNotifications({ to: email, template: "auth-password-reset" })
+      expect(stored.status).toBe("success")
+      expect(JSON.stringify(stored)).not.toContain(token)
+      expect(stored.data).toEqual({ actor_type: "customer", email, locale: "en" })
+      expect(logged.join("\n")).not.toContain(token)
+    })
+
+    it("cooperative staff reset through the panel's link and admins through Medusa Admin's, in Vietnamese", async () => {
+      const staff = demoLogin("htx-che-thanh-nam")
+      const vendor = await resetThroughEmail("vendor", staff.email, "https://api.example.vn/cooperative/reset-password?", "Đặt lại mật khẩu")
+      expect(vendor.mail.text).toContain(`Chúng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản gian hàng hợp tác xã ${staff.email}.`)
+      expect(vendor.mail.text).toContain("Liên kết có hiệu lực trong 15 phút và chỉ dùng được một lần.")
+      expect((await signIn("vendor", staff.email, "mat-khau-moi-2026")).status).toBe(200)
+      expect((await signIn("vendor", staff.email, staff.password)).status).toBe(401)
+
+      const admin = await resetThroughEmail("user", logins.admin.email, "https://api.example.vn/app/reset-password?", "Đặt lại mật khẩu")
+      expect(admin.mail.text).toContain("tài khoản quản trị")
+      expect((await signIn("user", logins.admin.email, "mat-khau-moi-2026")).status).toBe(200)
+      expect((await signIn("user", logins.admin.email, logins.admin.password)).status).toBe(401)
+      expect(logged.join("\n")).not.toContain(vendor.token)
+      expect(logged.join("\n")).not.toContain(admin.token)
+    })
+
+    it("an unknown email, or an account asked for under another role, answers the same and gets nothing", async () => {
+      const registration = (await api.post(`/auth/customer/emailpass/register`, { email: "hoa.le@example.vn", password: "mat-khau-cu" })).data.token
+      await api.post(`/store/customers`, { email: "hoa.le@example.vn", first_name: "Hoa" }, { headers: { ...storeHeaders(pk).headers, authorization: `Bearer ${registration}` } })
+      const since = inbox.length
+      for (const [actor, email] of [
+        ["customer", "khong-co@example.vn"],
+        ["user", "hoa.le@example.vn"], // a shopper's email typed into the admin's form
+        ["vendor", "hoa.le@example.vn"],
+        ["customer", demoLogin("dafusa-phu-da").email], // cooperative staff are not shoppers
+      ]) {
+        const res = await call(api.post(`/auth/${actor}/emailpass/reset-password`, { identifier: email }))
+        expect([actor, email, res.status]).toEqual([actor, email, 201])
+      }
+      // A real request afterwards: once its mail is in, the ones before it would have been too.
+      const known = demoLogin("dafusa-phu-da")
+      expect((await call(api.post(`/auth/vendor/emailpass/reset-password`, { identifier: known.email }))).status).toBe(201)
+      await mailTo(known.email, "Đặt lại mật khẩu", since)
+      await sleep(500)
+      expect(inbox.slice(since).map((m) => m.envelopeTo.join())).toEqual([known.email])
+    })
+
+    it("an invited staff member gets the panel link by email; the token is nowhere in the log or the stored notification", async () => {
+      const owner = (await signIn("vendor", demoLogin("dafusa-phu-da").email, demoLogin("dafusa-phu-da").password)).data.token
+      const since = inbox.length
+      const invited = await call(api.post(`/vendor/invites`, { email: "nhan.vien@example.vn", role: "staff" }, bearer(owner)))
+      expect(invited.status).toBe(201)
+      const token = invited.data.invite.token as string
+      const mail = await mailTo("nhan.vien@example.vn", /^Lời mời tham gia gian hàng /, since)
+      expect(mail.subject).toBe("Lời mời tham gia gian hàng HTX Dafusa Phú Đa")
+      const link = linkIn(mail, "https://api.example.vn/cooperative/accept-invite?")
+      expect(link.searchParams.get("token")).toBe(token)
+      expect(mail.text).toContain("mời bạn quản lý gian hàng với vai trò nhân viên")
+      const [stored] = await storedNotifications({ to: "nhan.vien@example.vn", template: "cooperative-invite" })
+      expect(JSON.stringify(stored)).not.toContain(token)
+      expect(logged.join("\n")).not.toContain(token)
+    })
+
+    it("a purchase from two cooperatives: the shopper gets every part and the VietQR details, each cooperative its order to pack, then shipment, delivery and cancellation; a redelivered event sends nothing twice", async () => {
+      const shopper = "mua.hang@example.vn"
+      const cartId = await readyCart(
+        api,
+        pk,
+        regionId,
+        [
+          { variant_id: sku["THANHNAM-TX-200"], quantity: 2 },
+          { variant_id: sku["DAFUSA-DP-500"], quantity: 1 },
+        ],
+        { email: shopper, provider_id: "pp_vietqr_vietqr" }
+      )
+      const since = inbox.length
+      const placed = await complete(api, pk, cartId)
+      expect(placed.status).toBe(200)
+      const group = placed.data.order_group
+      const reference = group.payment.reference
+
+      const receipt = await mailTo(shopper, /^Đã nhận đơn hàng của bạn: /, since)
+      expect(receipt.subject).toBe(`Đã nhận đơn hàng của bạn: ${new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(group.total)}`)
+      for (const o of group.orders) {
+        expect(receipt.text).toContain(`${o.cooperative.name}: đơn #${o.display_id}`)
+        for (const i of o.items) expect(receipt.text).toContain(`× ${i.quantity}`)
+      }
+      expect(receipt.text).toContain("Thanh toán bằng chuyển khoản (VietQR)")
+      expect(receipt.text).toContain("Số tài khoản: 113366668888")
+      expect(receipt.text).toContain(`Nội dung chuyển khoản: ${reference}`)
+      expect(receipt.html).toContain("Trà xanh")
+
+      const thanhNam = group.orders.find((o: any) => o.cooperative.handle === "htx-che-thanh-nam")
+      const dafusa = group.orders.find((o: any) => o.cooperative.handle === "dafusa-phu-da")
+      const toPack = await mailTo(demoLogin("htx-che-thanh-nam").email, `Đơn mới #${thanhNam.display_id} cần đóng gói`, since)
+      expect(toPack.text).toContain("giao đến Phường Thuận Hóa, Huế")
+      expect(toPack.text).toContain(`https://api.example.vn/cooperative/orders/${thanhNam.id}`)
+      expect(toPack.text).not.toContain("Dầu phộng") // another cooperative's items are not theirs to see
+      await mailTo(demoLogin("dafusa-phu-da").email, `Đơn mới #${dafusa.display_id} cần đóng gói`, since)
+
+      // The event delivered again (a retry, a second worker): nothing more is sent.
+      const count = inbox.length
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      await bus.emit({ name: "order_group.placed", data: { id: group.id } })
+      await bus.emit({ name: "order_group.placed", data: { id: group.id } })
+      await sleep(1500)
+      expect(inbox.length).toBe(count)
+
+      // Thanh Nam packs and ships; the shopper gets the carrier and tracking number, then the delivery.
+      // Each test starts from the seeded database (the runner restores it), so the demo password signs in.
+      const signedIn = await signIn("vendor", demoLogin("htx-che-thanh-nam").email, demoLogin("htx-che-thanh-nam").password)
+      expect(signedIn.status).toBe(200)
+      const staff = signedIn.data.token
+      const packedCall = await call(api.post(`/vendor/orders/${thanhNam.id}/fulfillments`, {}, bearer(staff)))
+      expect([packedCall.status, packedCall.data]).toEqual([201, expect.anything()])
+      const packed = packedCall
+      const fulfillmentId = packed.data.order.fulfillments[0].id
+      await api.post(`/vendor/orders/${thanhNam.id}/fulfillments/${fulfillmentId}/ship`, { carrier: "Viettel Post", tracking_number: "VTP0012345678" }, bearer(staff))
+      const shipped = await mailTo(shopper, `HTX Chè Thanh Nam đã gửi hàng (đơn #${thanhNam.display_id})`)
+      expect(shipped.text).toContain("Đơn vị vận chuyển: Viettel Post")
+      expect(shipped.text).toContain("Mã vận đơn: VTP0012345678")
+      await api.post(`/vendor/orders/${thanhNam.id}/fulfillments/${fulfillmentId}/deliver`, {}, bearer(staff))
+      await mailTo(shopper, `Đã giao đơn #${thanhNam.display_id} của HTX Chè Thanh Nam`)
+
+      // Dafusa cancels its part before the money arrived: the shopper pays nothing for it.
+      const dafusaStaff = (await signIn("vendor", demoLogin("dafusa-phu-da").email, demoLogin("dafusa-phu-da").password)).data.token
+      const canceled = await call(api.post(`/vendor/orders/${dafusa.id}/cancel`, {}, bearer(dafusaStaff)))
+      expect(canceled.status).toBe(200)
+      const cancelMail = await mailTo(shopper, `Đơn #${dafusa.display_id} của HTX Dafusa Phú Đa đã bị hủy`)
+      expect(cancelMail.text).toContain("Bạn không phải trả tiền cho đơn này.")
+      await mailTo(demoLogin("dafusa-phu-da").email, `Đơn #${dafusa.display_id} đã bị hủy`)
+
+      const before = inbox.length
+      await bus.emit({ name: "shipment.created", data: { id: fulfillmentId } })
+      await bus.emit({ name: "order.canceled", data: { id: dafusa.id } })
+      await sleep(1500)
+      expect(inbox.length).toBe(before)
+      expect(logged.join("\n")).not.toMatch(/Notification to/)
+    })
+
+    it("the union's admins get one morning digest of what waits in their queues, however often the job runs", async () => {
+      await createCooperative(api, "htx-moi@example.vn")
+      const since = inbox.length
+      await adminDigestJob(getContainer())
+      await adminDigestJob(getContainer())
+      const mail = await mailTo(logins.admin.email, `Việc cần xử lý ngày ${formatDay(vnDay(new Date()))}`, since)
+      expect(mail.text).toMatch(/Hợp tác xã chờ duyệt: [1-9]/)
+      expect(mail.text).toContain("Yêu cầu trả hàng chờ Liên minh quyết định: 0")
+      expect(mail.text).toContain("https://api.example.vn/app/")
+      await sleep(500)
+      expect(inbox.slice(since).filter((m) => m.subject.startsWith("Việc cần xử lý"))).toHaveLength(1)
+    })
+  },
+})

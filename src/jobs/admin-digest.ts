@@ -1,0 +1,66 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import { vnDay } from "../lib/dates"
+import { cooperativeIdsOfProducts } from "../lib/ownership"
+import { CERTIFICATION_MODULE } from "../modules/certification"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
+import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService } from "../modules/product-revision"
+import { REVIEW_MODULE } from "../modules/review"
+import { sendEmails } from "../notifications/send"
+import type { Queues } from "../notifications/templates/admin-digest"
+
+/**
+ * Hook for features with a queue of their own (returns escalated to the union): a function that
+ * counts what waits, registered at start-up; until one is, returns count 0.
+ */
+export const digestCounters: Partial<Record<keyof Queues, (container: MedusaContainer) => Promise<number>>> = {}
+
+/** What waits for the union right now, queue by queue (the same queues the admin routes list). */
+export async function unionQueues(container: MedusaContainer): Promise<Queues> {
+  const cooperatives: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+  const certification: any = container.resolve(CERTIFICATION_MODULE)
+  const reviews: any = container.resolve(REVIEW_MODULE)
+  const revisions: ProductRevisionModuleService = container.resolve(PRODUCT_REVISION_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: proposed } = await query.graph({ entity: "product", fields: ["id"], filters: { status: ProductStatus.PROPOSED } })
+  const owned = await cooperativeIdsOfProducts(container, proposed.map((p: any) => p.id))
+  const [[, registrations], [, revisionCount], [, ratings], [, certificates], [, pendingReviews], returns] = await Promise.all([
+    cooperatives.listAndCountCooperatives({ status: "pending" }, { select: ["id"], take: 1 }),
+    revisions.listAndCountProductRevisions({ status: "pending" }, { select: ["id"], take: 1 }),
+    certification.listAndCountOcopRatings({ status: "submitted" }, { select: ["id"], take: 1 }),
+    certification.listAndCountCertificates({ status: "submitted" }, { select: ["id"], take: 1 }),
+    reviews.listAndCountShopperReviews({ status: "pending" }, { select: ["id"], take: 1 }),
+    digestCounters.returns ? digestCounters.returns(container) : Promise.resolve(0),
+  ])
+  return { registrations, products: owned.size + revisionCount, ratings, certificates, reviews: pendingReviews, returns }
+}
+
+/**
+ * Every morning at 08:00 Vietnam time (01:00 UTC), each union admin gets one email counting what
+ * waits in each queue; nothing is sent on a day nothing waits. The key (day and admin) makes a
+ * second run on the same day, or a second worker, send nothing more.
+ */
+export default async function adminDigestJob(container: MedusaContainer, at = new Date()) {
+  const queues = await unionQueues(container)
+  if (!Object.values(queues).some((n) => n > 0)) return
+  const day = vnDay(at)
+  const admins = await container.resolve(Modules.USER).listUsers({}, { select: ["id", "email", "metadata"] })
+  await sendEmails(
+    container,
+    admins.map((admin) => ({
+      to: admin.email,
+      template: "admin-digest",
+      data: { day, queues },
+      locale: (admin.metadata as Record<string, unknown> | null)?.locale as string | undefined,
+      idempotency_key: `admin-digest:${day}:${admin.email}`,
+      resource_type: "user",
+      resource_id: admin.id,
+      receiver_id: admin.id,
+    }))
+  )
+}
+
+export const config = {
+  name: "admin-digest",
+  schedule: process.env.ADMIN_DIGEST_SCHEDULE || "0 1 * * *",
+}
