@@ -1,4 +1,5 @@
 import path from "path"
+import { expectFunction, packageDir, packageFileText, probe } from "./shape"
 
 // Medusa's express loader mounts `app.use("/static", express.static(<root>/static))` before any
 // project middleware, and takes no options for it: a middleware in src/api/middlewares.ts runs only
@@ -63,4 +64,28 @@ export function installInertStatic() {
 /** Whether Medusa's `/static` server was created through the wrapper (checked before accepting uploads). */
 export function inertStaticActive() {
   return wrappedRoots.length > 0
+}
+
+/**
+ * The shapes the wrapper relies on: Medusa's express loader mounts `/static` through
+ * `express.static` of the express this file requires (one hoisted copy), read off the module when
+ * the loader runs (after medusa-config.ts installed the wrapper), and `express.static` still takes
+ * (root, options) with serve-static's `setHeaders`.
+ */
+export function checkInertStatic(): string[] {
+  return probe(() => {
+    const problems: string[] = []
+    const loaderFile = "dist/http/express-loader.js"
+    const loader = packageFileText("@medusajs/framework", loaderFile)
+    if (loader.problem) return [loader.problem]
+    if (!/app\.use\("\/static", express_\d+\.default\.static\(/.test(loader.text!)) {
+      problems.push(`${loaderFile} no longer mounts /static with express.static read at call time`)
+    }
+    const ours = require.resolve("express")
+    const medusas = require.resolve("express", { paths: [packageDir("@medusajs/framework")] })
+    if (ours !== medusas) problems.push(`Medusa's express (${medusas}) is not the one we wrap (${ours})`)
+    const express = require("express") as { static?: unknown }
+    problems.push(...expectFunction(express, "static", 2, "express"))
+    return problems
+  })
 }

@@ -1,6 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { POST as medusaCompleteCart } from "@medusajs/medusa/api/store/carts/[id]/complete/route"
-import { retrieveTransformQueryConfig } from "@medusajs/medusa/api/store/orders/query-config"
+import { medusaCompleteCart, storeOrderRetrieveQueryConfig as retrieveTransformQueryConfig } from "../../../../../medusa-internals/medusa-routes"
 import { notFound } from "../../../../../lib/errors"
 
 /**
