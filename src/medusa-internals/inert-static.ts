@@ -1,4 +1,7 @@
+import type { Stats } from "fs"
+import type { ServerResponse } from "http"
 import path from "path"
+import type serveStatic from "serve-static"
 import { expectFunction, packageDir, packageFileText, probe } from "./shape"
 
 // Medusa's express loader mounts `app.use("/static", express.static(<root>/static))` before any
@@ -36,6 +39,8 @@ export function inertFileHeaders(filePath: string): Record<string, string> {
 }
 
 let installed = false
+/** express's own static, kept to check its shape once the wrapper has replaced it. */
+let originalStatic: typeof serveStatic | null = null
 let wrappedRoots: string[] = []
 
 /** Wraps express.static once; only the server Medusa mounts on `<root>/static` gets the headers. */
@@ -43,22 +48,23 @@ export function installInertStatic() {
   if (installed) return
   installed = true
   // The same module instance Medusa's express loader requires (express is hoisted once).
-  const express = require("express")
+  const express = require("express") as { static: typeof serveStatic }
   const original = express.static
-  const inertStatic = function (root: string, options: Record<string, any> = {}) {
+  originalStatic = original
+  const inertStatic = function (root: string, options: serveStatic.ServeStaticOptions<ServerResponse> = {}) {
     if (path.basename(path.resolve(root)) !== "static") return original(root, options)
     wrappedRoots.push(path.resolve(root))
     const own = options.setHeaders
     return original(root, {
       ...options,
-      setHeaders(res: any, filePath: string, stat: any) {
+      setHeaders(res: ServerResponse, filePath: string, stat: Stats) {
         own?.(res, filePath, stat)
         for (const [name, value] of Object.entries(inertFileHeaders(filePath))) res.setHeader(name, value)
       },
     })
   }
   Object.assign(inertStatic, original)
-  express.static = inertStatic
+  express.static = inertStatic as typeof serveStatic
 }
 
 /** Whether Medusa's `/static` server was created through the wrapper (checked before accepting uploads). */
@@ -85,7 +91,7 @@ export function checkInertStatic(): string[] {
     const medusas = require.resolve("express", { paths: [packageDir("@medusajs/framework")] })
     if (ours !== medusas) problems.push(`Medusa's express (${medusas}) is not the one we wrap (${ours})`)
     const express = require("express") as { static?: unknown }
-    problems.push(...expectFunction(express, "static", 2, "express"))
+    problems.push(...expectFunction({ static: originalStatic ?? express.static }, "static", 2, "express"))
     return problems
   })
 }
