@@ -183,7 +183,10 @@ module.exports = defineConfig({
     { resolve: "./src/modules/certification" },
     { resolve: "./src/modules/review" },
     { resolve: "./src/modules/product-revision" },
-    searchModule,
+    // The demo seed runs before the indexes have a live version; without the module its product
+    // events are not ingested (and not logged as failures), and `medusa develop` seeds every index at start.
+    // (Leaving it out would not do: Medusa registers it by default; it has to be disabled.)
+    process.env.COOPSTALL_SEED_WITHOUT_SEARCH === "1" ? { key: Modules.SEARCH, disable: true } : searchModule,
     { resolve: "./src/modules/order-group" },
     { resolve: "./src/modules/ledger" },
     {

@@ -70,7 +70,6 @@ export type StripeReversal = {
 
 class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, Payout, PayoutRun, CodRemittance }) {
   constructor(...args: any[]) {
-    // @ts-ignore the generated constructor takes the module's container and options
     super(...args)
     // The generated methods keep their signatures; only the amounts they hand out become numbers.
     numbersOut(this, {
