@@ -12,8 +12,21 @@ import { medusaVersion } from "./shape"
 // after an upgrade (a deep path gone) is then reported like any other missing shape, with the
 // version, instead of as a bare "Cannot find module" from wherever it was first imported.
 
-const catalogTables = () => require("./catalog-change-log-tables") as typeof import("./catalog-change-log-tables")
-const routes = () => require("./medusa-routes") as typeof import("./medusa-routes")
+type Files = {
+  "./core-flows": typeof import("./core-flows")
+  "./publishable-key-cache": typeof import("./publishable-key-cache")
+  "./postgres-search": typeof import("./postgres-search")
+  "./catalog-change-log-tables": typeof import("./catalog-change-log-tables")
+  "./inert-static": typeof import("./inert-static")
+  "./medusa-routes": typeof import("./medusa-routes")
+  "./module-hooks": typeof import("./module-hooks")
+}
+function load<F extends keyof Files>(file: F): Files[F] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose: loaded when its check runs (see above)
+  return require(file) as Files[F]
+}
+const catalogTables = () => load("./catalog-change-log-tables")
+const routes = () => load("./medusa-routes")
 
 export type TouchPoint = {
   name: string
@@ -32,19 +45,19 @@ export const MEDUSA_TOUCH_POINTS: readonly TouchPoint[] = [
     name: "core-flows-internals",
     touches: "@medusajs/core-flows dist/cart/utils/{fields,prepare-line-item-data}.js and dist/promotion/steps/register-usage.js, loaded by file path",
     usedBy: ["src/workflows/checkout/complete-cooperative-cart.ts"],
-    check: () => (require("./core-flows") as typeof import("./core-flows")).checkCoreFlowsInternals(),
+    check: () => load("./core-flows").checkCoreFlowsInternals(),
   },
   {
     name: "publishable-key-cache",
     touches: "@medusajs/framework dist/http/middlewares/ensure-publishable-api-key.js: ensurePublishableApiKeyMiddleware replaced on its module before the router mounts /store",
     usedBy: ["src/api/middlewares.ts", "src/medusa-internals/publishable-key-cache.ts"],
-    check: () => (require("./publishable-key-cache") as typeof import("./publishable-key-cache")).checkPublishableKeyCache(),
+    check: () => load("./publishable-key-cache").checkPublishableKeyCache(),
   },
   {
     name: "postgres-search-subclass",
     touches: "@medusajs/search-postgres dist/services/postgres-search.js: PostgresSearchService subclassed, protected methods and QueryParts fields overridden",
     usedBy: ["src/modules/search-postgres-vi/service.ts"],
-    check: () => (require("./postgres-search") as typeof import("./postgres-search")).checkPostgresSearch(),
+    check: () => load("./postgres-search").checkPostgresSearch(),
   },
   {
     name: "catalog-change-log",
@@ -57,7 +70,7 @@ export const MEDUSA_TOUCH_POINTS: readonly TouchPoint[] = [
     name: "inert-static",
     touches: "@medusajs/framework dist/http/express-loader.js: the /static server, created through a wrapped express.static",
     usedBy: ["medusa-config.ts", "src/medusa-internals/inert-static.ts", "src/api/vendor/uploads/route.ts"],
-    check: () => (require("./inert-static") as typeof import("./inert-static")).checkInertStatic(),
+    check: () => load("./inert-static").checkInertStatic(),
   },
   {
     name: "medusa-route-modules",
@@ -81,7 +94,7 @@ export const MEDUSA_TOUCH_POINTS: readonly TouchPoint[] = [
     name: "module-lifecycle-hooks",
     touches: "@medusajs/framework/modules-sdk MedusaModule calling a service's __hooks.onApplicationPrepareShutdown",
     usedBy: ["src/modules/traceability/service.ts"],
-    check: () => (require("./module-hooks") as typeof import("./module-hooks")).checkModuleHooks(),
+    check: () => load("./module-hooks").checkModuleHooks(),
   },
 ]
 

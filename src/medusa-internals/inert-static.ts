@@ -41,13 +41,14 @@ export function inertFileHeaders(filePath: string): Record<string, string> {
 let installed = false
 /** express's own static, kept to check its shape once the wrapper has replaced it. */
 let originalStatic: typeof serveStatic | null = null
-let wrappedRoots: string[] = []
+const wrappedRoots: string[] = []
 
 /** Wraps express.static once; only the server Medusa mounts on `<root>/static` gets the headers. */
 export function installInertStatic() {
   if (installed) return
   installed = true
   // The same module instance Medusa's express loader requires (express is hoisted once).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mutable CommonJS module object itself, to replace its export
   const express = require("express") as { static: typeof serveStatic }
   const original = express.static
   originalStatic = original
@@ -90,6 +91,7 @@ export function checkInertStatic(): string[] {
     const ours = require.resolve("express")
     const medusas = require.resolve("express", { paths: [packageDir("@medusajs/framework")] })
     if (ours !== medusas) problems.push(`Medusa's express (${medusas}) is not the one we wrap (${ours})`)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same module object installInertStatic changes
     const express = require("express") as { static?: unknown }
     problems.push(...expectFunction({ static: originalStatic ?? express.static }, "static", 2, "express"))
     return problems
