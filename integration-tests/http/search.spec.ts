@@ -3,7 +3,7 @@ import type { ISearchModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
 import { runSearchScenarios } from "../search-scenarios"
-import { publishableKeyCacheInstalled } from "../../src/lib/publishable-key-cache"
+import { publishableKeyCacheInstalled } from "../../src/medusa-internals/publishable-key-cache"
 
 jest.setTimeout(180_000)
 

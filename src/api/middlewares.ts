@@ -1,7 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { coopstallErrorHandler } from "../lib/errors"
 import { GUARDED_PREFIXES, guardInput } from "../lib/input-guard"
-import { installPublishableKeyCache } from "../lib/publishable-key-cache"
+import { installPublishableKeyCache } from "../medusa-internals/publishable-key-cache"
 import { adminMiddlewares } from "./admin/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
 import { codRemittanceMiddlewares } from "./admin/cod-remittances/middlewares"

@@ -1,4 +1,8 @@
+import type { Stats } from "fs"
+import type { ServerResponse } from "http"
 import path from "path"
+import type serveStatic from "serve-static"
+import { expectFunction, packageDir, packageFileText, probe } from "./shape"
 
 // Medusa's express loader mounts `app.use("/static", express.static(<root>/static))` before any
 // project middleware, and takes no options for it: a middleware in src/api/middlewares.ts runs only
@@ -35,32 +39,61 @@ export function inertFileHeaders(filePath: string): Record<string, string> {
 }
 
 let installed = false
-let wrappedRoots: string[] = []
+/** express's own static, kept to check its shape once the wrapper has replaced it. */
+let originalStatic: typeof serveStatic | null = null
+const wrappedRoots: string[] = []
 
 /** Wraps express.static once; only the server Medusa mounts on `<root>/static` gets the headers. */
 export function installInertStatic() {
   if (installed) return
   installed = true
   // The same module instance Medusa's express loader requires (express is hoisted once).
-  const express = require("express")
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mutable CommonJS module object itself, to replace its export
+  const express = require("express") as { static: typeof serveStatic }
   const original = express.static
-  const inertStatic = function (root: string, options: Record<string, any> = {}) {
+  originalStatic = original
+  const inertStatic = function (root: string, options: serveStatic.ServeStaticOptions<ServerResponse> = {}) {
     if (path.basename(path.resolve(root)) !== "static") return original(root, options)
     wrappedRoots.push(path.resolve(root))
     const own = options.setHeaders
     return original(root, {
       ...options,
-      setHeaders(res: any, filePath: string, stat: any) {
+      setHeaders(res: ServerResponse, filePath: string, stat: Stats) {
         own?.(res, filePath, stat)
         for (const [name, value] of Object.entries(inertFileHeaders(filePath))) res.setHeader(name, value)
       },
     })
   }
   Object.assign(inertStatic, original)
-  express.static = inertStatic
+  express.static = inertStatic as typeof serveStatic
 }
 
 /** Whether Medusa's `/static` server was created through the wrapper (checked before accepting uploads). */
 export function inertStaticActive() {
   return wrappedRoots.length > 0
+}
+
+/**
+ * The shapes the wrapper relies on: Medusa's express loader mounts `/static` through
+ * `express.static` of the express this file requires (one hoisted copy), read off the module when
+ * the loader runs (after medusa-config.ts installed the wrapper), and `express.static` still takes
+ * (root, options) with serve-static's `setHeaders`.
+ */
+export function checkInertStatic(): string[] {
+  return probe(() => {
+    const problems: string[] = []
+    const loaderFile = "dist/http/express-loader.js"
+    const loader = packageFileText("@medusajs/framework", loaderFile)
+    if (loader.problem) return [loader.problem]
+    if (!/app\.use\("\/static", express_\d+\.default\.static\(/.test(loader.text!)) {
+      problems.push(`${loaderFile} no longer mounts /static with express.static read at call time`)
+    }
+    const ours = require.resolve("express")
+    const medusas = require.resolve("express", { paths: [packageDir("@medusajs/framework")] })
+    if (ours !== medusas) problems.push(`Medusa's express (${medusas}) is not the one we wrap (${ours})`)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same module object installInertStatic changes
+    const express = require("express") as { static?: unknown }
+    problems.push(...expectFunction({ static: originalStatic ?? express.static }, "static", 2, "express"))
+    return problems
+  })
 }

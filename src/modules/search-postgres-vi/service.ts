@@ -1,6 +1,17 @@
 import { AsyncLocalStorage } from "node:async_hooks"
 import type { SearchTypes } from "@medusajs/framework/types"
-import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
+import {
+  PostgresSearchService,
+  type SearchCatalog,
+  type SearchDbManager,
+  type SearchDeleteDocumentsInput,
+  type SearchFacetInput,
+  type SearchFacetResult,
+  type SearchIndexPlan,
+  type SearchQueryParts,
+  type SearchQueryResult,
+  type SearchUpsertDocumentsInput,
+} from "../../medusa-internals/postgres-search"
 import { foldVietnamese } from "../../lib/text"
 
 /** How long a catalog row (table name and field plan of one physical index) is trusted. */
@@ -19,7 +30,7 @@ const exactCount = new AsyncLocalStorage<boolean>()
 
 type Aggregate = { at: number; value?: unknown; pending?: Promise<unknown> }
 
-type Catalog = Awaited<ReturnType<PostgresSearchService["getCatalog"]>>
+type HitRow = SearchQueryResult["hitRows"][number]
 
 /**
  * Medusa's PostgreSQL search provider (native engine), tuned for Vietnamese and for speed:
@@ -37,14 +48,14 @@ type Catalog = Awaited<ReturnType<PostgresSearchService["getCatalog"]>>
 export class VietnamesePostgresSearchService extends PostgresSearchService {
   static identifier = "search-postgres-vi"
 
-  private catalogs_ = new Map<string, { at: number; value: NonNullable<Catalog> }>()
+  private catalogs_ = new Map<string, { at: number; value: SearchCatalog }>()
   /** Counts and facet distributions, keyed by `[table, kind, SQL, params]`. */
   private aggregates_ = new Map<string, Aggregate>()
   /** Hits statements in flight, keyed by `[table, "hits", SQL, params]`. */
-  private runningHits_ = new Map<string, Promise<any[]>>()
+  private runningHits_ = new Map<string, Promise<HitRow[]>>()
   private countCacheMs_: number
 
-  constructor(deps: any, options: any = {}) {
+  constructor(deps: ConstructorParameters<typeof PostgresSearchService>[0], options: ConstructorParameters<typeof PostgresSearchService>[1] & { count_cache_ms?: number } = {}) {
     super(deps, options)
     this.countCacheMs_ = Number(options.count_cache_ms ?? process.env.SEARCH_COUNT_CACHE_MS ?? DEFAULT_COUNT_CACHE_MS)
   }
@@ -53,10 +64,10 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
    * The hits and the count run side by side on two pooled connections instead of one after the
    * other, and an estimated count is reused for a moment (see DEFAULT_COUNT_CACHE_MS).
    */
-  protected async executeQuery(parts: any): Promise<any> {
+  protected async executeQuery(parts: SearchQueryParts): Promise<SearchQueryResult> {
     if (parts.prelude) return super.executeQuery(parts)
     if (!parts.count) return { hitRows: await this.hits(parts), count: null }
-    const count = () => super.executeQuery({ ...parts, take: 0, skip: 0, count: true }).then((r: any) => r.count)
+    const count = () => super.executeQuery({ ...parts, take: 0, skip: 0, count: true }).then((r) => r.count)
     if (!this.aggregateCacheable()) {
       const [hitRows, counted] = await Promise.all([this.hits(parts), count()])
       return { hitRows, count: counted }
@@ -73,14 +84,14 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
    * `distinct` and hybrid search read (those keep Medusa's own statement). Each row otherwise
    * carries a second copy of the document that the driver parses and nobody uses.
    */
-  private async hits(parts: any): Promise<any[]> {
+  private async hits(parts: SearchQueryParts): Promise<HitRow[]> {
     if (parts.take === 0) return []
     if (parts.minScore !== undefined || parts.distinctExpr) {
       return (await super.executeQuery({ ...parts, count: false })).hitRows
     }
     const params: unknown[] = []
     const rank = parts.rankSql(params)
-    const conditions: string[] = parts.conditionsSql(params)
+    const conditions = parts.conditionsSql(params)
     const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""
     const order = parts.fastOrderSql ? parts.fastOrderSql(params) : parts.orderSql
     params.push(parts.take, parts.skip)
@@ -90,7 +101,7 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     const key = JSON.stringify([parts.table, "hits", sql, params])
     const running = this.runningHits_.get(key)
     if (running) return running
-    const pending = (this.manager_.execute(sql, params) as Promise<any[]>).finally(() => {
+    const pending = this.manager_.execute(sql, params).finally(() => {
       if (this.runningHits_.get(key) === pending) this.runningHits_.delete(key)
     })
     this.runningHits_.set(key, pending)
@@ -98,7 +109,7 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
   }
 
   /** Facet distributions are cached like counts: same lifetime, dropped by the same writes. */
-  protected async resolveFacets(input: any): Promise<any> {
+  protected async resolveFacets(input: SearchFacetInput): Promise<SearchFacetResult> {
     if (!input.requests?.length || !this.aggregateCacheable()) return super.resolveFacets(input)
     const key = JSON.stringify([input.table, "facets", input.scopeWhere?.sql ?? null, input.scopeWhere?.params ?? null, input.requests])
     return this.aggregate(key, () => super.resolveFacets(input))
@@ -147,7 +158,7 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     }
   }
 
-  protected async getCatalog(name: string, manager?: any): Promise<Catalog> {
+  protected async getCatalog(name: string, manager?: SearchDbManager): Promise<SearchCatalog | null> {
     // Reads inside a transaction (upsertIndex) must see that transaction's own writes.
     if (manager && manager !== this.manager_) return super.getCatalog(name, manager)
     const cached = this.catalogs_.get(name)
@@ -172,7 +183,7 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     return super.deleteIndex(input)
   }
 
-  protected async createDocumentTable(table: string, plan: any, manager: any): Promise<void> {
+  protected async createDocumentTable(table: string, plan: SearchIndexPlan, manager: SearchDbManager): Promise<void> {
     await super.createDocumentTable(table, plan, manager)
     for (const planned of plan.fields.values()) {
       if (!planned.field?.sortable || planned.is_array || planned.kind !== "number") continue
@@ -204,7 +215,7 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
   }
 
   /** Any write to an index makes its cached counts and facets stale at once. */
-  async upsertDocuments(input: any) {
+  async upsertDocuments(input: SearchUpsertDocumentsInput) {
     try {
       return await super.upsertDocuments(input)
     } finally {
@@ -212,7 +223,7 @@ export class VietnamesePostgresSearchService extends PostgresSearchService {
     }
   }
 
-  async deleteDocuments(input: any) {
+  async deleteDocuments(input: SearchDeleteDocumentsInput) {
     try {
       return await super.deleteDocuments(input)
     } finally {

@@ -21,7 +21,7 @@ import {
   prepareLineItemData,
   prepareTaxLinesData,
   registerUsageStep,
-} from "../../lib/core-flows-internals"
+} from "../../medusa-internals/core-flows"
 import { collectorFor, paymentMethodOf } from "../../lib/ledger/collector"
 import { allocateVnd } from "../../lib/money"
 import { COOPERATIVE_MODULE } from "../../modules/cooperative"

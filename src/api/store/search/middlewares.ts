@@ -7,7 +7,7 @@ import {
 } from "@medusajs/framework/http"
 import type { ISearchModuleService, SearchTypes } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { StoreSearch } from "@medusajs/medusa/api/store/search/validators"
+import { StoreSearch } from "../../../medusa-internals/medusa-routes"
 import { CoopstallError, type FieldIssue } from "../../../lib/errors"
 import { canonicalProvince } from "../../../lib/provinces"
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
+import { refetchCart } from "../../../../../medusa-internals/medusa-routes"
 import { completeCooperativeCartWorkflow } from "../../../../../workflows/checkout/complete-cooperative-cart"
 import { purchaseOrders, purchasesOf } from "../../../orders/helpers"
 
