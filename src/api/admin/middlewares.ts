@@ -13,6 +13,7 @@ import {
   ReviewModerationBody,
 } from "./validators"
 import { ReleaseCooperativeBody } from "./cooperatives/[id]/release/validators"
+import { adminReturnMiddlewares } from "./returns/middlewares"
 import { SetCodCollectorBody } from "./cooperatives/[id]/cod-collector/validators"
 
 /** /admin/cooperatives/:id/:action also matches the static sub-routes beside it (ledger-adjustments): only status actions take this body. */
@@ -35,4 +36,5 @@ export const adminMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/certificates/:id/:action", middlewares: [validateBody(ReviewActionBody)] },
   { method: ["GET"], matcher: "/admin/reviews", middlewares: [validateQuery(AdminListReviewsQuery)] },
   { method: ["POST"], matcher: "/admin/reviews/:id/:action", middlewares: [validateBody(ReviewModerationBody)] },
+  ...adminReturnMiddlewares,
 ]
