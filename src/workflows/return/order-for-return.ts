@@ -6,7 +6,8 @@ import { COOPERATIVE_RETURN_MODULE, COUNTED_RETURN_STATUSES, type CooperativeRet
 import { fullyDeliveredAt } from "../ledger/steps/prepare-delivered-order-entries"
 
 const ORDER_FIELDS = [
-  "id", "display_id", "status", "canceled_at", "customer_id",
+  // An order-level total makes Medusa decorate the totals: without one, item totals and quantities come back raw.
+  "id", "display_id", "status", "canceled_at", "customer_id", "item_total",
   "items.id", "items.title", "items.product_title", "items.variant_title", "items.quantity", "items.total",
   "items.variant.inventory_items.inventory_item_id", "items.variant.inventory_items.required_quantity",
   "fulfillments.id", "fulfillments.location_id", "fulfillments.delivered_at", "fulfillments.canceled_at", "fulfillments.metadata",
