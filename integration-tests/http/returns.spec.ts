@@ -113,7 +113,7 @@ medusaIntegrationTestRunner({
     const request = (orderId: string, body: unknown, who = minh) => call(api.post(`/store/orders/${orderId}/returns`, body, who.h))
     const vendorAct = (handle: string, id: string, action: string, body: unknown = {}) => call(api.post(`/vendor/returns/${id}/${action}`, body, bearer(vendor[handle])))
     const ledgerOf = async (handle: string) => (await api.get(`/admin/cooperatives/${coop[handle]}/ledger?limit=100`, asAdmin())).data.entries as any[]
-    const orderLines = async (handle: string, orderId: string) => (await ledgerOf(handle)).filter((e) => e.order_id === orderId)
+    const orderLines = async (handle: string, orderId: string) => (await ledgerOf(handle)).filter((e) => e.order?.id === orderId)
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 
     /** Every refund of a purchase's payment, with the order it names (from the payment module). */
