@@ -3,6 +3,7 @@ import { installInertStatic } from "./src/medusa-internals/inert-static"
 import { httpSecrets } from "./src/lib/config/secrets"
 import { unionCodCollector } from "./src/lib/ledger/collector"
 import { failedDeliveryCostBearer } from "./src/lib/ledger/failed-delivery"
+import { returnCommissionKeptPercent, returnWindowDays } from "./src/lib/ledger/returns"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -12,6 +13,8 @@ const { jwtSecret, cookieSecret } = httpSecrets()
 // The union's money rules are read when used; a misspelt value stops the start, not a shopper's request.
 unionCodCollector()
 failedDeliveryCostBearer()
+returnWindowDays()
+returnCommissionKeptPercent()
 
 const redisUrl = process.env.REDIS_URL
 
@@ -200,6 +203,7 @@ module.exports = defineConfig({
     process.env.COOPSTALL_SEED_WITHOUT_SEARCH === "1" ? { key: Modules.SEARCH, disable: true } : searchModule,
     { resolve: "./src/modules/order-group" },
     { resolve: "./src/modules/ledger" },
+    { resolve: "./src/modules/cooperative-return" },
     {
       // Medusa's manual provider (the standard 30.000 ₫ option) plus the rates cooperatives set themselves.
       resolve: "@medusajs/medusa/fulfillment",

@@ -4,6 +4,7 @@ import { VENDOR_ROUTES } from "../../src/api/vendor/access"
 import { CERTIFICATION_MODULE } from "../../src/modules/certification"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { REVIEW_MODULE } from "../../src/modules/review"
+import { COOPERATIVE_RETURN_MODULE } from "../../src/modules/cooperative-return"
 import { routeFiles } from "../route-files"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import { bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
@@ -35,6 +36,7 @@ const FIXTURE_KEY: Record<string, string> = {
   "fulfillments/[fulfillment_id]": "fulfillment",
   "shipping-options/[id]": "shipping_option",
   "payouts/[id]": "payout",
+  "returns/[id]": "return",
 }
 
 /** The path's segments: static ones as written, ids (already encoded for the path) from `ids`. */
@@ -102,6 +104,7 @@ const BODIES: Record<string, unknown> = {
   "/vendor/orders/[id]/fulfillments/[fulfillment_id]/fail-delivery": { reason: "refused", return_shipping_cost: 30000 },
   "/vendor/ocop-ratings/[id]": { decision_number: "9/BI-CHIEM" },
   "/vendor/certificates/[id]": { code: "BI-CHIEM" },
+  "/vendor/returns/[id]/refuse": { reason: "Bị chiếm" },
 }
 
 type Answer = { status: number; text: string; data: any }
@@ -115,7 +118,7 @@ medusaIntegrationTestRunner({
     const unknown = {
       product: "prod_01UNKNOWN", variant: "variant_01UNKNOWN", inventory_item: "iitem_01UNKNOWN", user: "coopusr_01UNKNOWN", invite: "coopinv_01UNKNOWN",
       ocop_rating: "ocop_01UNKNOWN", certificate: "cert_01UNKNOWN", lot: "lot_01UNKNOWN", event: "trev_01UNKNOWN", review: "rev_01UNKNOWN",
-      order: "order_01UNKNOWN", fulfillment: "ful_01UNKNOWN", shipping_option: "so_01UNKNOWN", payout: "po_01UNKNOWN",
+      order: "order_01UNKNOWN", fulfillment: "ful_01UNKNOWN", shipping_option: "so_01UNKNOWN", payout: "po_01UNKNOWN", return: "cret_01UNKNOWN",
     }
 
     /** A request sent byte for byte as written: axios and URL() would normalise `.`, `..` and `%2e` away. */
@@ -175,7 +178,13 @@ medusaIntegrationTestRunner({
       })
       const order = (await api.get("/vendor/orders", bearer(token))).data.orders[0]
       const shippingOption = (await api.get("/vendor/shipping-options", bearer(token))).data.shipping_options[0]
+      // A shopper's return of its order, through the module (requested: accept, refuse and receive would all act on it).
+      const ret = await (getContainer().resolve(COOPERATIVE_RETURN_MODULE) as any).createCooperativeReturns({
+        order_id: `order_fixture_${handle}_${Date.now()}`, cooperative_id: me.cooperative.id, customer_id: `cus_${handle}`,
+        status: "requested", items: [], reason: "Vỡ hộp", photos: [],
+      })
       return {
+        return: ret.id,
         review: review.id,
         payout: payout.id,
         ocop_rating: ocopRating.id,
@@ -199,7 +208,7 @@ medusaIntegrationTestRunner({
       const reads = [
         "/vendor/me", "/vendor/cooperative", "/vendor/products?limit=100", `/vendor/products/${idsB.product}`, "/vendor/inventory", "/vendor/users",
         "/vendor/invites", `/vendor/ocop-ratings/${idsB.ocop_rating}`, `/vendor/certificates/${idsB.certificate}`, `/vendor/lots/${idsB.lot}`,
-        "/vendor/reviews", `/vendor/orders/${idsB.order}`, "/vendor/shipping-options", `/vendor/payouts/${idsB.payout}`, "/vendor/ledger",
+        "/vendor/reviews", `/vendor/orders/${idsB.order}`, "/vendor/shipping-options", `/vendor/payouts/${idsB.payout}`, "/vendor/ledger", "/vendor/returns",
       ]
       const snapshot: Record<string, unknown> = {}
       for (const url of reads) {

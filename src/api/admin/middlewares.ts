@@ -16,6 +16,7 @@ import {
   ReviewModerationBody,
 } from "./validators"
 import { ReleaseCooperativeBody } from "./cooperatives/[id]/release/validators"
+import { adminReturnMiddlewares } from "./returns/middlewares"
 import { SetCodCollectorBody } from "./cooperatives/[id]/cod-collector/validators"
 
 /** A decision the union may take on …/:id/<action>, each its own route folder; any other word is 404 `unknown_action`. */
@@ -44,4 +45,5 @@ export const adminMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/admin/reviews", middlewares: [validateQuery(AdminListReviewsQuery)] },
   { method: ["POST"], matcher: "/admin/reviews/:id/:action", middlewares: [knownAction(MODERATION_ACTIONS, "moderation")] },
   ...each(MODERATION_ACTIONS, "/admin/reviews/:id", [validateBody(ReviewModerationBody)]),
+  ...adminReturnMiddlewares,
 ]

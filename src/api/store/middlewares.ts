@@ -6,6 +6,7 @@ import { productAnswerCache } from "./product-answer-cache"
 import { attachQuality, filterByQuality } from "./product-quality"
 import { allowSoldByFields, attachSoldBy } from "./sold-by"
 import { calculateUnionChoice, expandUnionChoice, listCartShippingOptions, showUnionChoiceAsOneMethod } from "./union-shipping/middlewares"
+import { storeReturnMiddlewares } from "./returns/middlewares"
 import { CreateReviewBody, StoreListCooperativesQuery, StoreListReviewsQuery } from "./validators"
 
 /** Lets a shopper's orders carry their purchase and their cooperative's public fields. */
@@ -35,4 +36,5 @@ export const storeMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/orders", middlewares: [allowPurchaseFields, allowSoldByFields("", "items.product."), attachSoldBy] },
   // Medusa's route reads any order by id; ours answers a registered customer's order to that customer only.
   { method: ["GET"], matcher: "/store/orders/:id", middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })] },
+  ...storeReturnMiddlewares,
 ]

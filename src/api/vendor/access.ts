@@ -6,6 +6,7 @@ import { ownedProductIds, ownedVariantProductId } from "../../lib/ownership"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import type { CooperativeStatus } from "../../modules/cooperative/status"
 import { LEDGER_MODULE, LedgerModuleService } from "../../modules/ledger"
+import { COOPERATIVE_RETURN_MODULE, type CooperativeReturnModuleService } from "../../modules/cooperative-return"
 import { CHECKS, type CooperativeRecord } from "../../workflows/cooperative/steps/validate-cooperative-ownership"
 
 // The one table of the /vendor surface: every route (method + matcher), what each of its path
@@ -110,6 +111,11 @@ export const RESOURCES = {
     owns: (async (c, coop, id) => one(await (c.resolve(LEDGER_MODULE) as LedgerModuleService).listPayouts({ id, cooperative_id: coop }, { select: ["id"] }))) as Owns,
   },
   shipping_option: sameAsWorkflows("shipping_option"),
+  return: {
+    what: "Return",
+    owns: (async (c, coop, id) =>
+      one(await (c.resolve(COOPERATIVE_RETURN_MODULE) as CooperativeReturnModuleService).listCooperativeReturns({ id, cooperative_id: coop }, { select: ["id"] }))) as Owns,
+  },
 } satisfies Record<string, { what: string; owns: Owns }>
 export type ResourceKind = keyof typeof RESOURCES
 
@@ -209,6 +215,12 @@ export const VENDOR_ROUTES: VendorRoute[] = [
   route("POST", "/vendor/orders/:id/fulfillments/:fulfillment_id/deliver", "handle_orders", { id: "order", fulfillment_id: "fulfillment" }),
   route("POST", "/vendor/orders/:id/fulfillments/:fulfillment_id/cancel", "handle_orders", { id: "order", fulfillment_id: "fulfillment" }),
   route("POST", "/vendor/orders/:id/fulfillments/:fulfillment_id/fail-delivery", "handle_orders", { id: "order", fulfillment_id: "fulfillment" }),
+
+  // Returns after delivery (docs/returns.md): answering and receiving them is handling orders.
+  route("GET", "/vendor/returns", "read"),
+  route("POST", "/vendor/returns/:id/accept", "handle_orders", { id: "return" }),
+  route("POST", "/vendor/returns/:id/refuse", "handle_orders", { id: "return" }),
+  route("POST", "/vendor/returns/:id/receive", "handle_orders", { id: "return" }),
 
   route("GET", "/vendor/ledger", "read"),
   route("GET", "/vendor/ledger/export.csv", "read"),

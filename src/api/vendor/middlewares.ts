@@ -6,6 +6,7 @@ import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } fr
 import { LedgerExportQuery, LedgerQuery } from "../../lib/ledger/query"
 import { lotMiddlewares } from "./lots/middlewares"
 import { failDeliveryMiddlewares } from "./orders/[id]/fulfillments/[fulfillment_id]/fail-delivery/middlewares"
+import { vendorReturnMiddlewares } from "./returns/middlewares"
 import { ReplyToReviewBody, VendorListReviewsQuery } from "./reviews/validators"
 import { assertEveryVendorRouteIsListed } from "./access"
 import { ListInvitesQuery } from "./invites/validators"
@@ -75,6 +76,7 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments", middlewares: [validateBody(CreateFulfillmentBody)] },
   { method: ["POST"], matcher: "/vendor/orders/:id/fulfillments/:fulfillment_id/ship", middlewares: [validateBody(ShipFulfillmentBody)] },
   ...failDeliveryMiddlewares,
+  ...vendorReturnMiddlewares,
   { method: ["POST"], matcher: "/vendor/orders/:id/cancel", middlewares: [validateBody(CancelOrderBody)] },
   { method: ["GET"], matcher: "/vendor/ledger", middlewares: [validateQuery(LedgerQuery)] },
   { method: ["GET"], matcher: "/vendor/ledger/export.csv", middlewares: [validateQuery(LedgerExportQuery)] },

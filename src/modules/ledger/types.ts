@@ -5,7 +5,7 @@
 export const LEDGER_ENTRY_TYPES = [
   "sale", // + an order item delivered (its total after discounts)
   "shipping", // + shipping income of a delivered order
-  "commission", // − the union's commission on a sale line, at the rate stored on the line
+  "commission", // − the union's commission on a sale line, at the rate stored on the line; + when a return gives it back (source "return")
   "refund", // − money given back to the shopper after the sale was booked
   "adjustment", // ± union admin, with a reason
   "payout", // − money paid out to the cooperative
@@ -16,7 +16,7 @@ export const LEDGER_ENTRY_TYPES = [
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
 
 /** What caused an entry. (type, source_type, source_id) is unique: an event delivered twice books once. */
-export const LEDGER_SOURCE_TYPES = ["order", "order_item", "refund", "payout", "admin", "stripe_event", "remittance", "failed_delivery"] as const
+export const LEDGER_SOURCE_TYPES = ["order", "order_item", "refund", "payout", "admin", "stripe_event", "remittance", "failed_delivery", "return"] as const
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number]
 
 export const COMMISSION_SCOPES = ["default", "cooperative", "category", "cooperative_category"] as const

@@ -1,0 +1,90 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import CooperativeOrderLink from "../../links/cooperative-order"
+import { allocateVnd } from "../../lib/money"
+import { COOPERATIVE_RETURN_MODULE, COUNTED_RETURN_STATUSES, type CooperativeReturnModuleService, type ReturnItem } from "../../modules/cooperative-return"
+import { fullyDeliveredAt } from "../ledger/steps/prepare-delivered-order-entries"
+
+const ORDER_FIELDS = [
+  // An order-level total makes Medusa decorate the totals: without one, item totals and quantities come back raw.
+  "id", "display_id", "status", "canceled_at", "customer_id", "item_total",
+  "items.id", "items.title", "items.product_title", "items.variant_title", "items.quantity", "items.total",
+  "items.variant.inventory_items.inventory_item_id", "items.variant.inventory_items.required_quantity",
+  "fulfillments.id", "fulfillments.location_id", "fulfillments.delivered_at", "fulfillments.canceled_at", "fulfillments.metadata",
+  "fulfillments.items.line_item_id", "fulfillments.items.quantity",
+  "order_group.id",
+]
+
+export type ReturnableLine = {
+  id: string
+  title: string
+  quantity: number
+  /** The item's sale in whole đồng, split from the order's item total exactly as the ledger books it. */
+  sale: number
+  /** Units already in a return that is not refused or rejected. */
+  returned: number
+  /** The stock location its delivered parcel left from, and what one unit is in inventory items. */
+  location_id: string | null
+  inventory: { inventory_item_id: string; required_quantity: number }[]
+}
+
+export type OrderForReturn = {
+  id: string
+  display_id: number
+  customer_id: string | null
+  cooperative_id: string | null
+  order_group_id: string | null
+  canceled: boolean
+  delivered_at: Date | null
+  lines: Map<string, ReturnableLine>
+}
+
+/** An order as a return reads it: who bought it, when it was fully delivered, what each item sold for and how much of it is already being returned. */
+export async function orderForReturn(container: MedusaContainer, orderId: string, excludeReturnId?: string): Promise<OrderForReturn | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: orders }, { data: links }] = await Promise.all([
+    query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId, is_draft_order: false } }),
+    query.graph({ entity: CooperativeOrderLink.entryPoint, fields: ["cooperative_id"], filters: { order_id: orderId } }),
+  ])
+  const order: any = orders[0]
+  if (!order) return null
+  const returns = await (container.resolve(COOPERATIVE_RETURN_MODULE) as CooperativeReturnModuleService).listCooperativeReturns(
+    { order_id: orderId, status: COUNTED_RETURN_STATUSES },
+    { select: ["id", "items"] }
+  )
+  const returned = new Map<string, number>()
+  for (const r of returns) {
+    if (r.id === excludeReturnId) continue
+    for (const i of (r.items as unknown as ReturnItem[]) ?? []) returned.set(i.line_item_id, (returned.get(i.line_item_id) ?? 0) + i.quantity)
+  }
+  const items: any[] = order.items ?? []
+  const totals = items.map((i) => Number(i.total ?? 0))
+  const sales = allocateVnd(Math.round(totals.reduce((a, t) => a + t, 0)), totals)
+  const delivered = (order.fulfillments ?? []).filter((f: any) => f && !f.canceled_at && f.delivered_at)
+  const lines = new Map<string, ReturnableLine>()
+  items.forEach((item, k) => {
+    const parcel = delivered.find((f: any) => (f.items ?? []).some((fi: any) => fi.line_item_id === item.id))
+    lines.set(item.id, {
+      id: item.id,
+      title: `${item.product_title ?? item.title}${item.variant_title ? ` – ${item.variant_title}` : ""}`,
+      quantity: Number(item.quantity),
+      sale: sales[k],
+      returned: returned.get(item.id) ?? 0,
+      location_id: parcel?.location_id ?? null,
+      inventory: (item.variant?.inventory_items ?? []).map((ii: any) => ({ inventory_item_id: ii.inventory_item_id, required_quantity: Number(ii.required_quantity ?? 1) })),
+    })
+  })
+  return {
+    id: order.id,
+    display_id: order.display_id,
+    customer_id: order.customer_id ?? null,
+    cooperative_id: (links[0] as any)?.cooperative_id ?? null,
+    order_group_id: order.order_group?.id ?? null,
+    canceled: order.status === "canceled" || !!order.canceled_at,
+    delivered_at: fullyDeliveredAt(order),
+    lines,
+  }
+}
+
+/** One lock per order for every change to its returns: two requests at the same moment are one after the other. */
+export const orderReturnLockKey = (orderId: string) => `order-return:${orderId}`
