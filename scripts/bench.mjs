@@ -120,6 +120,9 @@ function killGroup(child, signal) {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- the escape character is what a colour code starts with
+const ANSI_COLOURS = /\x1b\[[0-9;]*m/g
+
 async function stopChild(child, graceMs = 10_000) {
   if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise((resolve) => child.once("exit", resolve))
@@ -168,7 +171,7 @@ function run(label, args, { env, cwd = ROOT, logFile, limitMs, echo = () => fals
         if (!line.trim()) continue
         tail.push(line)
         if (tail.length > 40) tail = tail.slice(-40)
-        if (echo(line)) console.log(`  ${line.replace(/\x1b\[[0-9;]*m/g, "").replace(/^\s*info:\s*/, "").trim()}`)
+        if (echo(line)) console.log(`  ${line.replace(ANSI_COLOURS, "").replace(/^\s*info:\s*/, "").trim()}`)
       }
     }
     child.stdout.on("data", onData(true))
@@ -813,7 +816,7 @@ async function listingRoutes(base, headers, seed) {
 // write before answers were judged per product); (2) Medusa's Index module: the same vanilla
 // requests on a second server started with MEDUSA_FF_INDEX_ENGINE=true and @medusajs/index
 // registered, once its first sync of the catalog is done, each answer compared with ours.
-async function benchListingAfter({ base, headers, seed, routes, results, databaseUrl, env, server }) {
+async function benchListingAfter({ base, headers, routes, results, databaseUrl, env, server }) {
   const ourRoutes = routes.filter((r) => r.listingTarget)
   const afterWrite = await listingAfterPriceChange(base, headers, ourRoutes, results, databaseUrl)
   // Reference answers for the Index module: ours, which equal Medusa's (store-listing.spec.ts).

@@ -29,7 +29,10 @@ medusaIntegrationTestRunner({
       regionId = seeded.regionId
       admin = await adminToken(api)
       const { data } = await api.get(`/store/products?limit=100&fields=id,*variants`, storeHeaders(pk))
-      for (const p of data.products) for (const v of p.variants) (variant[v.sku] = v.id), (product[v.sku] = p.id)
+      for (const p of data.products) for (const v of p.variants) {
+        variant[v.sku] = v.id
+        product[v.sku] = p.id
+      }
       const { data: listed } = await api.get(`/admin/cooperatives?limit=100`, bearer(admin))
       for (const c of listed.cooperatives) coop[c.handle] = c.id
       vendor = await demoVendorToken(api, "htx-che-thanh-nam")
@@ -99,7 +102,7 @@ medusaIntegrationTestRunner({
       const teaId = await teaCategory()
       const t0 = Date.now()
       const create = async (body: object) => (await api.post(`/admin/commission-rates`, body, asAdmin())).data
-      const dflt = await create({ scope: "default", rate_bps: 1000, reason: "Mức chung" })
+      await create({ scope: "default", rate_bps: 1000, reason: "Mức chung" })
       const dafusa = await create({ scope: "cooperative", cooperative_id: coop["dafusa-phu-da"], rate_bps: 800, note: "HTX mới", reason: "Ưu đãi năm đầu" })
       const tea = await create({ scope: "category", category_id: teaId, rate_bps: 1500 })
       const dahenTea = await create({ scope: "cooperative_category", cooperative_id: coop["htx-che-da-hen"], category_id: teaId, rate_bps: 500, reason: "Chè Đá Hen: hỗ trợ vùng khó khăn" })

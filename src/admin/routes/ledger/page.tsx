@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BookOpen } from "@medusajs/icons"
 import { Badge, Button, Container, Table, Text, Textarea, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Field } from "../../components/field"
 import { Title } from "../../components/title"
