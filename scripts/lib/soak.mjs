@@ -12,7 +12,8 @@
 // Environment: BENCH_SOAK_TIMEOUT_MS (15,000: a request still unanswered then counts as a timeout),
 // BENCH_SOAK_MAX_INFLIGHT (2,000: beyond that many unanswered requests, a due request is counted
 // as "not sent" instead of piling up without bound), BENCH_SOAK_PRODUCTS (200: distinct products
-// the product pages pick from, uniformly), BENCH_SOAK_MIX ("cart=12,handle=16,…": weights per kind).
+// the product pages pick from, uniformly), BENCH_SOAK_MIX ("cart=12,handle=16,…": weights per kind),
+// BENCH_SOAK_PROFILE_PURCHASES (0: extra one-at-a-time purchases before the probes).
 import fs from "node:fs"
 import http from "node:http"
 import os from "node:os"
@@ -177,7 +178,16 @@ function groupStat(pgid) {
     rss += Number(fields[21]) * 4096
     ticks += Number(fields[11]) + Number(fields[12]) // utime + stime
   }
-  return { rss_mb: rss / 2 ** 20, cpu_s: ticks / CLOCK_TICKS }
+  // The server's main (JavaScript) thread: time spent running and time spent runnable but waiting
+  // for a core (ns), which tells a server starved of CPU by the machine from one waiting on I/O.
+  let run_s = 0
+  let wait_s = 0
+  try {
+    const [run, wait] = fs.readFileSync(`/proc/${pgid}/schedstat`, "utf8").split(" ").map(Number)
+    run_s = run / 1e9
+    wait_s = wait / 1e9
+  } catch {}
+  return { rss_mb: rss / 2 ** 20, cpu_s: ticks / CLOCK_TICKS, run_s, wait_s }
 }
 
 function memorySummary(samples) {
@@ -384,7 +394,7 @@ async function soakRun({ label, base, headers, productHeaders, seed, pools, star
   let i = 0
   const sample = () => {
     const m = groupStat(serverPid)
-    samples.push({ t_ms: Math.round(performance.now() - startedAt), rss_mb: m.rss_mb, cpu_s: m.cpu_s, inflight })
+    samples.push({ t_ms: Math.round(performance.now() - startedAt), rss_mb: m.rss_mb, cpu_s: m.cpu_s, run_s: m.run_s, wait_s: m.wait_s, inflight })
     loads.push(os.loadavg()[0])
   }
   sample()
@@ -421,6 +431,8 @@ async function soakRun({ label, base, headers, productHeaders, seed, pools, star
   const [first, last] = [samples[0], samples[samples.length - 1]]
   return {
     server_cpu_cores: (last.cpu_s - first.cpu_s) / ((last.t_ms - first.t_ms) / 1000),
+    // Share of the run the server's main thread ran, and spent runnable waiting for a core.
+    main_thread: { running: (last.run_s - first.run_s) / ((last.t_ms - first.t_ms) / 1000), waiting_for_cpu: (last.wait_s - first.wait_s) / ((last.t_ms - first.t_ms) / 1000) },
     label, vanilla, seconds, rate, timeout_ms: timeoutMs, offered: counts.sent + counts.not_sent, ...counts, errors: errorCount, errors_by_kind: errors,
     per_kind: perKind, all, after_first_minute: steady,
     memory: memorySummary(samples), memory_samples: samples,
@@ -449,7 +461,8 @@ function printRun(run) {
   }
   console.log(`server resident memory, every ${SAMPLE_EVERY_MS / 1000} s: ${run.memory.verdict}`)
   console.log(`  series (MB): ${run.memory_samples.map((s) => s.rss_mb.toFixed(0)).join(" ")}`)
-  console.log(`load average (1 min) during the run: ${run.load_average.min.toFixed(1)}–${run.load_average.max.toFixed(1)}; the server used ${run.server_cpu_cores.toFixed(2)} cores on average (of ${os.cpus().length})`)
+  console.log(`load average (1 min) during the run: ${run.load_average.min.toFixed(1)}–${run.load_average.max.toFixed(1)}; the server used ${run.server_cpu_cores.toFixed(2)} cores on average (of ${os.cpus().length}); ` +
+    `its main thread ran ${(run.main_thread.running * 100).toFixed(0)}% of the time and waited for a core ${(run.main_thread.waiting_for_cpu * 100).toFixed(0)}%`)
 }
 
 function table(head, rows) {
@@ -552,17 +565,20 @@ function printProbe(probe, vanillaProbe, purchase, vanillaPurchase, mix, rate) {
   console.log("soak: each kind alone, one request at a time: wall ms (server CPU ms)")
   table(["kind", "ours, first", "ours, again", "vanilla"], rows)
   const total = Object.values(mix).reduce((a, b) => a + b, 0)
+  const carts = (buy) => ((mix.cart ?? 0) / total) * rate * (buy.cpu_s / buy.requests)
   const need = (kinds, buy) => {
-    let cpu = 0
-    for (const [k, w] of Object.entries(mix)) {
-      if (k === "cart") cpu += (w / total) * rate * (buy.cpu_s / buy.requests)
-      else cpu += (w / total) * rate * (kinds[k].again.cpu_ms / 1000)
-    }
+    let cpu = carts(buy)
+    for (const [k, w] of Object.entries(mix)) if (k !== "cart") cpu += (w / total) * rate * (kinds[k].again.cpu_ms / 1000)
     return cpu
   }
-  const estimate = { ours_cores: need(probe, purchase), vanilla_cores: vanillaProbe && vanillaPurchase ? need(vanillaProbe, vanillaPurchase) : undefined }
-  console.log(`soak: estimated server CPU for the mix at ${rate} req/s: ours ${estimate.ours_cores.toFixed(2)} cores (kept answers)` +
-    (estimate.vanilla_cores !== undefined ? `, vanilla ${estimate.vanilla_cores.toFixed(2)} cores` : "") + ` — this machine has ${os.cpus().length}`)
+  const estimate = {
+    ours_cores: need(probe, purchase),
+    ours_purchase_cores: carts(purchase),
+    vanilla_cores: vanillaProbe && vanillaPurchase ? need(vanillaProbe, vanillaPurchase) : undefined,
+  }
+  console.log(`soak: estimated server CPU for the mix at ${rate} req/s: ours ${estimate.ours_cores.toFixed(2)} cores with kept answers ` +
+    `(purchase steps ${estimate.ours_purchase_cores.toFixed(2)} of them)` +
+    (estimate.vanilla_cores !== undefined ? `, vanilla ${estimate.vanilla_cores.toFixed(2)} cores` : "") + ` — this machine has ${os.cpus().length}, shared`)
   return { probe, vanilla_probe: vanillaProbe, purchase, vanilla_purchase: vanillaPurchase, ...estimate }
 }
 
@@ -588,6 +604,8 @@ export async function runSoak({ base, headers, vanillaHeaders, seed, serverPid, 
   console.log(`soak: ${pools.products.length} products, ${pools.categories.length} categories, ${pools.collections.length} collections, ` +
     `${pools.cooperatives.length} cooperatives, ${pools.traceCodes.length} trace lots; mix per 100 requests: ` +
     Object.entries(mix).map(([k, w]) => `${k} ${w}`).join(", "))
+  // BENCH_SOAK_PROFILE_PURCHASES: more one-at-a-time purchases first (for a CPU profile of the server).
+  for (let n = envNumber("BENCH_SOAK_PROFILE_PURCHASES", 0); n > 0; n--) await verifyPurchase(base, headers, seed, pools, false, serverPid)
   const purchase = await verifyPurchase(base, headers, seed, pools, false, serverPid)
   const vanillaPurchase = vanillaSeconds > 0 ? await verifyPurchase(base, headers, seed, pools, true, serverPid) : null
   const probe = await probeBrowsing(base, headers, headers, seed, pools, starterFields, serverPid, mix)
