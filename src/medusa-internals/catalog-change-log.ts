@@ -27,6 +27,9 @@ const NOT_CATALOG_PREFIXES = [
   "credit_line", "mikro_orm_migrations", "script_migrations", "link_module_migrations", "index_",
   "ledger", "payout", "cod_", "order_group", "idempotency", "session", "view_configuration", "user_preference",
   "locking", "trace_event", "scan", "search_", "medusa_search", "upload",
+  // Lots carry the trace pages' scan counter, written every few seconds while shoppers scan QR
+  // codes; no product answer reads lots, and logging them emptied every kept answer each time.
+  "lot",
 ]
 
 let installed: Promise<void> | null = null
@@ -64,6 +67,21 @@ async function install(container: MedusaContainer) {
         AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ?)`,
     [TRIGGER]
   )
+  // A table that has left the catalog since its trigger was created (a database installed by an
+  // earlier version) loses it, one table per transaction like the creation below.
+  const { rows: logged } = await db.raw(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_trigger t ON t.tgrelid = c.oid AND t.tgname = ?
+      WHERE n.nspname = current_schema()`,
+    [TRIGGER]
+  )
+  for (const { name } of logged as { name: string }[]) {
+    if (isCatalogTable(name)) continue
+    await db.transaction(async (trx: any) => {
+      await trx.raw(LOCK)
+      await trx.raw(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ??`, [name])
+    })
+  }
   // One table per transaction: creating a trigger locks its table against writes, and holding
   // several such locks at once could deadlock with a write transaction touching two of them.
   for (const { name } of rows as { name: string }[]) {
