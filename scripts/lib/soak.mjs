@@ -203,15 +203,18 @@ function memorySummary(samples) {
   const my = values.reduce((a, b) => a + b, 0) / values.length
   const slope = xs.reduce((s, x, i) => s + (x - mx) * (values[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0)
   const spanMin = xs[xs.length - 1] - xs[0]
-  // Flat: the trend over the measured span stays within 5% of the level (or 32 MB, a kept-answer
-  // cache's worth of noise), and the last sample is not the run's high by more than that.
+  // Flat: the trend over the measured span and the spread of the samples both stay within 5% of
+  // the minimum (or 32 MB, a kept-answer cache's worth). Growing: the trend alone exceeds that.
   const allowance = Math.max(32, 0.05 * min)
-  const flat = slope * spanMin <= allowance && last - min <= allowance
+  const growing = slope * spanMin > allowance
+  const flat = !growing && max - min <= allowance
+  const word = flat ? "flat" : growing ? "GROWING" : `NOT FLAT (swings of ${(max - min).toFixed(0)} MB without an upward trend)`
   return {
     samples: samples.length,
     after_first_minute: { min_mb: min, max_mb: max, last_mb: last, slope_mb_per_min: slope },
     flat,
-    verdict: `${flat ? "flat" : "GROWING"} (after the first minute: min ${min.toFixed(0)} MB, max ${max.toFixed(0)} MB, last ${last.toFixed(0)} MB, trend ${slope >= 0 ? "+" : ""}${slope.toFixed(1)} MB/min)`,
+    growing,
+    verdict: `${word} (after the first minute: min ${min.toFixed(0)} MB, max ${max.toFixed(0)} MB, last ${last.toFixed(0)} MB, trend ${slope >= 0 ? "+" : ""}${slope.toFixed(1)} MB/min)`,
   }
 }
 
