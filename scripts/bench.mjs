@@ -12,6 +12,9 @@
 //                                      vanilla is measured over a fixed number of requests, however long;
 //                                      then the first answers after a price change, and Medusa's Index module
 //                                      (a second server with MEDUSA_FF_INDEX_ENGINE=true, after its sync)
+//   npm run bench -- --soak            the starter's request mix at a fixed arrival rate (100 req/s, 10 min;
+//                                      --soak-seconds N, --soak-rate R), ours then vanilla, with the server's
+//                                      memory every 10 s (scripts/lib/soak.mjs); 5,000 products over 300 cooperatives
 //   npm run bench -- --reuse-db        with DATABASE_URL: a database a previous run migrated and seeded
 //                                      (BENCH_SEED_JSON names its seed result, default .data/bench/seed.json)
 //   npm run bench -- --search          storefront search: 20,000 products over 1,000 cooperatives,
@@ -34,6 +37,7 @@ import autocannon from "autocannon"
 import pg from "pg"
 import { portInUse, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { prepareBenchApp } from "../bench/app.mjs"
+import { runSoak } from "./lib/soak.mjs"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const BENCH_DIR = path.join(ROOT, ".data/bench")
@@ -47,6 +51,7 @@ const skipBuild = argv.has("--skip-build")
 const searchMode = argv.has("--search")
 const listingMode = argv.has("--listing")
 const reuseDb = argv.has("--reuse-db")
+const soakMode = argv.has("--soak")
 
 function intEnv(name, fallback) {
   const raw = process.env[name]
@@ -475,6 +480,9 @@ async function main() {
   console.log(`bench: server up in ${seconds(timings.boot_ms)}`)
 
   const headers = { "x-publishable-api-key": seed.publishable_key }
+  if (soakMode) {
+    return runSoak({ base, headers, vanillaHeaders: VANILLA_HEADERS, seed, serverPid: server.pid, starterFields: STARTER_FIELDS, benchDir: BENCH_DIR, config })
+  }
   const sample = await getJson(`${base}/store/products?limit=50&fields=id&order=created_at`, headers)
   if (sample.status !== 200 || !sample.body?.products?.length) {
     throw new Error(`could not list products for the detail routes (HTTP ${sample.status}): ${sample.text.slice(0, 200)}`)

@@ -82,6 +82,9 @@ const NOT_CATALOG_PREFIXES = [
   "credit_line", "mikro_orm_migrations", "script_migrations", "link_module_migrations", "index_", "cat_",
   "ledger", "payout", "cod_", "order_group", "idempotency", "session", "view_configuration", "user_preference",
   "locking", "trace_event", "scan", "search_", "medusa_search", "upload",
+  // Lots carry the trace pages' scan counter, written every few seconds while shoppers scan QR
+  // codes; no product answer reads lots, and logging them emptied every kept answer each time.
+  "lot",
 ]
 
 let installed: Promise<void> | null = null
@@ -151,7 +154,16 @@ async function install(container: MedusaContainer) {
   // One table per transaction: creating a trigger locks its table against writes, and holding
   // several such locks at once could deadlock with a write transaction touching two of them.
   for (const { name, kind, triggers } of rows as { name: string; kind: string; triggers: string[] }[]) {
-    if (!isCatalogTable(name)) continue
+    if (!isCatalogTable(name)) {
+      // A table that has left the catalog since an earlier version logged it loses its triggers.
+      if (triggers.length) {
+        await db.transaction(async (trx: any) => {
+          await trx.raw(LOCK)
+          for (const trigger of [TRIGGER, ...Object.values(PRODUCT_TRIGGERS)]) await trx.raw(`DROP TRIGGER IF EXISTS ${trigger} ON ??`, [name])
+        })
+      }
+      continue
+    }
     const mapped = kind === "r" ? PRODUCT_TABLES[name] : undefined
     if (mapped && (await productMappingWorks(db, name, mapped.products))) {
       await db.transaction(async (trx: any) => {
