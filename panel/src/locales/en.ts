@@ -169,6 +169,8 @@ const en: Shape<typeof vi> = {
       unsupported_file_type: "Only JPEG, PNG, WebP images or PDF files are accepted.",
       payload_too_large: "The file is too large (10 MB at most).",
       upload_quota_exceeded: "The cooperative's storage is full.",
+      variant_title_fixed: "A packaging's name cannot change; add a new packaging instead.",
+      no_warehouse_yet: "Stock can be set once the cooperative is approved.",
       not_found: "Not found.",
       already_member: "This account already belongs to a cooperative.",
       duplicate: "This is already in use (e.g. the tax code is registered).",

@@ -165,6 +165,8 @@ const vi = {
       unsupported_file_type: "Chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF.",
       payload_too_large: "Tệp quá lớn (tối đa 10 MB).",
       upload_quota_exceeded: "Đã hết dung lượng lưu trữ của hợp tác xã.",
+      variant_title_fixed: "Không đổi được tên quy cách đã tạo; hãy thêm quy cách mới.",
+      no_warehouse_yet: "Nhập tồn kho được sau khi hợp tác xã được duyệt.",
       not_found: "Không tìm thấy.",
       already_member: "Tài khoản này đã thuộc một hợp tác xã.",
       duplicate: "Thông tin này đã được dùng (ví dụ mã số thuế đã đăng ký).",

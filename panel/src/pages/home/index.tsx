@@ -56,6 +56,8 @@ export default function Home() {
       <Card title={t("home.low_stock", { n: LOW_STOCK })} testId="home-low-stock">
         {stock.isLoading ? (
           <Text size="small">…</Text>
+        ) : !stock.data?.location_id ? (
+          <Text size="small" className="text-ui-fg-subtle">{t("product.stock_after_approval")}</Text>
         ) : low.length === 0 ? (
           <Text size="small" className="text-ui-fg-subtle">{t("home.stock_ok")}</Text>
         ) : (

@@ -34,23 +34,22 @@ export default function Ledger() {
       </Container>
       {data.entries.length === 0 && <Text className="text-ui-fg-subtle">{t("ledger.empty")}</Text>}
       <Container className="divide-ui-border-base divide-y p-0">
-        {data.entries.map((e) => (
-          <div key={e.id} className="flex min-h-[56px] items-center justify-between gap-x-3 px-4 py-2" data-testid="ledger-line" data-type={e.type}>
+        {data.entries.map((e) => {
+          const row = (
+          <div className="flex min-h-[56px] items-center justify-between gap-x-3 px-4 py-2" data-testid="ledger-line" data-type={e.type}>
             <div className="flex min-w-0 flex-col">
               <Text size="small" weight="plus">
                 {t(`ledger.type.${e.type}`, { defaultValue: e.type })}
-                {e.order && (
-                  <>
-                    {" · "}
-                    <Link to={`/orders/${e.order.id}`} className="text-ui-fg-interactive">#{e.order.display_id}</Link>
-                  </>
-                )}
+                {e.order && <span className="text-ui-fg-interactive"> · #{e.order.display_id}</span>}
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle">{dateTime(e.occurred_at)}</Text>
             </div>
             <Text size="small" weight="plus" className={e.amount < 0 ? "text-ui-fg-error" : "text-ui-fg-base"} data-testid="ledger-amount">{vnd(e.amount)}</Text>
           </div>
-        ))}
+          )
+          // A line of an order opens the order (the whole row is the target).
+          return e.order ? <Link key={e.id} to={`/orders/${e.order.id}`} className="block">{row}</Link> : <div key={e.id}>{row}</div>
+        })}
       </Container>
     </>
   )

@@ -106,7 +106,8 @@ export default function ProductPage({ params }: { params: Record<string, string>
         saved = await updateProduct(id, { title: form.title, description: form.description || null, thumbnail: form.thumbnail, images: form.thumbnail ? [{ url: form.thumbnail }] : [] })
         for (const [i, v] of form.variants.entries()) {
           try {
-            if (v.id) await updateVariant(id, v.id, variantBody(v))
+            // A packaging's name is fixed once created (the server refuses even the same name).
+            if (v.id) await updateVariant(id, v.id, { price: variantBody(v).price, weight: variantBody(v).weight })
             else await addVariant(id, variantBody(v))
             const qty = toInt(v.stock)
             if (hasWarehouse && v.inventory_item_id && qty !== null && qty !== v.stock0) await setStock(v.inventory_item_id, qty)
@@ -168,7 +169,7 @@ export default function ProductPage({ params }: { params: Record<string, string>
             <Container key={v.id ?? i} className="flex flex-col gap-y-3 p-4" data-testid="variant-form">
               <Text weight="plus">{t("product.packaging", { n: i + 1 })}</Text>
               <Field id={`variants.${i}.title`} label={t("fields.variant_title")} error={errors[`variants.${i}.title`]} hint={t("hints.variant_title")}>
-                <Input id={`variants.${i}.title`} className={tapInput} value={v.title} onChange={(e) => setVariant(i, { title: e.target.value })} />
+                <Input id={`variants.${i}.title`} className={tapInput} value={v.title} readOnly={!!v.id} onChange={(e) => setVariant(i, { title: e.target.value })} />
               </Field>
               <div className="grid grid-cols-2 gap-3">
                 <Field id={`variants.${i}.price`} label={t("fields.price")} error={errors[`variants.${i}.price`]} hint={toInt(v.price) !== null ? vnd(toInt(v.price)) : undefined}>

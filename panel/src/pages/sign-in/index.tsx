@@ -36,10 +36,10 @@ export default function SignIn() {
       <Text className="text-ui-fg-subtle">{t("sign_in.lead")}</Text>
       <form onSubmit={submit} className="flex flex-col gap-y-4" noValidate>
         <Field id="email" label={t("fields.email")}>
-          <Input id="email" name="email" type="email" autoComplete="username" inputMode="email" className={tapInput} value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <Input id="email" name="email" type="email" autoComplete="username" inputMode="email" className={tapInput} value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
         <Field id="password" label={t("fields.password")}>
-          <Input id="password" name="password" type="password" autoComplete="current-password" className={tapInput} value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <div className="pw"><Input id="password" name="password" type="password" autoComplete="current-password" className={tapInput} value={password} onChange={(e) => setPassword(e.target.value)} /></div>
         </Field>
         {error && (
           <Text className="text-ui-fg-error" role="alert" data-testid="sign-in-error">

@@ -92,7 +92,7 @@ export default function SignUp() {
               <Input id="account.email" type="email" autoComplete="username" inputMode="email" className={tapInput} value={account.email} onChange={(e) => setAccount({ ...account, email: e.target.value })} />
             </Field>
             <Field id="account.password" label={t("fields.password")} error={errors["account.password"]} hint={t("hints.password")}>
-              <Input id="account.password" type="password" autoComplete="new-password" className={tapInput} value={account.password} onChange={(e) => setAccount({ ...account, password: e.target.value })} />
+              <div className="pw"><Input id="account.password" type="password" autoComplete="new-password" className={tapInput} value={account.password} onChange={(e) => setAccount({ ...account, password: e.target.value })} /></div>
             </Field>
           </fieldset>
         )}
