@@ -70,9 +70,9 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export function PageHeader({ title, action }: { title: string; action?: ReactNode }) {
   return (
-    <div className="flex items-center justify-between gap-x-2">
-      <h1 className="txt-xlarge-plus text-ui-fg-base">{title}</h1>
-      {action}
+    <div className="flex items-start justify-between gap-x-3">
+      <h1 className="txt-xlarge-plus text-ui-fg-base shrink-0 pt-2">{title}</h1>
+      {action && <div className="flex max-w-[65%] flex-col items-end text-right">{action}</div>}
     </div>
   )
 }

@@ -13,7 +13,7 @@ export function ActionButton({ capability, children, ...props }: ComponentProps<
   const { cooperative } = useMe()
   const allowed = can(cooperative.status, capability)
   return (
-    <div className="flex flex-col gap-y-1">
+    <div className="flex flex-col gap-y-1 [&>button]:w-full">
       <Button {...props} disabled={props.disabled || !allowed} aria-describedby={allowed ? undefined : `why-${capability}`}>
         {children}
       </Button>

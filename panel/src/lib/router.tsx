@@ -15,10 +15,11 @@ export function navigate(to: string, { replace = false } = {}) {
   listeners.forEach((l) => l())
 }
 
+/** The path under /cooperative; the component renders again on every navigation (a changed ?query too). */
 export function usePath() {
-  const [path, setPath] = useState(current)
+  const [, setVersion] = useState(0)
   useEffect(() => {
-    const update = () => setPath(current())
+    const update = () => setVersion((v) => v + 1)
     listeners.add(update)
     window.addEventListener("popstate", update)
     return () => {
@@ -26,7 +27,7 @@ export function usePath() {
       window.removeEventListener("popstate", update)
     }
   }, [])
-  return path
+  return current()
 }
 
 /** Matches "/orders/:id" against a path; the params, or null. */
