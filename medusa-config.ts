@@ -150,6 +150,11 @@ const fileModule = {
   },
 }
 
+// Medusa's Index module, only with its feature flag (MEDUSA_FF_INDEX_ENGINE=true): `npm run bench --
+// --listing` measures it as a candidate for the store listing (docs/storefront/listing.md). Off by
+// default: the answer cache serves the listing, and the module's event-fed copy lags behind writes.
+const indexEngine = process.env.MEDUSA_FF_INDEX_ENGINE === "true"
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -181,7 +186,10 @@ module.exports = defineConfig({
     { resolve: "./src/modules/certification" },
     { resolve: "./src/modules/review" },
     { resolve: "./src/modules/product-revision" },
-    searchModule,
+    // The demo seed runs before the indexes have a live version; without the module its product
+    // events are not ingested (and not logged as failures), and `medusa develop` seeds every index at start.
+    // (Leaving it out would not do: Medusa registers it by default; it has to be disabled.)
+    process.env.COOPSTALL_SEED_WITHOUT_SEARCH === "1" ? { key: Modules.SEARCH, disable: true } : searchModule,
     { resolve: "./src/modules/order-group" },
     { resolve: "./src/modules/ledger" },
     {
@@ -212,5 +220,6 @@ module.exports = defineConfig({
     { resolve: "./src/modules/upload" },
     { resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } },
     ...redisModules,
+    ...(indexEngine ? [{ resolve: "@medusajs/index" }] : []),
   ],
 })

@@ -9,14 +9,17 @@
 //                                      handle and by id, category, collection, order=created_at, q), 20,000
 //                                      products over 1,000 cooperatives, each beside Medusa's own route
 //                                      (the same request as a signed-in shopper's, which is never kept);
-//                                      vanilla is measured over a fixed number of requests, however long
+//                                      vanilla is measured over a fixed number of requests, however long;
+//                                      then the first answers after a price change, and Medusa's Index module
+//                                      (a second server with MEDUSA_FF_INDEX_ENGINE=true, after its sync)
 //   npm run bench -- --reuse-db        with DATABASE_URL: a database a previous run migrated and seeded
 //                                      (BENCH_SEED_JSON names its seed result, default .data/bench/seed.json)
 //   npm run bench -- --search          storefront search: 20,000 products over 1,000 cooperatives,
 //                                      full index rebuild timed, POST /store/search (browse, filter,
 //                                      sort, five queries, facets) beside GET /store/products(?q=)
 //
-// Environment: BENCH_VANILLA_REQUESTS (--listing: 2 per connection), BENCH_LISTING_PATHS (10), BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
+// Environment: BENCH_VANILLA_REQUESTS (--listing: 2 per connection), BENCH_LISTING_PATHS (10),
+// BENCH_INDEX_REQUESTS (--listing: 5 per connection for the Index module), BENCH_INDEX=0 (--listing: skip the Index module), BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
 // BENCH_CONNECTIONS, BENCH_ROUNDS (3; 1 with --quick), BENCH_CHECKOUTS (20; 6 with --quick), BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
 // BENCH_LOTS (300 published lots: 50 measured under load, the rest for the first-hit measurement),
 // DATABASE_URL (use that database as is instead of the embedded one; it must not hold a bench catalog).
@@ -63,6 +66,8 @@ const config = {
   rounds: intEnv("BENCH_ROUNDS", quick || listingMode ? 1 : 3),
   // --listing: requests per connection for each vanilla route (they may take seconds each).
   vanillaRequests: intEnv("BENCH_VANILLA_REQUESTS", quick ? 1 : 2),
+  // --listing: requests per connection for each Index module route.
+  indexRequests: intEnv("BENCH_INDEX_REQUESTS", quick ? 1 : 5),
   // --listing: distinct questions sampled per route (product pages, categories…).
   listingPaths: intEnv("BENCH_LISTING_PATHS", 10),
   // Checkouts per scenario (each one a fresh cart, one request at a time, scenarios interleaved).
@@ -354,7 +359,9 @@ async function main() {
     console.log(`bench: --reuse-db, ${seed.products} products from ${file}`)
   } else {
     console.log("bench: running migrations")
-    await run("medusa db:migrate", ["db:migrate"], { env, logFile: path.join(BENCH_DIR, "migrate.log"), limitMs: PHASE_LIMITS_MS.migrate })
+    // --listing: with the Index module registered, so its tables exist for the Index module's server.
+    const migrateEnv = listingMode && process.env.BENCH_INDEX !== "0" ? { ...env, MEDUSA_FF_INDEX_ENGINE: "true" } : env
+    await run("medusa db:migrate", ["db:migrate"], { env: migrateEnv, logFile: path.join(BENCH_DIR, "migrate.log"), limitMs: PHASE_LIMITS_MS.migrate })
     timings.migrate_ms = Date.now() - t
 
     console.log("bench: seeding the catalog")
@@ -549,7 +556,9 @@ async function main() {
         continue
       }
       // A vanilla listing request can take seconds: its verification request was its warm-up.
-      if (!route.fixedAmount) await autocannon({ ...cannonOptions(base, headers, route), duration: config.warmup })
+      // --listing: ours are computed and warmed right before they are measured; warming them here
+      // would leave seconds-long computations running into the first measured route.
+      if (!route.fixedAmount && !route.listingTarget) await autocannon({ ...cannonOptions(base, headers, route), duration: config.warmup })
     } catch (err) {
       results[route.key] = { ok: false, error: err.message }
     }
@@ -634,6 +643,7 @@ async function main() {
   printTable(routes, results, seed, timings)
   printTable(routes, results, seed)
   const checkout = listingMode ? { ok: true, skipped: "--listing" } : await benchCheckout(base, headers, seed)
+  const listingExtra = listingMode ? await benchListingAfter({ base, headers, seed, routes, results, databaseUrl, env, server }) : undefined
 
   const report = {
     generated_at: new Date().toISOString(),
@@ -646,6 +656,8 @@ async function main() {
     routes: routes.map((route) => ({ key: route.key, route: route.label, paths_sampled: route.paths.length, example: route.paths[0], ...results[route.key] })),
     trace_first_hit: results.trace_first_hit,
     listing_first_answers: Object.fromEntries(Object.entries(results).filter(([k]) => k.endsWith("_first"))),
+    listing_after_price_change: listingExtra?.afterWrite,
+    listing_index_module: listingExtra?.indexModule,
     checkout,
   }
   const out = path.join(BENCH_DIR, "results.json")
@@ -794,6 +806,211 @@ async function listingRoutes(base, headers, seed) {
     { key: `vanilla_${key}`, label: `${label} (vanilla)`, paths, headers: VANILLA_HEADERS, expect: "products", vanilla: true, fixedAmount: config.connections * config.vanillaRequests },
     { key, label, paths, expect: "products", baseline: `vanilla_${key}`, listingTarget: true },
   ])
+}
+
+// --listing, after the table: (1) the first answers after a price change, beside what a full
+// computation costs (the "first answer" of each question above: what every answer paid after any
+// write before answers were judged per product); (2) Medusa's Index module: the same vanilla
+// requests on a second server started with MEDUSA_FF_INDEX_ENGINE=true and @medusajs/index
+// registered, once its first sync of the catalog is done, each answer compared with ours.
+async function benchListingAfter({ base, headers, seed, routes, results, databaseUrl, env, server }) {
+  const ourRoutes = routes.filter((r) => r.listingTarget)
+  const afterWrite = await listingAfterPriceChange(base, headers, ourRoutes, results, databaseUrl)
+  // Reference answers for the Index module: ours, which equal Medusa's (store-listing.spec.ts).
+  const reference = new Map()
+  for (const route of ourRoutes) {
+    for (const p of route.paths) reference.set(p, (await getJson(base + p, headers)).body)
+  }
+  let indexModule
+  if (process.env.BENCH_INDEX === "0") indexModule = { skipped: "BENCH_INDEX=0" }
+  else {
+    await stopChild(server)
+    try {
+      indexModule = await listingIndexModule({ headers, ourRoutes, results, reference, env })
+    } catch (err) {
+      console.log(`bench: Index module: ${err.message}`)
+      indexModule = { ok: false, error: err.message }
+    }
+  }
+  printListingSummary(ourRoutes, results, afterWrite, indexModule)
+  return { afterWrite, indexModule }
+}
+
+async function listingAfterPriceChange(base, headers, ourRoutes, results, databaseUrl) {
+  const store = ourRoutes.find((r) => r.key === "store")
+  const { body } = await getJson(base + store.paths[0], headers)
+  const product = body?.products?.[0]
+  const variant = product?.variants?.[0]
+  if (!variant?.calculated_price) return { ok: false, error: "the store page has no priced product" }
+  const oldAmount = variant.calculated_price.calculated_amount
+  const regionId = new URL(base + store.paths[0]).searchParams.get("region_id")
+  const fields = new URL(base + store.paths[0]).searchParams.get("fields")
+  // The changed product's own pages, beside one question of every route (kept answers, most not showing it).
+  const own = [
+    { key: "handle", path: `/store/products?handle=${product.handle}&region_id=${regionId}&fields=${encodeURIComponent(fields)}` },
+    { key: "detail", path: `/store/products/${product.id}?region_id=${regionId}&fields=${encodeURIComponent(fields)}` },
+  ]
+  const questions = [
+    { key: "store", label: "store page (shows it)", path: store.paths[0] },
+    { key: "handle", label: "its product page by handle", path: own[0].path },
+    { key: "detail", label: "its GET /store/products/:id", path: own[1].path },
+    ...ourRoutes.filter((r) => !["store"].includes(r.key)).map((r) => ({ key: r.key, label: `${r.label} (first question)`, path: r.paths[0] })),
+  ]
+  for (const q of questions) await getJson(base + q.path, headers) // kept before the write
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    // A price change as the pricing module writes it: amount and raw amount of the variant's prices.
+    const { rowCount } = await client.query(
+      `UPDATE price SET amount = amount + 1000, raw_amount = jsonb_set(raw_amount, '{value}', to_jsonb((amount + 1000)::text)), updated_at = now()
+        WHERE deleted_at IS NULL AND currency_code = 'vnd'
+          AND price_set_id IN (SELECT price_set_id FROM product_variant_price_set WHERE variant_id = $1 AND deleted_at IS NULL)`,
+      [variant.id]
+    )
+    if (!rowCount) return { ok: false, error: "no price row to change" }
+  } finally {
+    await client.end()
+  }
+  const out = { ok: true, product_id: product.id, old_amount: oldAmount, new_amount: oldAmount + 1000, answers: [] }
+  console.log(`bench: price of ${product.handle} changed ${oldAmount} → ${oldAmount + 1000} ₫; first answers after it, one at a time:`)
+  for (const q of questions) {
+    const started = performance.now()
+    const r = await getJson(base + q.path, headers)
+    const ms = performance.now() - started
+    const shown = (r.body?.products ?? (r.body?.product ? [r.body.product] : [])).find((p) => p.id === product.id)
+    const amount = shown?.variants?.find((v) => v.id === variant.id)?.calculated_price?.calculated_amount
+    const correct = shown ? amount === oldAmount + 1000 : null
+    const full = results[`${q.key}_first`]
+    out.answers.push({ question: q.label, path: q.path, status: r.status, ms, shows_product: !!shown, new_price_shown: correct, full_computation_p50_ms: full?.p50_ms })
+    if (correct === false) out.ok = false
+    console.log(`  ${q.label}: ${ms.toFixed(0)} ms${shown ? (correct ? ", shows the new price" : `, STALE (shows ${amount})`) : ""}` +
+      (full ? `; a full computation of its route: p50 ${full.p50_ms.toFixed(0)} ms` : ""))
+  }
+  return out
+}
+
+/** The first path where two JSON values differ, or null. */
+function firstDifference(a, b, at = "") {
+  if (a === b) return null
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return `${at || "."}: ${JSON.stringify(a)?.slice(0, 60)} ≠ ${JSON.stringify(b)?.slice(0, 60)}`
+  if (Array.isArray(a) !== Array.isArray(b)) return `${at}: array ≠ object`
+  if (Array.isArray(a) && a.length !== b.length) return `${at}.length: ${a.length} ≠ ${b.length}`
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (!(k in a)) return `${at}.${k}: missing (Medusa's has it)`
+    if (!(k in b)) return `${at}.${k}: extra`
+    const d = firstDifference(a[k], b[k], `${at}.${k}`)
+    if (d) return d
+  }
+  return null
+}
+
+async function listingIndexModule({ headers, ourRoutes, results, reference, env }) {
+  const port = config.port + 1
+  if (await portInUse(port)) throw new Error(`port ${port} is taken`)
+  console.log(`bench: starting a second production server with Medusa's Index module (MEDUSA_FF_INDEX_ENGINE=true) on 127.0.0.1:${port}`)
+  const started = Date.now()
+  const log = fs.createWriteStream(path.join(BENCH_DIR, "server-index.log"))
+  const server = spawn(MEDUSA, ["start", "--host", "127.0.0.1", "--port", String(port)], {
+    cwd: SERVER_DIR,
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      JWT_SECRET: randomBytes(32).toString("base64"),
+      COOKIE_SECRET: randomBytes(32).toString("base64"),
+      LOG_LEVEL: config.logLevel,
+      PORT: String(port),
+      MEDUSA_FF_INDEX_ENGINE: "true",
+    },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  children.add(server)
+  server.stdout.pipe(log)
+  server.stderr.pipe(log)
+  server.on("exit", () => children.delete(server))
+  const base = `http://127.0.0.1:${port}`
+  try {
+    await waitForHealth(base, server, PHASE_LIMITS_MS.boot)
+    const boot_ms = Date.now() - started
+    // The module copies the catalog into its own tables at start; it answers from them once done.
+    const client = new pg.Client({ connectionString: env.DATABASE_URL })
+    await client.connect()
+    let sync_ms
+    try {
+      const deadline = Date.now() + 45 * 60_000
+      for (;;) {
+        if (server.exitCode !== null) throw new Error("the Index module's server exited; see .data/bench/server-index.log")
+        const { rows } = await client.query("SELECT entity, status FROM index_metadata")
+        if (rows.length && rows.every((r) => r.status === "done")) break
+        if (rows.some((r) => r.status === "error")) throw new Error(`the Index module's sync failed: ${JSON.stringify(rows)}`)
+        if (Date.now() > deadline) throw new Error(`the Index module's sync did not finish in 45 min: ${JSON.stringify(rows)}`)
+        await new Promise((r) => setTimeout(r, 5000))
+      }
+      sync_ms = Date.now() - started
+      const { rows } = await client.query("SELECT count(*)::int AS n FROM cat_product").catch(() => ({ rows: [{}] }))
+      console.log(`bench: Index module up in ${seconds(boot_ms)}, catalog synced ${seconds(sync_ms)} after start (${rows[0].n ?? "?"} products in its table)`)
+    } finally {
+      await client.end()
+    }
+    const out = { ok: true, boot_ms, sync_ms, routes: {} }
+    for (const route of ourRoutes) {
+      const key = `index_${route.key}`
+      const indexRoute = { ...route, key, label: `${route.label} (Index module)`, headers: VANILLA_HEADERS, listingTarget: false, fixedAmount: config.connections * config.indexRequests }
+      // Same answers? Each sampled question once, against ours (= Medusa's without the module).
+      const differences = []
+      for (const p of route.paths) {
+        const r = await getJson(base + p, { ...headers, ...VANILLA_HEADERS })
+        const d = r.status !== 200 ? `HTTP ${r.status}: ${r.text.slice(0, 100)}` : firstDifference(r.body, reference.get(p))
+        if (d) differences.push(d)
+      }
+      process.stdout.write(`bench: Index module: ${route.label} … `)
+      let r
+      try {
+        r = await measure(base, headers, indexRoute)
+      } catch (err) {
+        r = { ok: false, error: err.message }
+      }
+      const vanilla = results[route.baseline]
+      r.ratio_rps = vanilla?.rps ? r.rps / vanilla.rps : undefined
+      r.same_answers = `${route.paths.length - differences.length}/${route.paths.length}`
+      r.differences = [...new Set(differences)].slice(0, 3)
+      out.routes[route.key] = r
+      console.log(`p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, ${r.rps?.toFixed(1)} req/s; same answers as Medusa's: ${r.same_answers}${r.differences.length ? ` (${r.differences.join("; ")})` : ""}`)
+    }
+    return out
+  } finally {
+    await stopChild(server)
+  }
+}
+
+function printListingSummary(ourRoutes, results, afterWrite, indexModule) {
+  const f = (v, d = 0) => (v === undefined || v === null ? "—" : v.toFixed(d))
+  const head = ["query", "vanilla p50/p99 ms", "req/s", "Index p50/p99 ms", "req/s", "×", "same", "ours p50/p99 ms", "req/s", "×", "full computation", "after a price change"]
+  const rows = ourRoutes.map((route) => {
+    const v = results[route.baseline] ?? {}
+    const o = results[route.key] ?? {}
+    const i = indexModule?.routes?.[route.key] ?? {}
+    const first = results[`${route.key}_first`]
+    const after = afterWrite?.answers?.find((a) => a.path === route.paths[0])
+    return [
+      route.label, `${f(v.p50_ms)}/${f(v.p99_ms)}`, f(v.rps, 2), i.p50_ms === undefined ? "—" : `${f(i.p50_ms)}/${f(i.p99_ms)}`, f(i.rps, 1), i.ratio_rps ? `${i.ratio_rps.toFixed(0)}×` : "—", i.same_answers ?? "—",
+      `${f(o.p50_ms)}/${f(o.p99_ms)}`, f(o.rps, 0), o.ratio_rps ? `${o.ratio_rps.toFixed(0)}×` : "—", first ? `${f(first.p50_ms)} ms` : "—", after ? `${f(after.ms)} ms` : "—",
+    ]
+  })
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd()
+  console.log("")
+  console.log(`listing: vanilla Medusa, Medusa's Index module and ours, ${config.connections} connections; × = req/s ÷ vanilla's; same = sampled answers equal to Medusa's;`)
+  console.log("full computation = p50 of one question computed by Medusa's route (what every answer paid after any write before);")
+  console.log("after a price change = the first answer to the route's first question after one product's price changed (SQL), one at a time")
+  console.log(line(head))
+  console.log(widths.map((w) => "─".repeat(w)).join("  "))
+  for (const row of rows) console.log(line(row))
+  const own = afterWrite?.answers?.filter((a) => a.question.startsWith("its ")) ?? []
+  for (const a of own) console.log(`${a.question}, first answer after the price change: ${f(a.ms)} ms${a.new_price_shown ? " (new price shown)" : a.new_price_shown === false ? " (STALE)" : ""}`)
+  if (indexModule?.sync_ms) console.log(`Index module: first sync of the catalog done ${seconds(indexModule.sync_ms)} after start`)
+  if (indexModule && !indexModule.ok && indexModule.error) console.log(`Index module: ${indexModule.error}`)
+  console.log("")
 }
 
 // Storefront search (issue 6): POST /store/search beside the vanilla routes on the same data.

@@ -33,8 +33,11 @@ async function main() {
 
   console.log("coopstall: running migrations")
   await run(medusaBin, ["db:migrate"], { env })
+  // Before the first `medusa develop` no search index is live yet: seeding then goes without the
+  // Search module, whose ingestion would fail once per event; develop seeds the indexes from the rows.
+  const searchLive = await searchIndexesLive(env.DATABASE_URL)
   console.log("coopstall: seeding the demo marketplace (skipped when already seeded)")
-  await run(medusaBin, ["exec", "./src/scripts/seed.ts"], { env })
+  await run(medusaBin, ["exec", "./src/scripts/seed.ts"], { env: { ...env, COOPSTALL_SEED_WITHOUT_SEARCH: searchLive ? "0" : "1" } })
 
   // The cooperative panel is served from its build at /cooperative (src/api/cooperative/middlewares.ts).
   console.log("coopstall: building the cooperative panel (vite build; PANEL_WATCH=1 rebuilds on change)")
@@ -54,6 +57,22 @@ async function main() {
 
   await waitForHealth(`http://localhost:${PORT}/health`)
   await printBanner()
+}
+
+/** Whether the Search module already has a live version of an index (a database used before). */
+async function searchIndexesLive(url) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "select count(*)::int as n from information_schema.columns where table_name = 'search_index' and column_name = 'active_version'"
+    )
+    if (!rows[0].n) return false
+    const live = await client.query("select count(*)::int as n from search_index where active_version is not null and deleted_at is null")
+    return live.rows[0].n > 0
+  } finally {
+    await client.end()
+  }
 }
 
 async function waitForHealth(url) {

@@ -7,6 +7,7 @@ import { bookDeliveredOrderWorkflow } from "../../src/workflows/ledger/book-deli
 import { runPayoutsWorkflow } from "../../src/workflows/payout/run-payouts"
 import { complete, readyCart } from "../checkout"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
+import { useEnv } from "../env"
 
 jest.setTimeout(400_000)
 
@@ -17,11 +18,7 @@ const ENV = {
   VIETQR_BANK_BIN: "970415", VIETQR_ACCOUNT_NUMBER: "113366668888", VIETQR_ACCOUNT_NAME: "LIEN MINH HTX TINH",
   LEDGER_HOLD_DAYS: "7", COMMISSION_DEFAULT_BPS: "", PAYOUT_PERIOD: "week", PAYOUT_MIN_AMOUNT: "100000", COD_COLLECTOR: "", STRIPE_API_KEY: "",
 }
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-Object.assign(process.env, ENV)
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
-})
+useEnv(ENV)
 
 const DAY = 86_400_000
 

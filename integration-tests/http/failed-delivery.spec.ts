@@ -4,6 +4,7 @@ import { bookDeliveredOrderWorkflow } from "../../src/workflows/ledger/book-deli
 import { MAX_VND } from "../../src/lib/money"
 import { complete, readyCart, stockOf } from "../checkout"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
+import { useEnv } from "../env"
 
 jest.setTimeout(300_000)
 
@@ -13,11 +14,7 @@ const ENV = {
   VIETQR_BANK_BIN: "970415", VIETQR_ACCOUNT_NUMBER: "113366668888", VIETQR_ACCOUNT_NAME: "LIEN MINH HTX TINH",
   LEDGER_HOLD_DAYS: "7", COMMISSION_DEFAULT_BPS: "", FAILED_DELIVERY_COST_BEARER: "", COD_COLLECTOR: "",
 }
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-Object.assign(process.env, ENV)
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
-})
+useEnv(ENV)
 
 const TN = "htx-che-thanh-nam"
 const DAFUSA = "dafusa-phu-da"

@@ -3,16 +3,13 @@ import { Modules } from "@medusajs/framework/utils"
 import { bookDeliveredOrderWorkflow } from "../../src/workflows/ledger/book-delivered-order"
 import { complete, readyCart } from "../checkout"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
+import { useEnv } from "../env"
 
 jest.setTimeout(300_000)
 
 // The union's receiving account, so purchases can be paid by transfer (and refunded); 7-day hold.
 const ENV = { VIETQR_BANK_BIN: "970415", VIETQR_ACCOUNT_NUMBER: "113366668888", VIETQR_ACCOUNT_NAME: "LIEN MINH HTX TINH", LEDGER_HOLD_DAYS: "7", COMMISSION_DEFAULT_BPS: "" }
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-Object.assign(process.env, ENV)
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
-})
+useEnv(ENV)
 
 const DAY = 86_400_000
 
@@ -39,7 +36,10 @@ medusaIntegrationTestRunner({
       regionId = seeded.regionId
       admin = await adminToken(api)
       const { data } = await api.get(`/store/products?limit=100&fields=id,*variants`, storeHeaders(pk))
-      for (const p of data.products) for (const v of p.variants) (variant[v.sku] = v.id), (product[v.sku] = p.id)
+      for (const p of data.products) for (const v of p.variants) {
+        variant[v.sku] = v.id
+        product[v.sku] = p.id
+      }
       const { data: listed } = await api.get(`/admin/cooperatives?limit=100`, bearer(admin))
       for (const c of listed.cooperatives) coop[c.handle] = c.id
       for (const handle of ["htx-che-thanh-nam", "dafusa-phu-da", "htx-che-da-hen", "htx-dat-to-seed"]) vendor[handle] = await demoVendorToken(api, handle)

@@ -8,8 +8,9 @@ import { hmacSha256 } from "../../src/lib/webhook-signature"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { ORDER_GROUP_MODULE } from "../../src/modules/order-group"
 import { complete, readyCart, variantsBySku } from "../checkout"
-import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
+import { adminToken, bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
 import { routeFiles } from "../route-files"
+import { useEnv } from "../env"
 
 // Issue 13, point 7: one invariant of the money, tested by a machine (docs/money/invariant.md).
 //
@@ -147,12 +148,10 @@ const ENV = {
   PAYOUT_PERIOD: "week",
   COMMISSION_DEFAULT_BPS: "",
 }
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-Object.assign(process.env, ENV)
+useEnv(ENV)
 beforeAll(() => new Promise<void>((resolve) => fakeStripe.listen(STRIPE_PORT, "127.0.0.1", () => resolve())))
 afterAll(() => {
   fakeStripe.close()
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
 })
 
 // ---- the operations -------------------------------------------------------------------------------
@@ -302,9 +301,7 @@ medusaIntegrationTestRunner({
     }
 
     // ---- the clock: only Date is faked, and only moved forward ----------------------------------
-    let clockOffset = 0
     const advanceClock = (ms: number) => {
-      clockOffset += ms
       jest.setSystemTime(Date.now() + ms)
     }
 
@@ -458,7 +455,7 @@ medusaIntegrationTestRunner({
               const { data } = await query.graph({ entity: "payment", fields: ["id", "data"], filters: { id: p.payment_id ?? "none" } })
               const intent = stripeState.intents.get((data[0] as any)?.data?.id)
               if (!intent) return
-              if (intent.status === "requires_capture") (intent.status = "succeeded"), (intent.amount_received = intent.amount)
+              if (intent.status === "requires_capture") Object.assign(intent, { status: "succeeded", amount_received: intent.amount })
               const payload = JSON.stringify({ id: `evt_pay_${++stripeState.n}`, object: "event", type: "payment_intent.succeeded", data: { object: intent } })
               const signature = stripeClient.webhooks.generateTestHeaderString({ payload, secret: ENV.STRIPE_WEBHOOK_SECRET })
               const res = await call(api.post(`/hooks/payment/stripe_stripe`, payload, { headers: { "content-type": "application/json", "stripe-signature": signature } }))

@@ -4,6 +4,7 @@ import { QRPay } from "vietnam-qr-pay"
 import { hmacSha256 } from "../../src/lib/webhook-signature"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
+import { useEnv } from "../env"
 
 jest.setTimeout(180_000)
 
@@ -16,11 +17,7 @@ const ENV = {
   STRIPE_API_KEY: "sk_test_coopstall_never_called",
   STRIPE_WEBHOOK_SECRET: "whsec_coopstall_test",
 }
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-Object.assign(process.env, ENV)
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
-})
+useEnv(ENV)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

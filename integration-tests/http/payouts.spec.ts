@@ -7,6 +7,7 @@ import { parsePeriod } from "../../src/lib/payout-period"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
+import { useEnv } from "../env"
 
 jest.setTimeout(240_000)
 
@@ -47,12 +48,10 @@ const ENV = {
   PAYOUT_MIN_AMOUNT: "100000",
   PAYOUT_PERIOD: "week",
 }
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-Object.assign(process.env, ENV)
+useEnv(ENV)
 beforeAll(() => new Promise<void>((resolve) => fakeStripe.listen(STRIPE_PORT, "127.0.0.1", () => resolve())))
 afterAll(() => {
   fakeStripe.close()
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
 })
 
 const LONG_AGO = new Date("2026-09-01T03:00:00Z")

@@ -6,6 +6,7 @@ import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { seedMarketplace } from "../helpers"
 import { findRedis, noRedisReachable } from "../redis"
+import { useEnv } from "../env"
 
 jest.setTimeout(240_000)
 
@@ -16,10 +17,8 @@ if (!redis.url) {
 } else {
   // Every two seconds here (BullMQ takes a seconds field), Mondays 01:00 Vietnam time by default.
   const ENV = { REDIS_URL: redis.url, PAYOUT_SCHEDULE: "*/2 * * * * *", PAYOUT_PERIOD: "week", PAYOUT_MIN_AMOUNT: "100000" }
-  const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-  Object.assign(process.env, ENV)
+  useEnv(ENV)
   afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
     ;(redis as any).stop()
   })
 

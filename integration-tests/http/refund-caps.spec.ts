@@ -3,17 +3,14 @@ import { Modules } from "@medusajs/framework/utils"
 import { refundCanceledSharesWorkflow } from "../../src/workflows/checkout/refund-canceled-shares"
 import { complete, readyCart } from "../checkout"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
+import { useEnv } from "../env"
 
 jest.setTimeout(300_000)
 
 // The union's receiving account (VietQR purchases), a 7-day hold, the default 10 % commission, and
 // cash on delivery collected by the cooperative unless a test says otherwise.
 const ENV = { VIETQR_BANK_BIN: "970415", VIETQR_ACCOUNT_NUMBER: "113366668888", VIETQR_ACCOUNT_NAME: "LIEN MINH HTX TINH", LEDGER_HOLD_DAYS: "7", COMMISSION_DEFAULT_BPS: "", COD_COLLECTOR: "" }
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
-Object.assign(process.env, ENV)
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
-})
+useEnv(ENV)
 
 // Shares of the purchases below: Thanh Nam tea 2 × 120.000 + 30.000 shipping, Dafusa oil 95.000 + 30.000.
 const TN_SHARE = 270000

@@ -430,7 +430,6 @@ medusaIntegrationTestRunner({
         const seconds = (Date.now() - started) / 1000
         const readsAfter = await lotTableReads()
         const stats = traceCacheStats()
-        // eslint-disable-next-line no-console
         console.info(`trace flood: 11,000 unknown requests in ${seconds.toFixed(1)} s; lot-table reads ${readsAfter - readsBefore}; index refreshes ${stats.index_refreshes - statsBefore.index_refreshes}; page builds ${stats.page_builds - statsBefore.page_builds}; negative cache ${stats.unknown}/${stats.unknown_max}; pages ${stats.pages}`)
 
         expect(stats.unknown).toBeLessThanOrEqual(stats.unknown_max)

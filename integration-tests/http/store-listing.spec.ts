@@ -1,9 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { clearProductAnswerCache } from "../../src/api/store/product-answer-cache"
+import { clearProductAnswerCache, productAnswerCacheStats } from "../../src/api/store/product-answer-cache"
 import { setStock } from "../checkout"
 import { adminToken, bearer, call, seedMarketplace, storeHeaders } from "../helpers"
 
-jest.setTimeout(300_000)
+jest.setTimeout(600_000)
 
 // The store's product routes answer the Next.js starter's exact queries from memory while nothing
 // they are made of changed (docs/storefront/listing.md). These tests hold every answer against
@@ -35,6 +35,26 @@ medusaIntegrationTestRunner({
       expect(first).toEqual(vanilla)
       expect(kept).toEqual(vanilla)
       return vanilla
+    }
+
+    /** Medusa's own answer (the cache off). */
+    async function vanillaOf(path: string) {
+      process.env.PRODUCT_ANSWER_CACHE_MS = "0"
+      try {
+        return await call(api.get(path, h()))
+      } finally {
+        delete process.env.PRODUCT_ANSWER_CACHE_MS
+      }
+    }
+
+    /** Ours, which must equal Medusa's, and how it was made (kept, patched or computed). */
+    async function ours(path: string) {
+      const before = productAnswerCacheStats()
+      const answer = await call(api.get(path, h()))
+      const after = productAnswerCacheStats()
+      const how = after.patched > before.patched ? "patched" : after.computed > before.computed ? "computed" : after.kept > before.kept ? "kept" : "?"
+      expect(answer).toEqual(await vanillaOf(path))
+      return { ...answer, how }
     }
 
     beforeAll(async () => {
@@ -154,6 +174,74 @@ medusaIntegrationTestRunner({
       expect(after.products.filter((p: any) => theirs.includes(p.id))).toEqual([])
       expect(after.count).toBe(before.count - theirs.length)
       expect((await productPage(product.id)).status).toBe(404)
+    })
+
+    it("a write to one product changes only the answers that show it: lists are patched, other answers kept, all equal to Medusa's", async () => {
+      const fields = `${STARTER_FIELDS}${COOPERATIVE_FIELDS}`
+      const store = q({ limit: 100, region_id: regionId, fields })
+      const { data } = await ours(store)
+      const a = data.products[0]
+      const b = data.products.find((p: any) => p.id !== a.id && p.variants.some((v: any) => typeof v.inventory_quantity === "number"))
+      const handleOf = (p: any) => q({ handle: p.handle, region_id: regionId, fields })
+      const detailOf = (p: any) => `/store/products/${p.id}?region_id=${regionId}&fields=${encodeURIComponent(fields)}`
+      const collection = q({ collection_id: collectionId, limit: 12, region_id: regionId, fields })
+      const paths = [handleOf(a), handleOf(b), detailOf(a), detailOf(b), collection]
+      for (const path of paths) await ours(path)
+      for (const path of [store, ...paths]) expect((await ours(path)).how).toBe("kept")
+      const inCollection = (await ours(collection)).data.products.map((p: any) => p.id)
+
+      // A's price: every answer showing A shows the new price in the very next answer.
+      const variant = a.variants[0]
+      const amount = variant.calculated_price.calculated_amount + 1000
+      await api.post(`/admin/products/${a.id}/variants/${variant.id}`, { prices: [{ currency_code: "vnd", amount }] }, bearer(admin))
+      const priceOf = (answer: any) => (answer.data.products?.find((p: any) => p.id === a.id) ?? answer.data.product).variants.find((v: any) => v.id === variant.id).calculated_price.calculated_amount
+      const afterA = await ours(store)
+      expect(afterA.how).toBe("patched")
+      expect(priceOf(afterA)).toBe(amount)
+      const handleA = await ours(handleOf(a))
+      expect(handleA.how).toBe("patched")
+      expect(priceOf(handleA)).toBe(amount)
+      const detailA = await ours(detailOf(a))
+      expect(detailA.how).toBe("computed")
+      expect(priceOf(detailA)).toBe(amount)
+      // B's answers are not recomputed, and not stale either (equal to Medusa's, checked by ours()).
+      expect((await ours(handleOf(b))).how).toBe("kept")
+      expect((await ours(detailOf(b))).how).toBe("kept")
+      expect((await ours(collection)).how).toBe(inCollection.includes(a.id) ? "patched" : "kept")
+      expect((await ours(store)).how).toBe("kept")
+
+      // Then B's stock: B shows it, A keeps its new price.
+      const stocked = b.variants.find((v: any) => typeof v.inventory_quantity === "number")
+      await setStock(api, b.cooperative.handle, stocked.sku, stocked.inventory_quantity + 3)
+      const afterB = await ours(store)
+      expect(afterB.how).toBe("patched")
+      expect(afterB.data.products.find((p: any) => p.id === b.id).variants.find((v: any) => v.id === stocked.id).inventory_quantity).toBe(stocked.inventory_quantity + 3)
+      expect(priceOf(afterB)).toBe(amount)
+      expect((await ours(handleOf(b))).how).toBe("patched")
+      expect((await ours(detailOf(b))).how).toBe("computed")
+      expect((await ours(handleOf(a))).how).toBe("kept")
+      expect((await ours(detailOf(a))).how).toBe("kept")
+
+      // A product edit can change which products a list holds: lists are answered again, whole.
+      await api.post(`/admin/products/${a.id}`, { title: `${a.title} (mùa mới)` }, bearer(admin))
+      const afterTitle = await ours(store)
+      expect(afterTitle.how).toBe("computed")
+      expect(afterTitle.data.products.find((p: any) => p.id === a.id).title).toBe(`${a.title} (mùa mới)`)
+      expect((await ours(detailOf(b))).how).toBe("kept")
+      expect((await ours(detailOf(a))).how).toBe("computed")
+    })
+
+    it("a search list is answered again when a variant's title or SKU changes (what q matches)", async () => {
+      const search = q({ q: "trà", limit: 12, region_id: regionId, fields: STARTER_FIELDS })
+      const before = await ours(search)
+      expect(before.data.count).toBeGreaterThan(0)
+      const other = productIds.find((id) => !before.data.products.some((p: any) => p.id === id))!
+      const { data } = await api.get(`/admin/products/${other}?fields=id,variants.id,variants.title`, bearer(admin))
+      const variant = data.product.variants[0]
+      await api.post(`/admin/products/${other}/variants/${variant.id}`, { title: `${variant.title} trà` }, bearer(admin))
+      const after = await ours(search)
+      expect(after.how).toBe("computed")
+      expect(after.data.products.map((p: any) => p.id)).toContain(other)
     })
   },
 })

@@ -6,6 +6,7 @@ import { adminMiddlewares } from "./admin/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
 import { panelMiddlewares } from "./cooperative/middlewares"
 import { codRemittanceMiddlewares } from "./admin/cod-remittances/middlewares"
+import { commissionRateMiddlewares } from "./admin/commission-rates/middlewares"
 import { ledgerAdminMiddlewares } from "./admin/ledger/middlewares"
 import { hooksMiddlewares } from "./hooks/middlewares"
 import { payoutMiddlewares } from "./admin/payouts/middlewares"
@@ -21,5 +22,5 @@ installPublishableKeyCache()
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
   // The input guard first: method-less "/x/*" middlewares run before every other middleware of the surface.
-  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares, ...panelMiddlewares],
+  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...commissionRateMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares, ...panelMiddlewares],
 })

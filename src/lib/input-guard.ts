@@ -32,9 +32,11 @@ export const INPUT_LIMITS = {
 
 // NUL and other C0 controls (PostgreSQL refuses NUL in text; the rest have no business in input).
 // Tab, newline and carriage return stay allowed in bodies and queries.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+/* eslint-disable no-control-regex -- matching control characters is the point */
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const PATH_CONTROL = /[\u0000-\u001f\u007f]/
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+/* eslint-enable no-control-regex */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 // Keys that mean something to JavaScript's object model, never to a route.
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"])
 // Keys whose values are dates or instants (also as operands: created_at[$gte]).

@@ -1,3 +1,4 @@
+import { commissionEn, commissionVi } from "./commission"
 import { moneyEn, moneyVi } from "./money"
 
 // Labels of coopstall's Medusa Admin pages, merged into the dashboard's own "translation" namespace
@@ -5,6 +6,7 @@ import { moneyEn, moneyVi } from "./money"
 const en = {
   coopstall: {
     ...moneyEn,
+    ...commissionEn,
     common: {
       all: "All",
       status: "Status",
@@ -118,6 +120,7 @@ const en = {
 const vi: typeof en = {
   coopstall: {
     ...moneyVi,
+    ...commissionVi,
     common: {
       all: "Tất cả",
       status: "Trạng thái",

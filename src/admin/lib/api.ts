@@ -25,22 +25,24 @@ export async function adminFetch<T = any>(path: string, init: { method?: string;
 
 /** GET `path` (re-fetched when it changes or on `reload()`). */
 export function useAdminGet<T = any>(path: string | null) {
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true })
+  // The answer remembers which request it answers: loading is "the last answer is not for this
+  // request", and the previous data stays on screen meanwhile.
+  const [answer, setAnswer] = useState<{ key: string; data: T | null; error: ApiError | null } | null>(null)
   const [tick, setTick] = useState(0)
+  const key = `${path}#${tick}`
   useEffect(() => {
     if (!path) return
     let live = true
-    setState((s) => ({ ...s, loading: true }))
     adminFetch<T>(path).then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error) => live && setState({ data: null, error, loading: false })
+      (data) => live && setAnswer({ key, data, error: null }),
+      (error) => live && setAnswer({ key, data: null, error })
     )
     return () => {
       live = false
     }
-  }, [path, tick])
+  }, [path, key])
   const reload = useCallback(() => setTick((t) => t + 1), [])
-  return { ...state, reload }
+  return { data: answer?.data ?? null, error: answer?.error ?? null, loading: answer?.key !== key, reload }
 }
 
 export const query = (params: Record<string, string | number | undefined | null>) => {

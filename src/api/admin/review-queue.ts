@@ -1,10 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { listCertificationViews, retrieveCertificationView } from "../../lib/certification-view"
 import { CoopstallError } from "../../lib/errors"
-import { CertificationSubject } from "../../modules/certification"
+import { CertificationSubject, REVIEW_ACTIONS } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { reviewCertificationWorkflow } from "../../workflows/certification/review-certification"
-import { ReviewActionParams } from "./validators"
 
 // The union's review desk, shared by /admin/ocop-ratings and /admin/certificates.
 
@@ -34,14 +33,12 @@ export const retrieveOne = (subject: CertificationSubject) => async (req: Medusa
   res.json({ [subject]: await retrieveCertificationView(req.scope, subject, req.params.id) })
 }
 
-/** POST …/:id/{verify,reject,revoke} with { note }. */
-export const decide = (subject: CertificationSubject) => async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const params = ReviewActionParams.safeParse(req.params)
-  if (!params.success) {
-    throw new CoopstallError(404, "unknown_action", `There is no review action "${req.params.action}"; use verify, reject or revoke.`)
-  }
-  const action = params.data.action
-  const note: string | undefined = (req.validatedBody as any)?.note
+/** POST …/:id/{verify,reject,revoke} with { note }: one route folder per decision. */
+export const decide = (subject: CertificationSubject, action: (typeof REVIEW_ACTIONS)[number]) => async (
+  req: AuthenticatedMedusaRequest<{ note?: string }>,
+  res: MedusaResponse
+) => {
+  const note = req.validatedBody?.note
   if (!note && action !== "verify") {
     throw new CoopstallError(400, "invalid_request", `A note saying why is required to ${action}.`, [{ path: "note", message: "Required" }])
   }

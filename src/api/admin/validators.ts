@@ -1,7 +1,7 @@
 import { z } from "zod"
-import { CERTIFICATE_TYPES, REVIEW_ACTIONS, REVIEW_STATUSES } from "../../modules/certification"
-import { COOPERATIVE_ACTIONS, COOPERATIVE_STATUSES } from "../../modules/cooperative"
-import { MODERATION_ACTIONS, REVIEW_SUBJECTS, SHOPPER_REVIEW_STATUSES } from "../../modules/review"
+import { CERTIFICATE_TYPES, REVIEW_STATUSES } from "../../modules/certification"
+import { COOPERATIVE_STATUSES } from "../../modules/cooperative"
+import { REVIEW_SUBJECTS, SHOPPER_REVIEW_STATUSES } from "../../modules/review"
 import { paginationQuery } from "../../lib/validation"
 import { province, text } from "../../lib/schemas"
 
@@ -13,10 +13,6 @@ export const AdminListCooperativesQuery = z
     q: z.string().max(200).optional(),
   })
   .strict()
-
-export const CooperativeActionParams = z.object({
-  action: z.enum(COOPERATIVE_ACTIONS, { errorMap: () => ({ message: `must be one of ${COOPERATIVE_ACTIONS.join(", ")}` }) }),
-})
 
 /** Every status decision carries a reason; approving may use a default one. */
 export const CooperativeActionBody = z.object({ reason: text(2000).optional() }).strict()
@@ -51,8 +47,6 @@ export const AdminListCertificatesQuery = z
   .object({ ...reviewQueue, type: z.enum(CERTIFICATE_TYPES).optional() })
   .strict()
 
-export const ReviewActionParams = z.object({ action: z.enum(REVIEW_ACTIONS) })
-
 /** A verification may carry a note; a rejection or revocation must say why. */
 export const ReviewActionBody = z.object({ note: text(2000).optional() }).strict()
 
@@ -67,8 +61,6 @@ export const AdminListReviewsQuery = z
     q: z.string().max(200).optional(),
   })
   .strict()
-
-export const ReviewModerationParams = z.object({ action: z.enum(MODERATION_ACTIONS) })
 
 /** Publishing or hiding may carry a reason; a rejection must say why. */
 export const ReviewModerationBody = z.object({ reason: text(2000).optional() }).strict()

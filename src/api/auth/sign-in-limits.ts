@@ -114,6 +114,7 @@ export type StoreFactory = (name: string) => Store | undefined
 export function redisStores(redisUrl: string | undefined, env: Env = process.env): StoreFactory {
   if (!redisUrl) return () => undefined
   // Loaded only when configured, like Medusa's own Redis modules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Redis = require("ioredis")
   const client = new Redis(redisUrl, { maxRetriesPerRequest: 3 })
   // Tests boot one app per spec file, all against one REDIS_URL when it is set: each boot counts

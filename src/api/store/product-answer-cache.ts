@@ -1,25 +1,52 @@
 import { createHash } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { catalogSnapshot, changedSince, ensureCatalogChangeLog, forgetCatalogChangeLog, pruneCatalogChanges } from "../../medusa-internals/catalog-change-log"
+import {
+  type CatalogChanges,
+  catalogSnapshot,
+  changesSince,
+  ensureCatalogChangeLog,
+  forgetCatalogChangeLog,
+  pruneCatalogChanges,
+} from "../../medusa-internals/catalog-change-log"
 
-// GET /store/products and /store/products/:id answer from memory when nothing they are made of
+// GET /store/products and /store/products/:id answer from memory while nothing they are made of
 // changed since the same question was last answered (docs/storefront/listing.md). The answer
 // itself is always Medusa's own route's (plus what our middlewares add), kept as the bytes it
-// sent; "nothing changed" is asked of PostgreSQL on every request (medusa-internals/
+// sent; "what changed since?" is asked of PostgreSQL on every request (medusa-internals/
 // catalog-change-log), so a price or stock change, an unpublished product or a suspended
 // cooperative shows in the very next answer, from any server process.
 //
+// A change is judged against each kept answer, not the whole catalog:
+// - a product's answer (/:id) is dropped when that product changed;
+// - a list is kept when none of its products changed in a way it shows and nothing changed that
+//   could alter which products it holds (a product's status, channel, category…);
+// - a list some of whose products changed only in what they show (a price, a stock level, an
+//   image) is patched: Medusa's route answers the same question restricted to those products
+//   (`id=…`, which spares it listing the whole channel) and their objects replace the kept ones.
+// Anything else (a region, a tax rate, a cooperative) drops every kept answer.
+//
 // Not kept: answers for a signed-in customer or a cart (customer-group prices) and errors. An
-// answer older than PRODUCT_ANSWER_CACHE_MS (default 5 min) is computed again by the next request
-// (others meanwhile get the kept one), which bounds what time alone changes (an OCOP rating's
-// expiry, a price list's start or end) to that age plus one computation. 0 turns the cache off.
+// answer older than PRODUCT_ANSWER_CACHE_MS (default 5 min, at most 25) is computed again by the
+// next request (others meanwhile get the kept one), which bounds what time alone changes (a price
+// list's start or end) to that age plus one computation. 0 turns the cache off.
 
 const DEFAULT_TTL_MS = 300_000
+/** The change log keeps an hour: no kept answer may be checked against a snapshot older than that. */
+const MAX_TTL_MS = 25 * 60_000
 const MAX_BYTES = 64 * 1024 * 1024
+/** Asked of our own server by a patch: Medusa's route, never the cache. */
+const BYPASS_HEADER = "x-coopstall-answer-cache"
 
 // `stale_at`: the first instant an OCOP rating or certificate in the answer expires (an item stops
 // showing at that instant, with no write), so a kept answer is never served past it.
-type Entry = { body: Buffer; etag: string; snapshot: string; at: number; stale_at: number }
+// `ids`: the answer's products, in order (null when some product came without its id).
+type Entry = { body: Buffer; etag: string; snapshot: string; at: number; stale_at: number; list: boolean; q: boolean; ids: string[] | null }
+
+/** How each answer was made since the process started (tests and the bench read it). */
+const stats = { kept: 0, patched: 0, computed: 0 }
+export function productAnswerCacheStats() {
+  return { ...stats }
+}
 
 const entries = new Map<string, Entry>()
 const computing = new Map<string, Promise<Entry | null>>()
@@ -28,7 +55,7 @@ let bytes = 0
 export function productAnswerCacheTtlMs(): number {
   const raw = process.env.PRODUCT_ANSWER_CACHE_MS
   const value = raw === undefined || raw === "" ? DEFAULT_TTL_MS : Number(raw)
-  return Number.isFinite(value) && value > 0 ? value : 0
+  return Number.isFinite(value) && value > 0 ? Math.min(value, MAX_TTL_MS) : 0
 }
 
 /** Forgets every kept answer (tests). */
@@ -37,10 +64,10 @@ export function clearProductAnswerCache() {
   bytes = 0
 }
 
-function forget(key: string) {
-  const entry = entries.get(key)
-  if (!entry) return
-  bytes -= entry.body.length
+function forget(key: string, entry?: Entry) {
+  const kept = entries.get(key)
+  if (!kept || (entry && kept !== entry)) return
+  bytes -= kept.body.length
   entries.delete(key)
 }
 
@@ -56,6 +83,7 @@ function cacheKey(req: MedusaRequest): string | null {
   if (req.method !== "GET") return null
   const path = req.originalUrl.split("?")[0].replace(/\/$/, "")
   if (!/^\/store\/products(\/[^/]+)?$/.test(path)) return null
+  if (req.get(BYPASS_HEADER)) return null
   // A customer's (or a cart's customer's) group can have prices of its own.
   if (req.get("authorization") || req.get("cookie")) return null
   if ("cart_id" in (req.query ?? {})) return null
@@ -65,7 +93,7 @@ function cacheKey(req: MedusaRequest): string | null {
 }
 
 /** Encoded once, with the weak ETag Express would compute for it on every send (a store page is ~600 kB). */
-function entryOf(body: unknown, snapshot: string): Entry {
+function entryOf(req: MedusaRequest, body: any, snapshot: string, at = Date.now()): Entry {
   const bytes = Buffer.from(JSON.stringify(body))
   const etag = `W/"${bytes.length.toString(16)}-${createHash("sha1").update(bytes).digest("base64").substring(0, 27)}"`
   const now = Date.now()
@@ -74,11 +102,103 @@ function entryOf(body: unknown, snapshot: string): Entry {
     const t = Date.parse(m[1])
     if (t > now && t < staleAt) staleAt = t
   }
-  return { body: bytes, etag, snapshot, at: now, stale_at: staleAt }
+  const list = Array.isArray(body?.products)
+  const products: any[] = list ? body.products : body?.product ? [body.product] : []
+  const ids = products.every((p) => typeof p?.id === "string") ? products.map((p) => p.id as string) : null
+  return { body: bytes, etag, snapshot, at, stale_at: staleAt, list, q: list && req.query?.q !== undefined, ids }
 }
 
 function sendKept(res: MedusaResponse, entry: Entry) {
   res.status(200).set("Content-Type", "application/json; charset=utf-8").set("ETag", entry.etag).send(entry.body)
+}
+
+/** What the changes since an answer was kept mean for it. */
+function judge(entry: Entry, changes: CatalogChanges): "fresh" | "stale" | string[] {
+  if (changes.all) return "stale"
+  if (!changes.products.size) return "fresh"
+  if (!entry.ids) return "stale"
+  if (!entry.list) return changes.products.has(entry.ids[0]) ? "stale" : "fresh"
+  // Which products a list holds, and in which order, depends on every product's status, channel,
+  // categories… and, with `q`, on its variants' titles and SKUs.
+  for (const kinds of changes.products.values()) {
+    if (kinds.has("product") || (entry.q && kinds.has("variant"))) return "stale"
+  }
+  const changed = entry.ids.filter((id) => changes.products.has(id))
+  return changed.length ? changed : "fresh"
+}
+
+/**
+ * Medusa's answer to the same question restricted to `ids` (products the list holds, whose
+ * membership did not change), spliced into the kept answer. Null when the restricted answer is not
+ * exactly those products: then the whole question is answered again.
+ */
+async function patch(req: MedusaRequest, entry: Entry, ids: string[], snapshot: string): Promise<Entry | null> {
+  const url = new URL(req.originalUrl, "http://self")
+  url.searchParams.delete("id")
+  url.searchParams.delete("id[]")
+  for (const id of ids) url.searchParams.append("id", id)
+  url.searchParams.set("limit", String(ids.length))
+  url.searchParams.set("offset", "0")
+  const address = req.socket.localAddress ?? "127.0.0.1"
+  const host = address.includes(":") ? `[${address}]` : address
+  const headers: Record<string, string> = { [BYPASS_HEADER]: "patch" }
+  for (const name of ["x-publishable-api-key", "x-medusa-locale", "accept-language"]) {
+    const value = req.get(name)
+    if (value) headers[name] = value
+  }
+  const res = await fetch(`http://${host}:${req.socket.localPort}${url.pathname}${url.search}`, { headers, signal: AbortSignal.timeout(30_000) })
+  if (res.status !== 200) return null
+  const fresh = (await res.json()) as { products?: any[] }
+  const byId = new Map((fresh.products ?? []).map((p) => [p?.id, p]))
+  if (byId.size !== ids.length || !ids.every((id) => byId.has(id))) return null
+  const body = JSON.parse(entry.body.toString())
+  body.products = body.products.map((p: any) => (byId.has(p.id) ? keepOrderOf(p, byId.get(p.id)) : p))
+  // The other products are as old as the kept answer: so is the patched one.
+  return entryOf(req, body, snapshot, entry.at)
+}
+
+/**
+ * Medusa orders a product's options, their values and a variant's option values by nothing (no
+ * rank): the order it answers depends on the query (a list of many products or of one). A patched
+ * product keeps the order the kept answer had, so it reads as the whole list's answer would.
+ * Other arrays (variants, images: ordered by rank) keep the order Medusa gave.
+ */
+function keepOrderOf(kept: any, fresh: any) {
+  const align = (before: any, after: any) => {
+    if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) return after
+    const at = new Map(before.map((x: any, i: number) => [x?.id, i]))
+    if (at.size !== after.length || !after.every((x: any) => typeof x?.id === "string" && at.has(x.id))) return after
+    return [...after].sort((x: any, y: any) => at.get(x.id)! - at.get(y.id)!)
+  }
+  if (Array.isArray(fresh.options)) {
+    fresh.options = align(kept.options, fresh.options)
+    for (const option of fresh.options) {
+      const before = kept.options?.find((o: any) => o?.id === option?.id)
+      if (before && option) option.values = align(before.values, option.values)
+    }
+  }
+  for (const variant of Array.isArray(fresh.variants) ? fresh.variants : []) {
+    const before = kept.variants?.find((v: any) => v?.id === variant?.id)
+    if (before && variant) variant.options = align(before.options, variant.options)
+  }
+  return fresh
+}
+
+/** Runs `work` as the one computation of `key` that others wait for; keeps what it yields. */
+function single(key: string, work: () => Promise<Entry | null>): Promise<Entry | null> {
+  const promise = work().then(
+    (entry) => {
+      computing.delete(key)
+      if (entry) keep(key, entry)
+      return entry
+    },
+    () => {
+      computing.delete(key)
+      return null
+    }
+  )
+  computing.set(key, promise)
+  return promise
 }
 
 export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
@@ -93,39 +213,61 @@ export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse
     return next()
   }
   try {
-    const found = entries.get(key)
-    if (found) {
-      const [changed] = await changedSince(req.scope, [found.snapshot])
-      if (!changed && entries.get(key) === found && Date.now() < found.stale_at) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const found = entries.get(key)
+      if (found) {
+        const age = Date.now() - found.at
         // Past its age only time can have changed it: one request computes it again while the
         // others keep getting it, so a popular question never stalls every shopper at once.
-        if (Date.now() - found.at < ttl || computing.has(key)) return sendKept(res, found)
-      } else forget(key)
+        const usable = Date.now() < found.stale_at && (age < ttl || (computing.has(key) && age < 2 * ttl))
+        if (!usable) {
+          if (Date.now() >= found.stale_at || age >= 2 * ttl) forget(key, found)
+          if (!computing.has(key)) break
+        } else {
+          const [changes] = await changesSince(req.scope, [found.snapshot])
+          if (entries.get(key) !== found) continue // replaced meanwhile: judge the new one
+          const verdict = judge(found, changes)
+          if (verdict === "fresh") {
+            // Nothing it shows changed up to `now`: later questions start from there.
+            found.snapshot = changes.now
+            stats.kept++
+            return sendKept(res, found)
+          }
+          if (verdict === "stale") {
+            forget(key, found)
+          } else if (!computing.has(key)) {
+            const patched = await single(key, () => patch(req, found, verdict, changes.now))
+            if (patched) {
+              stats.patched++
+              return sendKept(res, patched)
+            }
+            forget(key, found)
+            break
+          }
+        }
+      }
+      // Someone is already answering this question: judge their answer (a change may have come
+      // after they started).
+      const pending = computing.get(key)
+      if (!pending) break
+      await pending
     }
-    // Someone is already answering this question: wait for their answer unless a change came
-    // after they started (their snapshot must cover everything committed before we asked).
-    const pending = computing.get(key)
-    if (pending) {
-      const entry = await pending
-      if (entry && Date.now() < entry.stale_at && !(await changedSince(req.scope, [entry.snapshot]))[0]) return sendKept(res, entry)
-      return next()
-    }
+    if (computing.has(key)) return next()
     const snapshot = await catalogSnapshot(req.scope)
+    stats.computed++
     let settle!: (entry: Entry | null) => void
-    computing.set(key, new Promise((resolve) => (settle = resolve)))
+    void single(key, () => new Promise<Entry | null>((resolve) => (settle = resolve)))
     let settled = false
     const done = (entry: Entry | null) => {
       if (settled) return
       settled = true
-      computing.delete(key)
-      if (entry) keep(key, entry)
       settle(entry)
     }
     res.on("close", () => done(null)) // no-op once settled: a request that ends without an answer frees waiters
     const json = res.json.bind(res)
     res.json = ((body: unknown) => {
       if (res.statusCode === 200) {
-        const entry = entryOf(body, snapshot)
+        const entry = entryOf(req, body, snapshot)
         done(entry)
         sendKept(res, entry)
         return res

@@ -2,6 +2,8 @@
 // a CSV with a header row; comma, semicolon or tab separated (Excel in Vietnamese writes semicolons);
 // UTF-8, with or without a BOM; quoted cells as RFC 4180. Pure: nothing here touches the database.
 
+import { CONTROL, LONE_SURROGATE } from "../input-guard"
+
 export const REMITTANCE_CSV_LIMITS = { bytes: 1_000_000, rows: 2_000, cell: 500 } as const
 
 /** Header names accepted for each column (case and spaces ignored). */
@@ -40,11 +42,16 @@ export function splitCsv(text: string, separator: string): string[][] | null {
     const c = text[i]
     if (quoted) {
       if (c === '"') {
-        if (text[i + 1] === '"') (cell += '"'), i++
-        else quoted = false
+        if (text[i + 1] === '"') {
+          cell += '"'
+          i++
+        } else quoted = false
       } else cell += c
     } else if (c === '"' && cell === "") quoted = true
-    else if (c === separator) record.push(cell), (cell = "")
+    else if (c === separator) {
+      record.push(cell)
+      cell = ""
+    }
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++
       record.push(cell)
@@ -54,7 +61,10 @@ export function splitCsv(text: string, separator: string): string[][] | null {
     } else cell += c
   }
   if (quoted) return null
-  if (cell !== "" || record.length) record.push(cell), records.push(record)
+  if (cell !== "" || record.length) {
+    record.push(cell)
+    records.push(record)
+  }
   return records
 }
 
@@ -91,8 +101,6 @@ export function parseRemittedAt(raw: string): string | null {
   return at.toISOString()
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /**
  * Parses a remittance statement: the whole file is refused only when it cannot be read as a table

@@ -8,5 +8,5 @@ export default Module(LEDGER_MODULE, {
 })
 
 export { LedgerModuleService }
-export type { StripeReversal } from "./service"
+export type { StripeReversal, CommissionRateActor, CommissionRateChangeRequest, CommissionRateRow, CommissionRateChangeRow } from "./service"
 export * from "./types"

@@ -2,9 +2,10 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { CodRemittance } from "./models/cod-remittance"
 import { CommissionRate } from "./models/commission-rate"
+import { CommissionRateChange } from "./models/commission-rate-change"
 import { LedgerEntry } from "./models/ledger-entry"
 import { Payout, PayoutRun } from "./models/payout"
-import type { LedgerEntryInput, PayoutStatus } from "./types"
+import type { CommissionRateAction, CommissionScope, LedgerEntryInput, PayoutStatus } from "./types"
 import { numbersOut, vndFromDb } from "../../lib/money"
 
 export type PayableBalance = { cooperative_id: string; available: number }
@@ -68,9 +69,49 @@ export type StripeReversal = {
   reference?: string | null
 }
 
-class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, Payout, PayoutRun, CodRemittance }) {
+/** Who changes a commission rate, and why (kept in its history). */
+export type CommissionRateActor = { actor_id: string | null; actor_email: string | null; reason?: string | null }
+
+export type CommissionRateChangeRequest = CommissionRateActor &
+  (
+    | { action: "create"; scope: CommissionScope; cooperative_id: string | null; category_id: string | null; rate_bps: number; note?: string | null }
+    | { action: "update"; id: string; rate_bps: number; note?: string | null }
+    | { action: "delete"; id: string }
+  )
+
+export type CommissionRateRow = {
+  id: string
+  scope: CommissionScope
+  cooperative_id: string | null
+  category_id: string | null
+  rate_bps: number
+  note: string | null
+  updated_by: string | null
+  created_at: Date
+  updated_at: Date
+  deleted_at: Date | null
+}
+
+export type CommissionRateChangeRow = {
+  id: string
+  commission_rate_id: string
+  action: CommissionRateAction
+  scope: CommissionScope
+  cooperative_id: string | null
+  category_id: string | null
+  old_rate_bps: number | null
+  new_rate_bps: number | null
+  reason: string | null
+  actor_id: string | null
+  actor_email: string | null
+  created_at: Date
+}
+
+/** null: no live rule with that id (unknown or already deleted). */
+export type CommissionRateChangeResult = { rate: CommissionRateRow; change: CommissionRateChangeRow | null } | null
+
+class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, CommissionRateChange, Payout, PayoutRun, CodRemittance }) {
   constructor(...args: any[]) {
-    // @ts-ignore the generated constructor takes the module's container and options
     super(...args)
     // The generated methods keep their signatures; only the amounts they hand out become numbers.
     numbersOut(this, {
@@ -119,6 +160,63 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, P
        returning id, type, source_id`,
       values
     )
+  }
+
+  /**
+   * Creates, changes or removes a commission rule and appends its history line in one transaction:
+   * both or neither, so no change of a rate escapes the history. The rule's row is locked while it
+   * changes, so two changes at once are serialised and each history line's old rate is the rate the
+   * line before it left. Setting the rate a rule already has (and the same note) changes nothing
+   * and records nothing (`change: null`). A second rule for a target that has one violates the
+   * unique index (23505), and its history line is rolled back with it.
+   */
+  @InjectTransactionManager()
+  async changeCommissionRate(req: CommissionRateChangeRequest, @MedusaContext() ctx: Context = {}): Promise<CommissionRateChangeResult> {
+    const manager = ctx.transactionManager as any
+    let rate: CommissionRateRow
+    let action: CommissionRateAction
+    let oldRate: number | null
+    if (req.action === "create") {
+      ;[rate] = await manager.execute(
+        `insert into commission_rate (id, scope, cooperative_id, category_id, rate_bps, note, updated_by)
+         values (?, ?, ?, ?, ?, ?, ?) returning *`,
+        [generateEntityId(undefined, "comrate"), req.scope, req.cooperative_id, req.category_id, req.rate_bps, req.note ?? null, req.actor_id]
+      )
+      action = "created"
+      oldRate = null
+    } else {
+      const [before]: CommissionRateRow[] = await manager.execute(
+        `select * from commission_rate where id = ? and deleted_at is null for update`,
+        [req.id]
+      )
+      if (!before) return null
+      oldRate = before.rate_bps
+      if (req.action === "update") {
+        const note = req.note !== undefined ? req.note : before.note
+        if (before.rate_bps === req.rate_bps && note === before.note) return { rate: before, change: null }
+        ;[rate] = await manager.execute(
+          `update commission_rate set rate_bps = ?, note = ?, updated_by = ?, updated_at = now() where id = ? returning *`,
+          [req.rate_bps, note, req.actor_id, req.id]
+        )
+        action = "updated"
+      } else {
+        ;[rate] = await manager.execute(
+          `update commission_rate set deleted_at = now(), updated_by = ?, updated_at = now() where id = ? returning *`,
+          [req.actor_id, req.id]
+        )
+        action = "deleted"
+      }
+    }
+    const [change]: CommissionRateChangeRow[] = await manager.execute(
+      // clock_timestamp(), not now(): the instant the lock was held, so the history's order is the order the changes happened.
+      `insert into commission_rate_change (id, commission_rate_id, action, scope, cooperative_id, category_id, old_rate_bps, new_rate_bps, reason, actor_id, actor_email, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp()) returning *`,
+      [
+        generateEntityId(undefined, "comrchg"), rate.id, action, rate.scope, rate.cooperative_id, rate.category_id,
+        oldRate, action === "deleted" ? null : rate.rate_bps, req.reason ?? null, req.actor_id, req.actor_email,
+      ]
+    )
+    return { rate, change }
   }
 
   /**

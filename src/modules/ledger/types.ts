@@ -22,6 +22,10 @@ export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number]
 export const COMMISSION_SCOPES = ["default", "cooperative", "category", "cooperative_category"] as const
 export type CommissionScope = (typeof COMMISSION_SCOPES)[number]
 
+/** What a change in the commission rate history did to its rule. */
+export const COMMISSION_RATE_ACTIONS = ["created", "updated", "deleted"] as const
+export type CommissionRateAction = (typeof COMMISSION_RATE_ACTIONS)[number]
+
 export const PAYOUT_STATUSES = ["pending", "processing", "paid", "failed"] as const
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]
 

@@ -10,7 +10,6 @@ const totals = (rows: any): any => {
 
 export default class OrderGroupModuleService extends MedusaService({ OrderGroup }) {
   constructor(...args: any[]) {
-    // @ts-ignore the generated constructor takes the module's container and options
     super(...args)
     numbersOut(this, {
       listOrderGroups: totals,

@@ -104,6 +104,8 @@ const LedgerPage = () => {
 
       {selectedId && (
         <CooperativeLedger
+          // Another cooperative opened: a fresh panel, from its first lines with an empty form.
+          key={selectedId}
           cooperativeId={selectedId}
           onClose={() => setSelectedId(null)}
           onChanged={report.reload}
@@ -126,13 +128,6 @@ const CooperativeLedger = ({ cooperativeId, onClose, onChanged }: { cooperativeI
   const [error, setError] = useState<string | null>(null)
   const c = cooperative.data?.cooperative
   const bank = c?.bank_account
-  // Another cooperative opened: start from its first lines with an empty form.
-  useEffect(() => {
-    setOffset(0)
-    setAmount("")
-    setReason("")
-    setError(null)
-  }, [cooperativeId])
 
   const act = async (what: string, run: () => Promise<unknown>, done: string) => {
     setBusy(what)

@@ -2,11 +2,13 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { commissionDefaultBps } from "../../../lib/ledger/config"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 import { createCommissionRateWorkflow } from "../../../workflows/ledger/commission-rates"
-import { serializeCommissionRate } from "./view"
+import { targetNames } from "./helpers"
+import { serializeCommissionRate, serializeCommissionRateChange } from "./view"
 
 /**
- * GET /admin/commission-rates?scope=&cooperative_id=&category_id=&limit=&offset=: the rules in force.
- * `fallback_default_bps` is the union-wide rate used while no `default` rule exists (COMMISSION_DEFAULT_BPS).
+ * GET /admin/commission-rates?scope=&cooperative_id=&category_id=&limit=&offset=: the rules in force,
+ * each with its cooperative and category named. `fallback_default_bps` is the union-wide rate used
+ * while no `default` rule exists (COMMISSION_DEFAULT_BPS).
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { limit, offset, ...filters } = (req as any).validatedQuery
@@ -15,13 +17,15 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     skip: offset,
     take: limit,
   })
-  res.json({ commission_rates: rates.map(serializeCommissionRate), count, limit, offset, fallback_default_bps: commissionDefaultBps() })
+  const names = await targetNames(req.scope, rates)
+  res.json({ commission_rates: rates.map((r) => serializeCommissionRate(r, names)), count, limit, offset, fallback_default_bps: commissionDefaultBps() })
 }
 
-/** POST /admin/commission-rates { scope, cooperative_id?, category_id?, rate_bps, note? } */
+/** POST /admin/commission-rates { scope, cooperative_id?, category_id?, rate_bps, note?, reason? } */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { result } = await createCommissionRateWorkflow(req.scope).run({
-    input: { ...(req as any).validatedBody, updated_by: req.auth_context.actor_id },
+    input: { ...(req as any).validatedBody, actor_id: req.auth_context.actor_id },
   })
-  res.status(201).json({ commission_rate: serializeCommissionRate(result) })
+  const names = await targetNames(req.scope, [result.rate])
+  res.status(201).json({ commission_rate: serializeCommissionRate(result.rate, names), change: result.change && serializeCommissionRateChange(result.change, names) })
 }

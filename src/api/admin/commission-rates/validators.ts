@@ -27,6 +27,7 @@ export const CreateCommissionRateBody = z
     category_id: id.optional(),
     rate_bps: rateBps,
     note: optionalText(500),
+    reason: optionalText(500),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -37,7 +38,30 @@ export const CreateCommissionRateBody = z
     }
   })
 
-export const UpdateCommissionRateBody = z.object({ rate_bps: rateBps, note: optionalText(500) }).strict()
+/** `reason`: why the rate changes, kept in the history (GET /admin/commission-rates/history). */
+export const UpdateCommissionRateBody = z.object({ rate_bps: rateBps, note: optionalText(500), reason: optionalText(500) }).strict()
+
+/** DELETE may say why (a body is optional). */
+export const DeleteCommissionRateBody = z.object({ reason: optionalText(500) }).strict()
+
+export const CommissionRateHistoryQuery = z
+  .object({
+    ...paginationQuery,
+    scope: z.enum(COMMISSION_SCOPES).optional(),
+    cooperative_id: id.optional(),
+    category_id: id.optional(),
+    commission_rate_id: id.optional(),
+  })
+  .strict()
+
+export const CommissionRatePreviewQuery = z
+  .object({
+    ...paginationQuery,
+    cooperative_id: id.optional(),
+    category_id: id.optional(),
+    q: z.string().trim().max(200).optional(),
+  })
+  .strict()
 
 export const ListCommissionRatesQuery = z
   .object({

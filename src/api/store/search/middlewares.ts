@@ -29,7 +29,6 @@ const scope = configureStoreSearch({
 })
 
 type Field = SearchTypes.SearchFieldDefinition
-const LOGICAL = new Set(["$and", "$or", "$not"])
 const NUMERIC = new Set(["integer", "float"])
 
 const fail = (code: string, message: string, path: string) =>

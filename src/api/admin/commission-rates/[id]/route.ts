@@ -2,24 +2,34 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { notFound } from "../../../../lib/errors"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../../modules/ledger"
 import { deleteCommissionRateWorkflow, updateCommissionRateWorkflow } from "../../../../workflows/ledger/commission-rates"
-import { serializeCommissionRate } from "../view"
+import { targetNames } from "../helpers"
+import { serializeCommissionRate, serializeCommissionRateChange } from "../view"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const [rate] = await (req.scope.resolve(LEDGER_MODULE) as LedgerModuleService).listCommissionRates({ id: req.params.id })
   if (!rate) throw notFound("Commission rate", req.params.id)
-  res.json({ commission_rate: serializeCommissionRate(rate) })
+  res.json({ commission_rate: serializeCommissionRate(rate, await targetNames(req.scope, [rate])) })
 }
 
-/** POST /admin/commission-rates/:id { rate_bps, note? }: applies to lines booked from now on. */
+/**
+ * POST /admin/commission-rates/:id { rate_bps, note?, reason? }: applies to lines booked from now on.
+ * `change` is the history line written with it; null when the rule already had that rate and note.
+ */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { result } = await updateCommissionRateWorkflow(req.scope).run({
-    input: { id: req.params.id, ...(req as any).validatedBody, updated_by: req.auth_context.actor_id },
+    input: { id: req.params.id, ...(req as any).validatedBody, actor_id: req.auth_context.actor_id },
   })
-  res.json({ commission_rate: serializeCommissionRate(result) })
+  const names = await targetNames(req.scope, [result.rate])
+  res.json({ commission_rate: serializeCommissionRate(result.rate, names), change: result.change && serializeCommissionRateChange(result.change, names) })
 }
 
-/** DELETE /admin/commission-rates/:id: the rule stops applying (soft delete; booked lines keep their rate). */
+/**
+ * DELETE /admin/commission-rates/:id { reason? }: the rule stops applying (soft delete; booked lines
+ * keep their rate). Answers Medusa's delete shape; the removal's line is in the history.
+ */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await deleteCommissionRateWorkflow(req.scope).run({ input: { id: req.params.id } })
+  await deleteCommissionRateWorkflow(req.scope).run({
+    input: { id: req.params.id, reason: (req as any).validatedBody?.reason, actor_id: req.auth_context.actor_id },
+  })
   res.json({ id: req.params.id, object: "commission_rate", deleted: true })
 }

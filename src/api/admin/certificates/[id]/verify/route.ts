@@ -1,0 +1,4 @@
+import { decide } from "../../../review-queue"
+
+/** Only union admins reach /admin. */
+export const POST = decide("certificate", "verify")

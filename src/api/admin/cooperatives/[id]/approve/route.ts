@@ -1,0 +1,3 @@
+import { decideCooperative } from "../../helpers"
+
+export const POST = decideCooperative("approve")

@@ -1,4 +1,0 @@
-import { decide } from "../../../review-queue"
-
-/** POST /admin/ocop-ratings/:id/{verify,reject,revoke}: only union admins reach /admin. */
-export const POST = decide("ocop_rating")

@@ -1,0 +1,3 @@
+import { moderateReview } from "../../helpers"
+
+export const POST = moderateReview("publish")
