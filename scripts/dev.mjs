@@ -6,6 +6,8 @@ import pg from "pg"
 import { portInUse, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { medusaBin, run } from "./lib/run.mjs"
 
+const viteBin = new URL("../node_modules/.bin/vite", import.meta.url).pathname
+
 const PORT = Number(process.env.PORT || 9000)
 const env = { ...process.env, PORT: String(PORT) }
 let embedded = null
@@ -37,9 +39,15 @@ async function main() {
   console.log("coopstall: seeding the demo marketplace (skipped when already seeded)")
   await run(medusaBin, ["exec", "./src/scripts/seed.ts"], { env: { ...env, COOPSTALL_SEED_WITHOUT_SEARCH: searchLive ? "0" : "1" } })
 
+  // The cooperative panel is served from its build at /cooperative (src/api/cooperative/middlewares.ts).
+  console.log("coopstall: building the cooperative panel (vite build; PANEL_WATCH=1 rebuilds on change)")
+  await run(viteBin, ["build", "--config", "panel/vite.config.mts", "--logLevel", "warn"], { env })
+  const panelWatch = env.PANEL_WATCH === "1" ? spawn(viteBin, ["build", "--watch", "--config", "panel/vite.config.mts", "--logLevel", "warn"], { stdio: "inherit", env }) : null
+
   const server = spawn(medusaBin, ["develop"], { stdio: "inherit", env })
   const stop = async (code) => {
     server.kill("SIGTERM")
+    panelWatch?.kill("SIGTERM")
     if (embedded) await embedded.stop().catch(() => {})
     process.exit(code)
   }
@@ -101,6 +109,7 @@ async function printBanner() {
       `  Store API        ${base}/store   (e.g. ${base}/store/cooperatives)`,
       `  Publishable key  ${rows[0]?.token ?? "(not found: run the seed)"}`,
       `  Admin            ${base}/app   ${logins.admin.email} / ${logins.admin.password}`,
+      `  Panel            ${base}/cooperative   (the cooperative's phone app)`,
       `  Cooperative      ${owner.email} / ${owner.password}   (${owner.name}; POST ${base}/auth/vendor/emailpass)`,
       "───────────────────────────────────────────────────────",
       "",

@@ -8,6 +8,7 @@ import { BrowserContext, chromium, Page } from "playwright-core"
 import logins from "../../src/scripts/demo-logins.json"
 import { complete, readyCart } from "../checkout"
 import type { Api } from "../helpers"
+import { panelWalk } from "./panel-walk"
 
 // The union's moderation desk in a real browser: Debian's Chromium (installed from the system
 // package manager when missing) drives the production build of Medusa Admin with our extensions,
@@ -17,6 +18,8 @@ const ROOT = path.join(__dirname, "../..")
 const E2E_DIR = path.join(ROOT, ".data/e2e")
 const SERVER_DIR = path.join(E2E_DIR, "server")
 const MEDUSA = path.join(ROOT, "node_modules/.bin/medusa")
+const VITE = path.join(ROOT, "node_modules/.bin/vite")
+const PANEL_DIR = path.join(SERVER_DIR, "public/cooperative")
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const PORT = Number(process.env.E2E_PORT || 9180)
 const BASE = `http://localhost:${PORT}`
@@ -77,11 +80,11 @@ async function freshDatabase() {
 }
 
 /** Runs the medusa CLI, keeping its output in .data/e2e/<label>.log and showing the tail when it fails. */
-function medusa(label: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, timeout = PHASE_MS.build) {
+function medusa(label: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, timeout = PHASE_MS.build, bin = MEDUSA) {
   const t = Date.now()
   const logFile = path.join(E2E_DIR, `${label}.log`)
   const out = fs.openSync(logFile, "w")
-  const child = spawn(MEDUSA, args, { cwd, env, stdio: ["ignore", out, out], detached: true })
+  const child = spawn(bin, args, { cwd, env, stdio: ["ignore", out, out], detached: true })
   children.add(child)
   const timer = setTimeout(() => kill(child), timeout)
   return new Promise<void>((resolve, reject) => {
@@ -92,7 +95,7 @@ function medusa(label: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROO
       elapsed[label] = Date.now() - t
       if (code === 0) return resolve()
       const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n")
-      reject(new Error(`e2e: medusa ${args.join(" ")} failed (exit ${code ?? signal}); see ${logFile}\n${tail}`))
+      reject(new Error(`e2e: ${path.basename(bin)} ${args.join(" ")} failed (exit ${code ?? signal}); see ${logFile}\n${tail}`))
     })
   })
 }
@@ -183,9 +186,13 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     delete env.REDIS_URL
 
     const stamp = path.join(SERVER_DIR, ".e2e-backend-url")
+    // The cooperative panel, built into the server copy as `npm run build` puts it beside the server (always rebuilt: ~1 min).
+    const buildPanel = () =>
+      medusa("panel-build", ["build", "--config", "panel/vite.config.mts"], { ...env, NODE_ENV: "production", PANEL_OUT_DIR: PANEL_DIR }, ROOT, PHASE_MS.build, VITE)
     const build = async () => {
       if (process.env.E2E_REUSE_BUILD === "1" && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === BASE) {
-        return log(`E2E_REUSE_BUILD=1: reusing the build in ${path.relative(ROOT, SERVER_DIR)}`)
+        log(`E2E_REUSE_BUILD=1: reusing the build in ${path.relative(ROOT, SERVER_DIR)}`)
+        return buildPanel()
       }
       log("building server and Medusa Admin (medusa build)")
       await medusa("build", ["build"], { ...env, NODE_ENV: "production" })
@@ -194,6 +201,7 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
       fs.cpSync(path.join(ROOT, ".medusa/server"), SERVER_DIR, { recursive: true })
       // The admin bundle has the backend URL baked in.
       fs.writeFileSync(stamp, BASE)
+      await buildPanel()
     }
     const database = async () => {
       log("migrating and seeding the demo marketplace (from source, beside the build)")
@@ -618,6 +626,12 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     const { data: after } = await api("GET", `/admin/orders/${orderId}/coopstall`, { token: adminToken })
     expect(after.share.refunded).toBe(purchase.share.refunded)
     expect((await api("GET", `/admin/cooperatives/${money.coop["dafusa-phu-da"]}/ledger?type=refund`, { token: adminToken })).data.entries.length).toBe(refundsBefore)
+  })
+
+  it("runs a cooperative's first week in the cooperative panel at phone size (/cooperative)", async () => {
+    await panelWalk({
+      base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
+    })
   })
 
   async function publishableKey() {

@@ -4,6 +4,7 @@ import { GUARDED_PREFIXES, guardInput } from "../lib/input-guard"
 import { installPublishableKeyCache } from "../medusa-internals/publishable-key-cache"
 import { adminMiddlewares } from "./admin/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
+import { panelMiddlewares } from "./cooperative/middlewares"
 import { codRemittanceMiddlewares } from "./admin/cod-remittances/middlewares"
 import { commissionRateMiddlewares } from "./admin/commission-rates/middlewares"
 import { ledgerAdminMiddlewares } from "./admin/ledger/middlewares"
@@ -21,5 +22,5 @@ installPublishableKeyCache()
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
   // The input guard first: method-less "/x/*" middlewares run before every other middleware of the surface.
-  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...commissionRateMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares],
+  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...commissionRateMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares, ...panelMiddlewares],
 })
