@@ -1,6 +1,6 @@
 import { Camera, Plus } from "@medusajs/icons"
 import { Alert, Button, Container, Input, StatusBadge, Text, Textarea, toast } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next"
 import { setStock, useInventory } from "../../api/inventory"
 import { addVariant, createProduct, updateProduct, updateVariant, useInvalidateProducts, useProduct, useSubmitForReview, type Product } from "../../api/products"
@@ -52,11 +52,13 @@ export default function ProductPage({ params }: { params: Record<string, string>
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<null | "draft" | "proposed" | "save" | "photo">(null)
 
-  useEffect(() => {
-    if (product.data && inventory.data) {
-      setForm(formFrom(product.data, new Map(inventory.data.inventory.map((s) => [s.inventory_item_id, s.stocked_quantity]))))
-    }
-  }, [product.data, inventory.data])
+  // The form follows the product as (re)loaded: set while rendering, React's way to derive state
+  // from data that changes, instead of an effect that renders twice.
+  const [loaded, setLoaded] = useState<{ product: unknown; inventory: unknown }>({ product: null, inventory: null })
+  if (product.data && inventory.data && (loaded.product !== product.data || loaded.inventory !== inventory.data)) {
+    setLoaded({ product: product.data, inventory: inventory.data })
+    setForm(formFrom(product.data, new Map(inventory.data.inventory.map((s) => [s.inventory_item_id, s.stocked_quantity]))))
+  }
 
   if (id && (product.isLoading || inventory.isLoading)) return <Loading />
   if (id && product.error) return <Alert variant="error">{errorMessage(product.error, t)}</Alert>

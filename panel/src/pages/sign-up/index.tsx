@@ -11,7 +11,7 @@ import { ApiError } from "../../lib/sdk"
 import { AuthShell } from "./shell"
 
 const EMPTY: CooperativeInput = { name: "", legal_name: "", tax_code: "", province: "", ward: "", street_address: "", phone: "", email: "", description: "" }
-const COOP_FIELDS = ["name", "legal_name", "tax_code", "phone", "email", "ward", "street_address"] as const
+type CoopField = "name" | "legal_name" | "tax_code" | "phone" | "email" | "ward" | "street_address"
 
 /**
  * Registration: a sign-in (email + password), then the cooperative (it starts pending; the union
@@ -74,7 +74,7 @@ export default function SignUp() {
     }
   }
 
-  const input = (key: (typeof COOP_FIELDS)[number], props: Record<string, unknown> = {}) => (
+  const input = (key: CoopField, props: Record<string, unknown> = {}) => (
     <Field id={key} label={t(`fields.${key}`)} error={errors[key]} hint={t(`hints.${key}`, { defaultValue: "" }) || undefined}>
       <Input id={key} name={key} className={tapInput} value={coop[key] ?? ""} aria-invalid={!!errors[key]} onChange={(e) => setCoop({ ...coop, [key]: e.target.value })} {...props} />
     </Field>
