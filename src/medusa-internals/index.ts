@@ -75,7 +75,7 @@ export const MEDUSA_TOUCH_POINTS: readonly TouchPoint[] = [
   {
     name: "medusa-route-modules",
     touches: "@medusajs/medusa api/store/carts/helpers (refetchCart), api/store/carts/[id]/complete/route (POST), api/store/orders/query-config, api/store/search/validators (StoreSearch)",
-    usedBy: ["src/api/store/carts/[id]/complete/route.ts", "src/api/store/carts/[id]/complete-vanilla/route.ts", "src/api/store/search/middlewares.ts"],
+    usedBy: ["src/api/store/carts/[id]/complete/route.ts", "src/api/store/search/middlewares.ts"],
     check: () => routes().checkMedusaRouteImports(),
   },
   {
