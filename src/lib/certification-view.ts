@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { lastValidDay } from "./dates"
 import { notFound } from "./errors"
 import { CERTIFICATION_MODULE, CertificationModuleService, CertificationSubject } from "../modules/certification"
+import type { CertificateRow, OcopRatingRow } from "../modules/certification/service"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
 
 // How ratings and certificates look to the cooperative that submitted them and to the union's reviewers:
@@ -10,9 +11,11 @@ import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/coopera
 
 const certification = (c: MedusaContainer): CertificationModuleService => c.resolve(CERTIFICATION_MODULE)
 
-const inForce = (row: any, at: Date) => row.status === "verified" && new Date(row.expires_at) > at
+type SubjectRow = OcopRatingRow | CertificateRow
 
-function common(row: any, at: Date) {
+const inForce = (row: SubjectRow, at: Date) => row.status === "verified" && new Date(row.expires_at) > at
+
+function common(row: SubjectRow, at: Date) {
   return {
     id: row.id,
     cooperative_id: row.cooperative_id,
@@ -27,7 +30,7 @@ function common(row: any, at: Date) {
   }
 }
 
-export const ratingView = (r: any, at = new Date()) => ({
+export const ratingView = (r: OcopRatingRow, at = new Date()) => ({
   ...common(r, at),
   product_id: r.product_id,
   stars: r.stars,
@@ -39,7 +42,7 @@ export const ratingView = (r: any, at = new Date()) => ({
   superseded_by_id: r.superseded_by_id,
 })
 
-export const certificateView = (c: any, at = new Date()) => ({
+export const certificateView = (c: CertificateRow, at = new Date()) => ({
   ...common(c, at),
   type: c.type,
   code: c.code,
@@ -50,12 +53,16 @@ export const certificateView = (c: any, at = new Date()) => ({
   yearly_output_kg: c.yearly_output_kg,
   issued_on: c.issued_on,
   valid_until: c.valid_until,
-  product_ids: (c.products ?? []).map((p: any) => p.product_id),
+  product_ids: (c.products ?? []).map((p) => p.product_id),
 })
 
-const VIEW = { ocop_rating: ratingView, certificate: certificateView }
+// listRows reads ratings for "ocop_rating" and certificates otherwise.
+const viewOf = (subject: CertificationSubject, row: SubjectRow, at = new Date()): View =>
+  subject === "ocop_rating" ? ratingView(row as OcopRatingRow, at) : certificateView(row as CertificateRow, at)
+type View = ReturnType<typeof ratingView> | ReturnType<typeof certificateView>
+type ListConfig = { skip?: number; take?: number; order?: Record<string, "ASC" | "DESC"> }
 
-async function listRows(container: MedusaContainer, subject: CertificationSubject, filters: any, config: any) {
+async function listRows(container: MedusaContainer, subject: CertificationSubject, filters: Record<string, unknown>, config: ListConfig) {
   const service = certification(container)
   return subject === "ocop_rating"
     ? service.listAndCountOcopRatings(filters, config)
@@ -63,8 +70,8 @@ async function listRows(container: MedusaContainer, subject: CertificationSubjec
 }
 
 /** The reviewer's context: which product(s) and which cooperative each item is about. */
-async function withContext(container: MedusaContainer, views: any[]) {
-  const productIds = [...new Set(views.flatMap((v) => v.product_ids ?? [v.product_id]))]
+async function withContext(container: MedusaContainer, views: View[]) {
+  const productIds = [...new Set(views.flatMap((v) => ("product_ids" in v ? v.product_ids : [v.product_id])))]
   const cooperativeIds = [...new Set(views.map((v) => v.cooperative_id))]
   const [products, cooperatives] = await Promise.all([
     productIds.length
@@ -74,12 +81,12 @@ async function withContext(container: MedusaContainer, views: any[]) {
       ? (container.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).listCooperatives({ id: cooperativeIds }, { select: ["id", "handle", "name", "province", "status"] })
       : [],
   ])
-  const productById = new Map<string, any>(products.map((p: any) => [p.id, p] as [string, any]))
-  const cooperativeById = new Map<string, any>(cooperatives.map((c: any) => [c.id, c] as [string, any]))
+  const productById = new Map(products.map((p) => [p.id, p] as const))
+  const cooperativeById = new Map(cooperatives.map((c) => [c.id, c] as const))
   return views.map((v) => ({
     ...v,
     cooperative: cooperativeById.get(v.cooperative_id) ?? null,
-    ...(v.product_ids ? { products: v.product_ids.map((id: string) => productById.get(id)).filter(Boolean) } : { product: productById.get(v.product_id) ?? null }),
+    ...("product_ids" in v ? { products: v.product_ids.map((id) => productById.get(id)).filter(Boolean) } : { product: productById.get(v.product_id) ?? null }),
   }))
 }
 
@@ -95,7 +102,7 @@ export async function listCertificationViews(
     order: page.order ?? { created_at: "DESC" },
   })
   const at = new Date()
-  return { items: await withContext(container, rows.map((r: any) => VIEW[subject](r, at))), count }
+  return { items: await withContext(container, rows.map((r) => viewOf(subject, r, at))), count }
 }
 
 /** One item with its full history of submissions and decisions. */
@@ -105,7 +112,7 @@ export async function retrieveCertificationView(container: MedusaContainer, subj
     certification(container).listCertificationReviews({ subject_type: subject, subject_id: id }, { order: { created_at: "ASC" } }),
   ])
   if (!rows[0]) throw notFound(subject === "ocop_rating" ? "OCOP rating" : "Certificate", id)
-  const [view] = await withContext(container, [VIEW[subject](rows[0])])
+  const [view] = await withContext(container, [viewOf(subject, rows[0])])
   return {
     ...view,
     history: history.map((h) => ({

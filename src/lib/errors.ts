@@ -31,10 +31,29 @@ export const conflict = (code: string, message: string) => new CoopstallError(40
 export const malformedUrl = () =>
   new CoopstallError(400, "invalid_request", "The address contains an invalid %-encoding.", [{ path: "url", message: "invalid %-encoding" }])
 
-function asCoopstallError(err: any): CoopstallError | null {
-  const candidate = err?.httpStatus ? err : err?.cause?.httpStatus ? err.cause : null
+/** The fields read from whatever was thrown: ours, Medusa's, the driver's or MikroORM's errors. */
+type ErrorLike = {
+  message?: unknown
+  cause?: unknown
+  code?: unknown
+  httpStatus?: unknown
+  type?: unknown
+  severity?: unknown
+  routine?: unknown
+  name?: unknown
+  sqlState?: unknown
+  previous?: unknown
+  originalError?: unknown
+  parent?: unknown
+}
+const errorLike = (err: unknown): ErrorLike | null => (err && typeof err === "object" ? (err as ErrorLike) : null)
+
+function asCoopstallError(err: unknown): CoopstallError | null {
+  const e = errorLike(err)
+  const cause = errorLike(e?.cause)
+  const candidate = e?.httpStatus ? e : cause?.httpStatus ? cause : null
   if (candidate && typeof candidate.code === "string" && Number.isInteger(candidate.httpStatus)) {
-    return candidate
+    return candidate as CoopstallError
   }
   return null
 }
@@ -48,7 +67,7 @@ const medusaErrorHandler = errorHandler()
  * Medusa's mapping, with a `code` added to its 4xx answers.
  */
 export function coopstallErrorHandler(
-  err: any,
+  err: unknown,
   req: MedusaRequest,
   res: MedusaResponse,
   next: MedusaNextFunction
@@ -66,8 +85,9 @@ export function coopstallErrorHandler(
   if (err instanceof URIError) {
     return coopstallErrorHandler(malformedUrl(), req, res, next)
   }
-  if (err?.type === MedusaError.Types.DUPLICATE_ERROR) {
-    return res.status(409).json({ code: "duplicate", type: "invalid_request", message: err.message })
+  const e = errorLike(err)
+  if (e?.type === MedusaError.Types.DUPLICATE_ERROR) {
+    return res.status(409).json({ code: "duplicate", type: "invalid_request", message: e.message })
   }
   // Medusa's locking answers a busy key with a plain Error (in-memory, PostgreSQL and Redis providers alike).
   if (isLockBusy(err)) {
@@ -84,7 +104,7 @@ export function coopstallErrorHandler(
     )
   }
   addCodeTo4xx(res)
-  return medusaErrorHandler(err, req as any, res as any, next)
+  return medusaErrorHandler(err, req, res, next)
 }
 
 /**
@@ -93,30 +113,30 @@ export function coopstallErrorHandler(
  */
 export function addCodeTo4xx(res: MedusaResponse) {
   const json = res.json.bind(res)
-  res.json = ((body: any) =>
-    json(res.statusCode >= 400 && res.statusCode < 500 && body && typeof body === "object" && !Array.isArray(body) && !body.code
-      ? { ...body, code: codeFor(res.statusCode, body.type) }
-      : body)) as any
+  res.json = ((body: unknown) =>
+    json(res.statusCode >= 400 && res.statusCode < 500 && body && typeof body === "object" && !Array.isArray(body) && !("code" in body && body.code)
+      ? { ...body, code: codeFor(res.statusCode, (body as { type?: string }).type) }
+      : body)) as typeof res.json
 }
 
 const LOCK_BUSY = /^Failed to acquire lock for key|is already locked\.$/
 
-export function isLockBusy(err: any): boolean {
-  for (let e = err, i = 0; e && i < 4; e = e.cause, i++) {
+export function isLockBusy(err: unknown): boolean {
+  for (let e = errorLike(err), i = 0; e && i < 4; e = errorLike(e.cause), i++) {
     if (typeof e.message === "string" && LOCK_BUSY.test(e.message)) return true
   }
   return false
 }
 
 /** The SQLSTATE of a PostgreSQL error, wherever the driver, MikroORM or a workflow put it. */
-function postgresState(err: any): string | null {
-  const seen = new Set<any>()
-  const queue = [err]
+function postgresState(err: unknown): string | null {
+  const seen = new Set<unknown>()
+  const queue: unknown[] = [err]
   while (queue.length) {
-    const e = queue.shift()
-    if (!e || typeof e !== "object" || seen.has(e)) continue
+    const e = errorLike(queue.shift())
+    if (!e || seen.has(e)) continue
     seen.add(e)
-    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && (e.severity || e.routine || e.name?.includes("Exception") || e.sqlState)) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && (e.severity || e.routine || (typeof e.name === "string" && e.name.includes("Exception")) || e.sqlState)) {
       return e.code
     }
     if (typeof e.sqlState === "string") return e.sqlState

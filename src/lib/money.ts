@@ -13,17 +13,20 @@ import { z } from "zod"
 export const MAX_VND = 1_000_000_000_000
 
 /** A bigint column read through the ORM arrives as a string: every amount leaves a module as a number. */
-export const vndFromDb = (value: unknown): number => (value === null || value === undefined ? (value as any) : Number(value))
+// null and undefined pass through (nullable columns); the type names the usual, present case.
+export const vndFromDb = (value: unknown): number =>
+  value === null || value === undefined ? (value as never) : Number(value)
 
 /**
  * Wraps a module service's generated methods so that what they return passes through `fix` (used to
  * turn bigint amounts into numbers); their signatures stay the generated ones.
  */
-export function numbersOut(service: any, fixes: Record<string, (result: any) => any>) {
+export function numbersOut(service: object, fixes: Record<string, (result: unknown) => unknown>) {
+  const methods = service as Record<string, unknown>
   for (const [name, fix] of Object.entries(fixes)) {
-    const original = service[name]
+    const original = methods[name]
     if (typeof original !== "function") throw new Error(`numbersOut: ${name} is not a method of this service`)
-    service[name] = async (...args: unknown[]) => fix(await original.apply(service, args))
+    methods[name] = async (...args: unknown[]) => fix(await original.apply(service, args))
   }
 }
 

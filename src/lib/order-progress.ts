@@ -18,20 +18,61 @@ export type FailedDeliveryRecord = {
   recorded_at: string
 }
 
+/** The fulfilment fields read here, as query.graph returns them with ORDER_VIEW_FIELDS. */
+type FulfillmentRow = {
+  id?: string
+  created_at?: Date | string | null
+  shipped_at?: Date | string | null
+  delivered_at?: Date | string | null
+  canceled_at?: Date | string | null
+  metadata?: Record<string, unknown> | null
+  labels?: { tracking_number?: string | null }[] | null
+}
+
+/** An order read with ORDER_VIEW_FIELDS (amounts may be numbers or BigNumber values). */
+export type OrderViewRow = {
+  id: string
+  display_id?: number | null
+  status?: string
+  email?: string | null
+  currency_code?: string
+  created_at?: Date | string | null
+  canceled_at?: Date | string | null
+  item_total?: unknown
+  shipping_total?: unknown
+  discount_total?: unknown
+  total?: unknown
+  items?: {
+    id: string
+    product_id?: string | null
+    product_title?: string | null
+    variant_id?: string | null
+    variant_title?: string | null
+    variant_sku?: string | null
+    thumbnail?: string | null
+    quantity?: unknown
+    unit_price?: unknown
+    total?: unknown
+  }[] | null
+  shipping_methods?: { id: string; name?: string | null; amount?: unknown }[] | null
+  shipping_address?: unknown
+  fulfillments?: FulfillmentRow[] | null
+}
+
 /** The failed delivery recorded on a fulfilment, if any. */
-export function failedDeliveryOf(fulfillment: { metadata?: Record<string, any> | null } | null | undefined): FailedDeliveryRecord | null {
+export function failedDeliveryOf(fulfillment: { metadata?: Record<string, unknown> | null } | null | undefined): FailedDeliveryRecord | null {
   const record = fulfillment?.metadata?.failed_delivery
   return record && typeof record === "object" ? (record as FailedDeliveryRecord) : null
 }
 
 /** Whether a parcel of the order came back: such an order is never delivered and never a sale. */
-export function hasFailedDelivery(order: { fulfillments?: any[] | null } | null | undefined): boolean {
+export function hasFailedDelivery(order: { fulfillments?: (FulfillmentRow | null)[] | null } | null | undefined): boolean {
   return (order?.fulfillments ?? []).some((f) => f && !f.canceled_at && failedDeliveryOf(f))
 }
 
-export function orderProgress(order: { status?: string; canceled_at?: any; fulfillments?: any[] | null }): OrderProgress {
+export function orderProgress(order: { status?: string; canceled_at?: unknown; fulfillments?: (FulfillmentRow | null)[] | null }): OrderProgress {
   if (order.status === "canceled" || order.canceled_at) return "canceled"
-  const active = (order.fulfillments ?? []).filter((f) => f && !f.canceled_at)
+  const active = (order.fulfillments ?? []).filter((f): f is FulfillmentRow => !!f && !f.canceled_at)
   if (!active.length) return "pending"
   // One parcel back means the order is not delivered and will not be (its deliver is refused).
   if (hasFailedDelivery(order)) return "returned"
@@ -89,7 +130,7 @@ export const ORDER_VIEW_FIELDS = [
  * A failed delivery shows its reason and date to everyone; `internal` readers (the cooperative and
  * the union) also see the note, the return shipping cost and who recorded it.
  */
-export function serializeOrder(order: any, share?: number, { internal = false }: { internal?: boolean } = {}) {
+export function serializeOrder(order: OrderViewRow, share?: number, { internal = false }: { internal?: boolean } = {}) {
   return {
     id: order.id,
     display_id: order.display_id,
@@ -104,10 +145,10 @@ export function serializeOrder(order: any, share?: number, { internal = false }:
     total: Number(order.total),
     ...(share !== undefined ? { payment_share: share } : {}),
     failed_delivery: failedDeliveryView(
-      failedDeliveryOf((order.fulfillments ?? []).find((f: any) => f && !f.canceled_at && failedDeliveryOf(f))),
+      failedDeliveryOf((order.fulfillments ?? []).find((f) => f && !f.canceled_at && failedDeliveryOf(f))),
       internal
     ),
-    items: (order.items ?? []).map((i: any) => ({
+    items: (order.items ?? []).map((i) => ({
       id: i.id,
       product_id: i.product_id,
       product_title: i.product_title,
@@ -119,16 +160,16 @@ export function serializeOrder(order: any, share?: number, { internal = false }:
       unit_price: Number(i.unit_price),
       total: Number(i.total),
     })),
-    shipping_methods: (order.shipping_methods ?? []).map((m: any) => ({ id: m.id, name: m.name, amount: Number(m.amount) })),
+    shipping_methods: (order.shipping_methods ?? []).map((m) => ({ id: m.id, name: m.name, amount: Number(m.amount) })),
     shipping_address: order.shipping_address ?? null,
-    fulfillments: (order.fulfillments ?? []).map((f: any) => ({
+    fulfillments: (order.fulfillments ?? []).map((f) => ({
       id: f.id,
       created_at: f.created_at,
       shipped_at: f.shipped_at,
       delivered_at: f.delivered_at,
       canceled_at: f.canceled_at,
       carrier: f.metadata?.carrier ?? null,
-      tracking_numbers: (f.labels ?? []).map((l: any) => l.tracking_number).filter(Boolean),
+      tracking_numbers: (f.labels ?? []).map((l) => l.tracking_number).filter(Boolean),
       failed_delivery: failedDeliveryView(failedDeliveryOf(f), internal),
     })),
   }

@@ -15,8 +15,10 @@ export async function cooperativeProductIds(container: MedusaContainer, cooperat
     fields: ["product_id"],
     filters: { cooperative_id: cooperativeId },
   })
-  return data.map((row: any) => row.product_id)
+  return data.map((row: { product_id: string }) => row.product_id)
 }
+
+type ProductOwnerRow = { product_id: string; cooperative_id: string }
 
 export async function cooperativeIdsOfProducts(
   container: MedusaContainer,
@@ -29,8 +31,8 @@ export async function cooperativeIdsOfProducts(
         fields: ["product_id", "cooperative_id"],
         filters: { product_id: productIds },
       })
-    : { data: [] as any[] }
-  return new Map(data.map((row: any) => [row.product_id, row.cooperative_id]))
+    : { data: [] as ProductOwnerRow[] }
+  return new Map(data.map((row: ProductOwnerRow) => [row.product_id, row.cooperative_id] as const))
 }
 
 /** The subset of `productIds` that belongs to the cooperative. */
@@ -82,7 +84,9 @@ export async function ownsInventoryItem(
     fields: ["variant_id", "variant.product_id"],
     filters: { inventory_item_id: inventoryItemId },
   })
-  const productIds = data.map((row: any) => row.variant?.product_id).filter(Boolean)
+  const productIds = data
+    .map((row: { variant?: { product_id?: string | null } | null }) => row.variant?.product_id)
+    .filter((id): id is string => Boolean(id))
   return (await ownedProductIds(container, cooperativeId, productIds)).length > 0
 }
 
@@ -94,7 +98,7 @@ export async function cooperativeOrderIds(container: MedusaContainer, cooperativ
     fields: ["order_id"],
     filters: { cooperative_id: cooperativeId },
   })
-  return data.map((row: any) => row.order_id)
+  return data.map((row: { order_id: string }) => row.order_id)
 }
 
 export async function ownsOrder(container: MedusaContainer, cooperativeId: string, orderId: string): Promise<boolean> {

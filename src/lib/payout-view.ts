@@ -16,7 +16,7 @@ export async function cooperativeNames(container: MedusaContainer, ids: string[]
   if (!unique.length) return new Map<string, { id: string; name: string; handle: string }>()
   const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
   const found = await service.listCooperatives({ id: unique }, { select: ["id", "name", "handle"], take: unique.length })
-  return new Map(found.map((c: any) => [c.id, { id: c.id, name: c.name, handle: c.handle }]))
+  return new Map(found.map((c) => [c.id, { id: c.id, name: c.name, handle: c.handle }] as const))
 }
 
 const BASE_FIELDS = [
@@ -24,14 +24,36 @@ const BASE_FIELDS = [
   "reference", "failure_reason", "paid_at", "failed_at", "created_at", "updated_at",
 ] as const
 
-function base(payout: any) {
+/** A payout row as the ledger module lists it; the views copy its fields through. */
+type PayoutRow = { [K in (typeof BASE_FIELDS)[number]]?: unknown } & {
+  cooperative_id?: string
+  vietqr_payload?: string | null
+  decided_by?: string | null
+}
+
+/** A payout run row; skipped and failures are JSON columns written by the payout run. */
+type PayoutRunRow = {
+  id: string
+  period: string
+  cutoff_at: Date | string
+  status: string
+  triggered_by?: string | null
+  started_at?: Date | string | null
+  finished_at?: Date | string | null
+  payout_count?: number | string | null
+  payout_total?: number | string | null
+  skipped?: unknown
+  failures?: unknown
+}
+
+function base(payout: PayoutRow) {
   const view: Record<string, unknown> = Object.fromEntries(BASE_FIELDS.map((f) => [f, payout[f] ?? null]))
   view.amount = Number(payout.amount)
   return view
 }
 
 /** What the union sees: everything, including the VietQR payload to pay from a banking app. */
-export const adminPayoutView = (payout: any, cooperative?: { id: string; name: string; handle: string }) => ({
+export const adminPayoutView = (payout: PayoutRow, cooperative?: { id: string; name: string; handle: string }) => ({
   ...base(payout),
   cooperative_id: payout.cooperative_id,
   cooperative: cooperative ?? null,
@@ -40,9 +62,9 @@ export const adminPayoutView = (payout: any, cooperative?: { id: string; name: s
 })
 
 /** What the cooperative sees of its own payouts. */
-export const vendorPayoutView = (payout: any) => base(payout)
+export const vendorPayoutView = (payout: PayoutRow) => base(payout)
 
-export const payoutRunView = (run: any, names: Map<string, { id: string; name: string; handle: string }> = new Map()) => ({
+export const payoutRunView = (run: PayoutRunRow, names: Map<string, { id: string; name: string; handle: string }> = new Map()) => ({
   id: run.id,
   period: run.period,
   cutoff_at: run.cutoff_at,

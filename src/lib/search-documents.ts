@@ -1,5 +1,5 @@
 import { container as appContainer } from "@medusajs/framework"
-import type { ISearchModuleService, SearchTypes } from "@medusajs/framework/types"
+import type { Event, ISearchModuleService, RemoteQueryFunction, SearchTypes } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import CooperativeProductLink from "../links/cooperative-product"
 import { effectiveQuality, type EffectiveQuality } from "./quality"
@@ -10,6 +10,45 @@ import { foldVietnamese } from "./text"
 // an unpublished product or a suspended cooperative's products leave the index.
 
 type Query = SearchTypes.SearchContainer["query"]
+type GraphInput = Parameters<RemoteQueryFunction["graph"]>[0]
+
+/** The rows read with PRODUCT_SOURCE_FIELDS / COOPERATIVE_SOURCE_FIELDS, as far as they are read here. */
+type LocationLevelRow = { available_quantity?: number | string | null }
+type VariantInventoryRow = { required_quantity?: number | string | null; inventory?: { location_levels?: LocationLevelRow[] | null } | null }
+type PriceRow = { amount?: number | string | null; currency_code?: string | null } | null
+type VariantRow = {
+  manage_inventory?: boolean | null
+  allow_backorder?: boolean | null
+  inventory_items?: VariantInventoryRow[] | null
+  prices?: PriceRow[] | null
+}
+export type ProductSourceRow = {
+  id: string
+  title: string
+  subtitle?: string | null
+  description?: string | null
+  handle: string
+  thumbnail?: string | null
+  status: string
+  created_at?: string | Date | null
+  categories?: ({ name?: string | null } | null)[] | null
+  sales_channels?: ({ id?: string | null } | null)[] | null
+  variants?: VariantRow[] | null
+  cooperative: { id: string; handle: string; name: string; province: string; status: string }
+}
+export type CooperativeSourceRow = {
+  id: string
+  handle: string
+  name: string
+  province: string
+  description?: string | null
+  logo_url?: string | null
+  status: string
+  created_at?: string | Date | null
+  products?: ({ id: string; status?: string | null } | null)[] | null
+}
+/** Medusa's search events carry free-form data; only ids are read from it. */
+type IndexEvent = Event<unknown>
 
 export const PRODUCT_SOURCE_FIELDS = [
   "id", "title", "subtitle", "description", "handle", "thumbnail", "status", "created_at",
@@ -34,28 +73,28 @@ async function qualityOf(productIds: string[]): Promise<Map<string, EffectiveQua
   return effectiveQuality(appContainer, productIds)
 }
 
-function variantInStock(variant: any): boolean {
+function variantInStock(variant: VariantRow): boolean {
   if (!variant.manage_inventory || variant.allow_backorder) return true
-  return (variant.inventory_items ?? []).some((item: any) => {
+  return (variant.inventory_items ?? []).some((item) => {
     const required = Number(item.required_quantity ?? 1) || 1
     const available = (item.inventory?.location_levels ?? []).reduce(
-      (sum: number, level: any) => sum + Number(level.available_quantity ?? 0),
+      (sum: number, level) => sum + Number(level.available_quantity ?? 0),
       0
     )
     return available >= required
   }) || false
 }
 
-export function isProductListable(row: any): boolean {
+export function isProductListable(row: ProductSourceRow | null | undefined): boolean {
   return row?.status === "published" && row?.cooperative?.status === "approved"
 }
 
-export function productDocument(row: any, quality?: EffectiveQuality) {
+export function productDocument(row: ProductSourceRow, quality?: EffectiveQuality) {
   const prices = (row.variants ?? [])
-    .flatMap((v: any) => v.prices ?? [])
-    .filter((p: any) => p?.currency_code === CURRENCY && p.amount !== null && p.amount !== undefined)
-    .map((p: any) => Number(p.amount))
-  const categories = (row.categories ?? []).map((c: any) => c?.name).filter(Boolean)
+    .flatMap((v) => v.prices ?? [])
+    .filter((p) => p?.currency_code === CURRENCY && p.amount !== null && p.amount !== undefined)
+    .map((p) => Number(p?.amount))
+  const categories = (row.categories ?? []).map((c) => c?.name).filter((name): name is string => Boolean(name))
   const cooperative = row.cooperative
   const stars = quality?.ocop_stars ?? null
   return {
@@ -66,7 +105,7 @@ export function productDocument(row: any, quality?: EffectiveQuality) {
     handle: row.handle as string,
     thumbnail: row.thumbnail ?? null,
     status: row.status as string,
-    sales_channel_ids: (row.sales_channels ?? []).map((s: any) => s?.id).filter(Boolean),
+    sales_channel_ids: (row.sales_channels ?? []).map((s) => s?.id).filter(Boolean),
     cooperative_id: cooperative.id as string,
     cooperative_handle: cooperative.handle as string,
     cooperative_name: cooperative.name as string,
@@ -85,20 +124,20 @@ export function productDocument(row: any, quality?: EffectiveQuality) {
   }
 }
 
-export async function productDocuments(rows: any[]) {
+export async function productDocuments(rows: ProductSourceRow[]) {
   const listable = rows.filter(isProductListable)
   const quality = await qualityOf(listable.map((r) => r.id))
   return listable.map((row) => productDocument(row, quality.get(row.id)))
 }
 
-export function isCooperativeListable(row: any): boolean {
+export function isCooperativeListable(row: CooperativeSourceRow | null | undefined): boolean {
   return row?.status === "approved"
 }
 
-export async function cooperativeDocuments(rows: any[]) {
+export async function cooperativeDocuments(rows: CooperativeSourceRow[]) {
   const listable = rows.filter(isCooperativeListable)
   const published = new Map(
-    listable.map((row) => [row.id, (row.products ?? []).filter((p: any) => p?.status === "published").map((p: any) => p.id as string)])
+    listable.map((row) => [row.id, (row.products ?? []).filter((p) => p?.status === "published").map((p) => p!.id)])
   )
   const quality = await qualityOf([...published.values()].flat())
   return listable.map((row) => {
@@ -127,7 +166,7 @@ const liveIndexes = new Set<string>()
 /** Whether an index has a version serving reads; once it has, it keeps one (a rebuild swaps). */
 async function isLive(name: string): Promise<boolean> {
   if (liveIndexes.has(name)) return true
-  const search = appContainer.resolve<ISearchModuleService>(Modules.SEARCH, { allowUnregistered: true } as any)
+  const search = appContainer.resolve<ISearchModuleService>(Modules.SEARCH, { allowUnregistered: true })
   if (!search) return true
   const info = (await search.listIndexes()).find((index) => index.name === name)
   if (info?.status !== "ready") return false
@@ -140,19 +179,23 @@ async function isLive(name: string): Promise<boolean> {
  * `npm run dev`'s demo seed or a bulk import): the seed that makes it live reads them anyway,
  * and Medusa would otherwise read the rows and then fail the write, once per event.
  */
-export function whenLive<C extends (event: any, context: SearchTypes.SearchIngestionContext) => Promise<any[]>>(consume: C): C {
-  return (async (event: any, context: SearchTypes.SearchIngestionContext) =>
+export function whenLive<C extends (event: IndexEvent, context: SearchTypes.SearchIngestionContext) => Promise<unknown[]>>(consume: C): C {
+  return (async (event: IndexEvent, context: SearchTypes.SearchIngestionContext) =>
     (await isLive(context.index.name)) ? consume(event, context) : []) as C
 }
+
+/** One field of an event's free-form data, if it is an object. */
+const field = (data: unknown, key: string): unknown =>
+  data !== null && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined
 
 const ids = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map(String)
 
 /** Event data may be one object or a list of them (Medusa batches some events). */
-const eventIds = (event: any): string[] => {
+const eventIds = (event: IndexEvent): string[] => {
   const data = event?.data
-  if (Array.isArray(data)) return data.flatMap((d) => ids(d?.id))
-  return ids(data?.id)
+  if (Array.isArray(data)) return data.flatMap((d) => ids(field(d, "id")))
+  return ids(field(data, "id"))
 }
 
 async function productIdsOfVariants(query: Query, variantIds: string[]): Promise<string[]> {
@@ -162,8 +205,8 @@ async function productIdsOfVariants(query: Query, variantIds: string[]): Promise
     fields: ["id", "product_id"],
     filters: { id: variantIds },
     withDeleted: true,
-  } as any)
-  return data.map((v: any) => v.product_id).filter(Boolean)
+  } as GraphInput)
+  return data.map((v: { product_id?: string | null }) => v.product_id).filter((id): id is string => Boolean(id))
 }
 
 async function productIdsOfInventoryItems(query: Query, inventoryItemIds: string[]): Promise<string[]> {
@@ -172,8 +215,8 @@ async function productIdsOfInventoryItems(query: Query, inventoryItemIds: string
     entity: "product_variant_inventory_item",
     fields: ["variant_id"],
     filters: { inventory_item_id: inventoryItemIds },
-  } as any)
-  return productIdsOfVariants(query, data.map((row: any) => row.variant_id))
+  } as GraphInput)
+  return productIdsOfVariants(query, data.map((row: { variant_id: string }) => row.variant_id))
 }
 
 /** One side of the cooperative ↔ product link for ids of the other side. */
@@ -184,8 +227,8 @@ async function linked(query: Query, by: "cooperative_id" | "product_id", ids: st
     entity: CooperativeProductLink.entryPoint,
     fields: [other],
     filters: { [by]: ids },
-  } as any)
-  return [...new Set(data.map((row: any) => row[other] as string))]
+  } as GraphInput)
+  return [...new Set(data.map((row: Record<string, string>) => row[other]))]
 }
 
 const unique = (values: string[]) => [...new Set(values)]
@@ -198,7 +241,7 @@ export const PRODUCT_EVENTS = [
   "ocop_rating.changed", "certificate.changed",
 ]
 
-export async function productIdsForEvent(event: any, context: SearchTypes.SearchIngestionContext): Promise<string[]> {
+export async function productIdsForEvent(event: IndexEvent, context: SearchTypes.SearchIngestionContext): Promise<string[]> {
   const { query } = context.container
   const name: string = event.name
   if (name.startsWith("product-variant.")) return unique(await productIdsOfVariants(query, eventIds(event)))
@@ -209,13 +252,13 @@ export async function productIdsForEvent(event: any, context: SearchTypes.Search
       fields: ["inventory_item_id"],
       filters: { id: eventIds(event) },
       withDeleted: true,
-    } as any)
-    return unique(await productIdsOfInventoryItems(query, data.map((l: any) => l.inventory_item_id)))
+    } as GraphInput)
+    return unique(await productIdsOfInventoryItems(query, data.map((l: { inventory_item_id: string }) => l.inventory_item_id)))
   }
   if (name.startsWith("cooperative.")) return linked(query, "cooperative_id", eventIds(event))
   if (name === "ocop_rating.changed" || name === "certificate.changed") {
     const data = Array.isArray(event.data) ? event.data : [event.data]
-    return unique(data.flatMap((d: any) => ids(d?.product_ids)))
+    return unique(data.flatMap((d) => ids(field(d, "product_ids"))))
   }
   return []
 }
@@ -226,14 +269,14 @@ export const COOPERATIVE_EVENTS = [
   "ocop_rating.changed", "certificate.changed",
 ]
 
-export async function cooperativeIdsForEvent(event: any, context: SearchTypes.SearchIngestionContext): Promise<string[]> {
+export async function cooperativeIdsForEvent(event: IndexEvent, context: SearchTypes.SearchIngestionContext): Promise<string[]> {
   const { query } = context.container
   const name: string = event.name
   if (name.startsWith("cooperative.")) return eventIds(event)
   if (name.startsWith("product.")) return linked(query, "product_id", eventIds(event))
   if (name === "ocop_rating.changed" || name === "certificate.changed") {
     const data = Array.isArray(event.data) ? event.data : [event.data]
-    return unique(data.flatMap((d: any) => ids(d?.cooperative_id)))
+    return unique(data.flatMap((d) => ids(field(d, "cooperative_id"))))
   }
   return []
 }

@@ -1,11 +1,12 @@
 import { MedusaError } from "@medusajs/framework/utils"
 
 /** A write refused by a unique index: someone else already wrote the same thing. */
-export function isUniqueViolation(err: any): boolean {
+export function isUniqueViolation(err: unknown): boolean {
+  const e = (err && typeof err === "object" ? err : {}) as { type?: unknown; code?: unknown; message?: unknown; cause?: { code?: unknown } | null }
   return (
-    err?.type === MedusaError.Types.DUPLICATE_ERROR ||
-    err?.code === "23505" ||
-    err?.cause?.code === "23505" ||
-    /duplicate key value violates unique constraint|already exists/i.test(String(err?.message ?? ""))
+    e.type === MedusaError.Types.DUPLICATE_ERROR ||
+    e.code === "23505" ||
+    e.cause?.code === "23505" ||
+    /duplicate key value violates unique constraint|already exists/i.test(String(e.message ?? ""))
   )
 }

@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { LEDGER_MODULE, type LedgerModuleService } from "../../modules/ledger"
 import type { Collector, PaymentMethod, PaymentShare } from "../../modules/order-group"
@@ -18,6 +18,17 @@ export type OrderPurchase = {
   collector: Collector
 }
 
+/** The order_group and payment fields read below, as query.graph returns them. */
+type OrderGroupRow = {
+  id: string
+  total: BigNumberInput
+  payment_collection_id?: string | null
+  payment_provider_id?: string | null
+  shares?: unknown
+}
+type CaptureRow = { amount: BigNumberInput; created_at: Date | string }
+type PaymentRow = { captured_at?: Date | string | null; captures?: CaptureRow[] | null }
+
 /** The purchase of one order with that order's share, method and collector. */
 export async function orderPurchase(container: MedusaContainer, orderId: string): Promise<OrderPurchase | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -26,9 +37,9 @@ export async function orderPurchase(container: MedusaContainer, orderId: string)
     fields: ["id", "order_group.id", "order_group.total", "order_group.payment_collection_id", "order_group.payment_provider_id", "order_group.shares"],
     filters: { id: orderId },
   })
-  const group: any = (data[0] as any)?.order_group
+  const group = (data[0] as { order_group?: OrderGroupRow | null } | undefined)?.order_group
   if (!group) return null
-  const shares: PaymentShare[] = Array.isArray(group.shares) ? group.shares : []
+  const shares: PaymentShare[] = Array.isArray(group.shares) ? (group.shares as PaymentShare[]) : []
   const share = shares.find((s) => s.order_id === orderId) ?? null
   return {
     id: group.id,
@@ -53,11 +64,11 @@ export async function purchaseCapturedAt(container: MedusaContainer, paymentColl
     fields: ["payments.id", "payments.captured_at", "payments.canceled_at", "payments.captures.amount", "payments.captures.created_at"],
     filters: { id: paymentCollectionId },
   })
-  for (const p of ((data[0] as any)?.payments ?? []) as any[]) {
+  for (const p of (data[0] as { payments?: PaymentRow[] | null } | undefined)?.payments ?? []) {
     if (p.captured_at) return new Date(p.captured_at)
-    const captures: any[] = p.captures ?? []
+    const captures = p.captures ?? []
     if (!captures.length) continue
-    const sum = Number(captures.reduce((a: any, c: any) => MathBN.add(a, c.amount), 0))
+    const sum = Number(captures.reduce((a: BigNumberInput, c) => MathBN.add(a, c.amount), 0))
     if (sum >= total) return new Date(Math.max(...captures.map((c) => new Date(c.created_at).getTime())))
   }
   return null
@@ -68,7 +79,7 @@ export async function unionPaidInAt(container: MedusaContainer, orderId: string,
   if (purchase.method === "cod") {
     const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
     const [remittance] = await ledger.listCodRemittances({ order_id: orderId }, { select: ["id", "remitted_at"], take: 1 })
-    return remittance ? new Date((remittance as any).remitted_at) : null
+    return remittance ? new Date(remittance.remitted_at) : null
   }
   return purchaseCapturedAt(container, purchase.payment_collection_id, purchase.total)
 }

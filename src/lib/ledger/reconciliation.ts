@@ -1,3 +1,4 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
@@ -50,7 +51,10 @@ const SUMS = `
   coalesce(sum(amount) filter (where available_at <= ?), 0) as available,
   count(*) as entry_count`
 
-function toReconciliation(row: any, cooperativeId: string, extra: { remittances?: number; commission_owed?: number } = {}): Reconciliation {
+/** One row of SUMS: bigint sums arrive as strings. */
+type SumsRow = Record<string, unknown> & { cooperative_id?: string }
+
+function toReconciliation(row: SumsRow | undefined, cooperativeId: string, extra: { remittances?: number; commission_owed?: number } = {}): Reconciliation {
   const n = (k: string) => Number(row?.[k] ?? 0)
   const r = {
     cooperative_id: cooperativeId,
@@ -83,7 +87,7 @@ export async function reconcile(
   container: MedusaContainer,
   options: { cooperative_id?: string; limit: number; offset: number; at?: Date }
 ): Promise<{ reconciliations: Reconciliation[]; count: number; totals: Reconciliation }> {
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Knex
   const at = options.at ?? new Date()
 
   if (options.cooperative_id) {
@@ -110,21 +114,21 @@ export async function reconcile(
     ),
     knex.raw(`select coalesce(sum(amount), 0) as remitted from cod_remittance where deleted_at is null`),
   ])
-  const remitted = await remittancesBy(knex, page.rows.map((r: any) => r.cooperative_id))
+  const remitted = await remittancesBy(knex, page.rows.map((r: SumsRow & { cooperative_id: string }) => r.cooperative_id))
   return {
-    reconciliations: page.rows.map((row: any) => toReconciliation(row, row.cooperative_id, { remittances: remitted.get(row.cooperative_id) ?? 0 })),
+    reconciliations: page.rows.map((row: SumsRow & { cooperative_id: string }) => toReconciliation(row, row.cooperative_id, { remittances: remitted.get(row.cooperative_id) ?? 0 })),
     count: Number(totals.rows[0]?.cooperatives ?? 0),
     totals: toReconciliation(totals.rows[0], "*", { commission_owed: Number(owedTotal.rows[0]?.owed ?? 0), remittances: Number(remittedTotal.rows[0]?.remitted ?? 0) }),
   }
 }
 
 /** Cash remitted by the union's carriers for each cooperative's orders. */
-async function remittancesBy(knex: any, cooperativeIds: string[]): Promise<Map<string, number>> {
+async function remittancesBy(knex: Knex, cooperativeIds: string[]): Promise<Map<string, number>> {
   if (!cooperativeIds.length) return new Map()
   const { rows } = await knex.raw(
     `select cooperative_id, coalesce(sum(amount), 0) as remitted from cod_remittance
       where deleted_at is null and cooperative_id in (${cooperativeIds.map(() => "?").join(", ")}) group by cooperative_id`,
     cooperativeIds
   )
-  return new Map(rows.map((r: any) => [r.cooperative_id, Number(r.remitted)]))
+  return new Map(rows.map((r: { cooperative_id: string; remitted: string }) => [r.cooperative_id, Number(r.remitted)] as const))
 }

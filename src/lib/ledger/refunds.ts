@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { conflict, CoopstallError } from "../errors"
 import { LEDGER_MODULE, type LedgerEntryInput, type LedgerModuleService } from "../../modules/ledger"
@@ -8,13 +8,18 @@ import { orderPurchase } from "./paid-in"
 /** A refund of a purchase's one payment, with the cooperative order it gives money back for. */
 export type AttributedRefund = { refund_id: string; order_id: string | null; amount: number; created_at: Date }
 
+/** The payment fields read below, as query.graph returns them. */
+type RefundRow = { id: string; amount: BigNumberInput; metadata?: Record<string, unknown> | null; created_at: Date | string }
+type PaymentRow = { id: string; currency_code: string; captures?: { amount: BigNumberInput }[] | null; refunds?: RefundRow[] | null }
+type PaymentCollectionRow = { payments?: PaymentRow[] | null }
+
 /**
  * Which order a refund belongs to: the order named in its metadata (our refund routes and the
  * cancellation write it), else the purchase's only order. A refund of a purchase spanning several
  * cooperatives that names no order (e.g. Medusa's own POST /admin/payments/:id/refund) cannot be
  * charged to anyone: it stays unattributed (order_id null) and is not booked.
  */
-export function attributeRefund(refund: any, shares: PaymentShare[]): string | null {
+export function attributeRefund(refund: { metadata?: Record<string, unknown> | null } | null | undefined, shares: PaymentShare[]): string | null {
   const named = refund?.metadata?.order_id
   if (typeof named === "string" && shares.some((s) => s.order_id === named)) return named
   return shares.length === 1 ? shares[0].order_id : null
@@ -28,8 +33,8 @@ export async function refundsOfPaymentCollection(container: MedusaContainer, pay
     fields: ["id", "payments.refunds.id", "payments.refunds.amount", "payments.refunds.metadata", "payments.refunds.created_at"],
     filters: { id: paymentCollectionId },
   })
-  return ((data[0] as any)?.payments ?? []).flatMap((p: any) =>
-    (p.refunds ?? []).map((r: any) => ({
+  return ((data[0] as PaymentCollectionRow | undefined)?.payments ?? []).flatMap((p) =>
+    (p.refunds ?? []).map((r) => ({
       refund_id: r.id,
       order_id: attributeRefund(r, shares),
       amount: Math.round(Number(r.amount)),
@@ -50,15 +55,15 @@ export async function capturedPayment(container: MedusaContainer, paymentCollect
     fields: ["payments.id", "payments.currency_code", "payments.captures.amount", "payments.refunds.id", "payments.refunds.amount"],
     filters: { id: paymentCollectionId },
   })
-  const payment: any = ((data[0] as any)?.payments ?? []).find((p: any) => (p.captures ?? []).length)
+  const payment = ((data[0] as PaymentCollectionRow | undefined)?.payments ?? []).find((p) => (p.captures ?? []).length)
   if (!payment) return null
-  const sum = (rows: any[]) => Number(rows.reduce((a: any, r: any) => MathBN.add(a, r.amount), 0))
+  const sum = (rows: { amount: BigNumberInput }[]) => Number(rows.reduce((a: BigNumberInput, r) => MathBN.add(a, r.amount), 0))
   return {
     id: payment.id,
     currency_code: payment.currency_code,
     captured: sum(payment.captures ?? []),
     refunded: sum(payment.refunds ?? []),
-    refund_ids: (payment.refunds ?? []).map((r: any) => r.id as string),
+    refund_ids: (payment.refunds ?? []).map((r) => r.id),
   }
 }
 

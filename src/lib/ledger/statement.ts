@@ -1,3 +1,4 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LEDGER_MODULE, LedgerEntryType, LedgerModuleService } from "../../modules/ledger"
@@ -24,14 +25,32 @@ function whereOf(cooperativeId: string, f: LedgerFilters) {
 }
 
 /** display_id of each order, one query for a whole page. */
-async function displayIds(container: MedusaContainer, orderIds: string[]): Promise<Map<string, number>> {
-  const ids = [...new Set(orderIds.filter(Boolean))]
+async function displayIds(container: MedusaContainer, orderIds: (string | null | undefined)[]): Promise<Map<string, number>> {
+  const ids = [...new Set(orderIds.filter((id): id is string => Boolean(id)))]
   if (!ids.length) return new Map()
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id"], filters: { id: ids } })
-  return new Map(data.map((o: any) => [o.id, o.display_id]))
+  return new Map(data.map((o: { id: string; display_id: number }) => [o.id, o.display_id] as const))
 }
 
-export function serializeLedgerLine(e: any, displayIdOf: Map<string, number>, now = new Date()) {
+/** A ledger line as the module lists it (amount may still be the column's string). */
+type LedgerLineRow = {
+  id: string
+  type: string
+  amount: number | string
+  description?: string | null
+  reason?: string | null
+  rate_bps?: number | null
+  commission_rate_id?: string | null
+  source_type: string
+  source_id: string
+  order_id?: string | null
+  line_item_id?: string | null
+  payout_id?: string | null
+  occurred_at: Date | string
+  available_at: Date | string
+}
+
+export function serializeLedgerLine(e: LedgerLineRow, displayIdOf: Map<string, number>, now = new Date()) {
   return {
     id: e.id,
     type: e.type,
@@ -68,7 +87,7 @@ export const LINE_DESCRIPTIONS: Partial<Record<LedgerEntryType, string>> = {
  * (max(0, −balance)), what the union's carriers remitted for its orders, and its failed deliveries.
  */
 export async function cashSummary(container: MedusaContainer, cooperativeId: string, balance: number) {
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Knex
   const [lines, remitted] = await Promise.all([
     knex.raw(
       `select coalesce(sum(amount) filter (where type = 'cash_collected'), 0) as cash_collected,
@@ -100,7 +119,7 @@ export async function ledgerStatement(container: MedusaContainer, cooperativeId:
     }),
   ])
   const { balance, available, pending } = balances.get(cooperativeId)!
-  const [displayIdOf, cash] = await Promise.all([displayIds(container, lines.map((l: any) => l.order_id)), cashSummary(container, cooperativeId, balance)])
+  const [displayIdOf, cash] = await Promise.all([displayIds(container, lines.map((l) => l.order_id)), cashSummary(container, cooperativeId, balance)])
   return {
     currency_code: "vnd",
     balance,
@@ -115,6 +134,8 @@ export async function ledgerStatement(container: MedusaContainer, cooperativeId:
 }
 
 const CSV_BATCH = 1000
+
+type CsvRow = Pick<LedgerLineRow, "id" | "type" | "amount" | "description" | "reason" | "order_id" | "rate_bps"> & { occurred_at: Date }
 
 /** A CSV cell; text a spreadsheet would run as a formula is prefixed with a quote. */
 function cell(value: unknown): string {
@@ -135,7 +156,7 @@ export async function writeLedgerCsv(
   filters: LedgerFilters,
   out: { write: (chunk: string) => boolean; once: (event: "drain", cb: () => void) => unknown }
 ) {
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Knex
   const write = async (chunk: string) => {
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve))
   }
@@ -150,7 +171,7 @@ export async function writeLedgerCsv(
     if (filters.from) q.where("occurred_at", ">=", filters.from)
     if (filters.to) q.where("occurred_at", "<", filters.to)
     if (after) q.whereRaw("(occurred_at, id) < (?, ?)", [after.occurred_at, after.id])
-    const rows: any[] = await q.orderBy([{ column: "occurred_at", order: "desc" }, { column: "id", order: "desc" }]).limit(CSV_BATCH)
+    const rows: CsvRow[] = await q.orderBy([{ column: "occurred_at", order: "desc" }, { column: "id", order: "desc" }]).limit(CSV_BATCH)
     if (!rows.length) break
     const displayIdOf = await displayIds(container, rows.map((r) => r.order_id))
     await write(

@@ -12,17 +12,17 @@ import { gtinKey, variantGtin } from "./gtin"
 export async function claimLotGtins(container: MedusaContainer) {
   const trace: TraceabilityModuleService = container.resolve(TRACEABILITY_MODULE)
   const lots = await trace.listLots({}, { select: ["id", "variant_id", "lot_number", "gtin", "status", "published_at", "created_at"] })
-  const variantIds = [...new Set(lots.map((l: any) => l.variant_id))]
+  const variantIds = [...new Set(lots.map((l) => l.variant_id))]
   const variants = variantIds.length
-    ? await container.resolve(Modules.PRODUCT).listProductVariants({ id: variantIds }, { select: ["id", "ean", "barcode", "upc"], withDeleted: true } as any)
+    ? await container.resolve(Modules.PRODUCT).listProductVariants({ id: variantIds }, { select: ["id", "ean", "barcode", "upc"], withDeleted: true })
     : []
-  const gtinOf = new Map(variants.map((v: any) => [v.id, variantGtin(v)]))
+  const gtinOf = new Map(variants.map((v) => [v.id, variantGtin(v)] as const))
 
-  const time = (d: any) => (d ? new Date(d).getTime() : Number.MAX_SAFE_INTEGER)
-  const ordered = [...lots].sort((a: any, b: any) => time(a.published_at) - time(b.published_at) || time(a.created_at) - time(b.created_at))
+  const time = (d: Date | string | null | undefined) => (d ? new Date(d).getTime() : Number.MAX_SAFE_INTEGER)
+  const ordered = [...lots].sort((a, b) => time(a.published_at) - time(b.published_at) || time(a.created_at) - time(b.created_at))
   const owner = new Map<string, string>()
   const shared = new Map<string, { gtin: string; lot_number: string; lot_ids: string[] }>()
-  for (const lot of ordered as any[]) {
+  for (const lot of ordered) {
     const raw = lot.gtin ?? gtinOf.get(lot.variant_id)
     if (!raw) continue
     const key = `${gtinKey(raw)}|${lot.lot_number}`
@@ -33,12 +33,12 @@ export async function claimLotGtins(container: MedusaContainer) {
       shared.set(key, entry)
     }
   }
-  const updates = (lots as any[])
+  const updates = lots
     .filter((l) => !l.gtin)
     .flatMap((l) => {
       const raw = gtinOf.get(l.variant_id)
       return raw && owner.get(`${gtinKey(raw)}|${l.lot_number}`) === l.id ? [{ id: l.id, gtin: gtinKey(raw) }] : []
     })
-  if (updates.length) await trace.updateLots(updates as any)
+  if (updates.length) await trace.updateLots(updates)
   return { filled: updates.length, duplicates: [...shared.values()] }
 }

@@ -1,8 +1,9 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { InferTypeOf, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { conflict, CoopstallError, notFound } from "../errors"
 import { isUniqueViolation } from "../unique-violation"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
+import type { Lot } from "../../modules/traceability/models/lot"
 import { newLotCode } from "./code"
 import { sortEvents } from "./events"
 import { gtinKey, variantGtin } from "./gtin"
@@ -22,15 +23,21 @@ async function variantsById(container: MedusaContainer, ids: string[]) {
   const variants = ids.length
     ? await container.resolve(Modules.PRODUCT).listProductVariants({ id: [...new Set(ids)] }, { select: ["id", "title", "sku", "ean", "barcode", "upc", "product_id"] })
     : []
-  return new Map(variants.map((v: any) => [v.id, v]))
+  return new Map(variants.map((v) => [v.id, v] as const))
 }
 
-function shapeEvent(event: any) {
+/** The variant fields a vendor's lot view shows. */
+type LotVariant = { id: string; title?: string | null; sku?: string | null } & Parameters<typeof variantGtin>[0]
+/** The lot fields read here; the rest of the row is passed through. */
+type LotLike = { variant_id: string; code: string; lot_number: string; gtin?: string | null; deleted_at?: unknown; events?: EventLike[] | null }
+type EventLike = { lot?: unknown; lot_id?: unknown; deleted_at?: unknown }
+
+function shapeEvent<E extends EventLike>(event: E) {
   const { lot, lot_id, deleted_at, ...rest } = event
   return rest
 }
 
-function shapeLot(lot: any, variant: any) {
+function shapeLot<L extends LotLike>(lot: L, variant: LotVariant | undefined) {
   const { events, deleted_at, ...rest } = lot
   return {
     ...rest,
@@ -45,12 +52,12 @@ function shapeLot(lot: any, variant: any) {
 }
 
 /** Lots as a cooperative's staff see them: with variant, public links and (for one lot) events. */
-export async function serializeVendorLots(container: MedusaContainer, lots: any[]) {
+export async function serializeVendorLots<L extends LotLike>(container: MedusaContainer, lots: L[]) {
   const variants = await variantsById(container, lots.map((l) => l.variant_id))
   return lots.map((lot) => shapeLot(lot, variants.get(lot.variant_id)))
 }
 
-export async function serializeVendorLot(container: MedusaContainer, lot: any) {
+export async function serializeVendorLot<L extends LotLike>(container: MedusaContainer, lot: L) {
   return (await serializeVendorLots(container, [lot]))[0]
 }
 
@@ -63,7 +70,7 @@ export function assertDraft(lot: { status: string }, what: string) {
 /** The GTIN-14 a new lot of this variant is created under, or null when the variant has no valid GTIN. */
 export async function lotGtinForVariant(container: MedusaContainer, variantId: string): Promise<string | null> {
   const [variant] = await container.resolve(Modules.PRODUCT).listProductVariants({ id: variantId }, { select: ["id", "ean", "barcode", "upc"] })
-  const gtin = variant ? variantGtin(variant as any) : null
+  const gtin = variant ? variantGtin(variant) : null
   return gtin ? gtinKey(gtin) : null
 }
 
@@ -86,15 +93,18 @@ export async function assertLotNumberFree(
 }
 
 /** Creates a lot with a fresh random code under its variant's GTIN; a (vanishingly rare) code collision is retried. */
-export async function createLotWithCode(container: MedusaContainer, data: Record<string, any>) {
+/** A new lot's fields; the create-lot step and the demo script pass validated values. */
+type NewLot = Partial<Omit<InferTypeOf<typeof Lot>, "id" | "gtin" | "code" | "lot_number" | "events">> & { variant_id: string; lot_number?: string | null }
+
+export async function createLotWithCode(container: MedusaContainer, data: NewLot) {
   const service = traceability(container)
   const gtin = await lotGtinForVariant(container, data.variant_id)
   if (data.lot_number) await assertLotNumberFree(container, { variant_id: data.variant_id, gtin, lot_number: data.lot_number })
   for (let attempt = 0; ; attempt++) {
     const code = newLotCode()
     try {
-      return await service.createLots({ ...data, gtin, code, lot_number: data.lot_number ?? code } as any)
-    } catch (err: any) {
+      return await service.createLots({ ...data, gtin, code, lot_number: data.lot_number ?? code })
+    } catch (err) {
       // Medusa reports a unique-index violation as INVALID_DATA "… already exists", not DUPLICATE_ERROR.
       if (!isUniqueViolation(err) || attempt >= 4) throw err
       // A concurrent request may have taken the lot number between the check and the insert.

@@ -1,4 +1,4 @@
-import type { Context } from "@medusajs/framework/types"
+import type { Context, InferTypeOf } from "@medusajs/framework/types"
 import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { CoopstallError } from "../../lib/errors"
 import {
@@ -33,6 +33,17 @@ export type DecisionUndo = {
   review_ids: string[]
 }
 
+export type OcopRatingRow = InferTypeOf<typeof OcopRating>
+export type CertificateRow = InferTypeOf<typeof Certificate>
+
+/** What a decision reads of either subject; the rating-only fields are absent on certificates. */
+type SubjectRow = Pick<OcopRatingRow, "id" | "cooperative_id" | "status" | "expires_at" | "review_note" | "reviewed_at"> &
+  Partial<Pick<OcopRatingRow, "product_id" | "decision_date" | "decision_number" | "superseded_by_id">> & {
+    products?: { product_id: string }[]
+  }
+
+type SubjectUpdate = Pick<DecisionUndo["rows"][number], "id" | "superseded_by_id"> & Partial<Omit<DecisionUndo["rows"][number], "id">>
+
 const SUBJECT_LABEL: Record<CertificationSubject, string> = { ocop_rating: "OCOP rating", certificate: "Certificate" }
 
 class CertificationModuleService extends MedusaService({
@@ -47,15 +58,15 @@ class CertificationModuleService extends MedusaService({
         ? await this.listOcopRatings({ id }, {}, ctx)
         : await this.listCertificates({ id }, { relations: ["products"] }, ctx)
     if (!rows[0]) throw new CoopstallError(404, "not_found", `${SUBJECT_LABEL[subject]} ${id} was not found.`)
-    return rows[0] as any
+    return rows[0] as SubjectRow
   }
 
-  private updateSubjects(subject: CertificationSubject, rows: Record<string, unknown>[], ctx: Context) {
-    return subject === "ocop_rating" ? this.updateOcopRatings(rows as any, ctx) : this.updateCertificates(rows as any, ctx)
+  private updateSubjects(subject: CertificationSubject, rows: SubjectUpdate[], ctx: Context) {
+    return subject === "ocop_rating" ? this.updateOcopRatings(rows, ctx) : this.updateCertificates(rows, ctx)
   }
 
-  private changeOf(subject: CertificationSubject, row: any, from: ReviewStatus, to: ReviewStatus, note: string | null): CertificationChange {
-    const product_ids = subject === "ocop_rating" ? [row.product_id] : (row.products ?? []).map((p: any) => p.product_id)
+  private changeOf(subject: CertificationSubject, row: SubjectRow, from: ReviewStatus, to: ReviewStatus, note: string | null): CertificationChange {
+    const product_ids = subject === "ocop_rating" ? [row.product_id!] : (row.products ?? []).map((p) => p.product_id)
     return { subject_type: subject, id: row.id, cooperative_id: row.cooperative_id, product_ids, from, to, note }
   }
 
@@ -85,13 +96,13 @@ class CertificationModuleService extends MedusaService({
 
     const undo: DecisionUndo = { subject_type, rows: [], review_ids: [] }
     const changes: CertificationChange[] = []
-    const remember = (r: any) =>
+    const remember = (r: SubjectRow) =>
       undo.rows.push({ id: r.id, status: r.status, review_note: r.review_note, reviewed_at: r.reviewed_at, superseded_by_id: r.superseded_by_id })
 
     if (action === "verify" && subject_type === "ocop_rating") {
       const [active] = await this.listOcopRatings({ product_id: row.product_id, status: "verified" }, {}, ctx)
       if (active) {
-        if (active.decision_date > row.decision_date) {
+        if (active.decision_date > row.decision_date!) {
           throw new CoopstallError(
             409,
             "older_than_active_rating",
@@ -128,7 +139,7 @@ class CertificationModuleService extends MedusaService({
   @InjectTransactionManager()
   async undoDecision(undo: DecisionUndo, @MedusaContext() ctx: Context = {}) {
     if (undo.review_ids.length) await this.deleteCertificationReviews(undo.review_ids, ctx)
-    if (undo.rows.length) await this.updateSubjects(undo.subject_type, undo.rows as any, ctx)
+    if (undo.rows.length) await this.updateSubjects(undo.subject_type, undo.rows, ctx)
   }
 
   /** Marks every verified item whose expiry has passed as expired, and records why. */
@@ -137,7 +148,7 @@ class CertificationModuleService extends MedusaService({
     const changes: CertificationChange[] = []
     const undo: DecisionUndo[] = []
     for (const subject of ["ocop_rating", "certificate"] as const) {
-      const due: any[] =
+      const due: SubjectRow[] =
         subject === "ocop_rating"
           ? await this.listOcopRatings({ status: "verified", expires_at: { $lte: at } }, {}, ctx)
           : await this.listCertificates({ status: "verified", expires_at: { $lte: at } }, { relations: ["products"] }, ctx)
@@ -169,18 +180,18 @@ class CertificationModuleService extends MedusaService({
   @InjectTransactionManager()
   async takeExpiryReminders(at: Date, @MedusaContext() ctx: Context = {}) {
     const horizon = new Date(at.getTime() + EXPIRY_REMINDER_DAYS * 86_400_000)
-    const filter = { status: "verified", expiry_reminded_at: null, expires_at: { $gt: at, $lte: horizon } } as any
+    const filter = { status: "verified" as const, expiry_reminded_at: null, expires_at: { $gt: at, $lte: horizon } }
     const ratings = await this.listOcopRatings(filter, {}, ctx)
     const certificates = await this.listCertificates(filter, { relations: ["products"] }, ctx)
     if (ratings.length) await this.updateOcopRatings(ratings.map((r) => ({ id: r.id, expiry_reminded_at: at })), ctx)
     if (certificates.length) await this.updateCertificates(certificates.map((c) => ({ id: c.id, expiry_reminded_at: at })), ctx)
     return [
-      ...ratings.map((r: any) => ({ subject_type: "ocop_rating" as const, id: r.id, cooperative_id: r.cooperative_id, product_ids: [r.product_id], expires_at: r.expires_at })),
-      ...certificates.map((c: any) => ({
+      ...ratings.map((r) => ({ subject_type: "ocop_rating" as const, id: r.id, cooperative_id: r.cooperative_id, product_ids: [r.product_id], expires_at: r.expires_at })),
+      ...certificates.map((c) => ({
         subject_type: "certificate" as const,
         id: c.id,
         cooperative_id: c.cooperative_id,
-        product_ids: c.products.map((p: any) => p.product_id),
+        product_ids: c.products.map((p) => p.product_id),
         expires_at: c.expires_at,
       })),
     ]

@@ -1,3 +1,4 @@
+import type { CalculateShippingOptionPriceDTO } from "@medusajs/framework/types"
 import { AbstractFulfillmentProviderService } from "@medusajs/framework/utils"
 
 /** What a cooperative sets on one of its shipping options, in whole đồng. */
@@ -22,7 +23,7 @@ export class CooperativeRateService extends AbstractFulfillmentProviderService {
     return Number.isInteger(amount) && amount >= 0 && (free_above == null || (Number.isInteger(free_above) && free_above >= 0))
   }
 
-  async validateFulfillmentData(_optionData: any, data: any) {
+  async validateFulfillmentData(_optionData: Record<string, unknown>, data: Record<string, unknown>) {
     return data
   }
 
@@ -30,9 +31,14 @@ export class CooperativeRateService extends AbstractFulfillmentProviderService {
     return true
   }
 
-  async calculatePrice(optionData: any, _data: any, context: any) {
+  async calculatePrice(
+    optionData: CalculateShippingOptionPriceDTO["optionData"],
+    _data: CalculateShippingOptionPriceDTO["data"],
+    context: CalculateShippingOptionPriceDTO["context"]
+  ) {
     const { amount, free_above } = optionData as CooperativeRateData
-    const items: any[] = context?.items ?? []
+    // The cart items of this option's shipping profile, i.e. of its cooperative (amounts may be BigNumbers).
+    const items: { subtotal?: unknown; unit_price?: unknown; quantity?: unknown }[] = context?.items ?? []
     const cooperativeSubtotal = items.reduce(
       (sum, item) => sum + Number(item.subtotal ?? Number(item.unit_price ?? 0) * Number(item.quantity ?? 0)),
       0

@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { CodRemittance } from "./models/cod-remittance"
@@ -52,13 +53,14 @@ const COLUMNS = [
 ] as const
 
 /** Money columns are bigint; the ORM hands them over as strings, this module hands out numbers. */
-const withNumbers = (field: string) => (rows: any): any => {
-  const fix = (row: any) => (row && field in row ? { ...row, [field]: vndFromDb(row[field]) } : row)
+const withNumbers = (field: string) => (rows: unknown): unknown => {
+  const fix = (row: unknown) =>
+    row && typeof row === "object" && field in row ? { ...row, [field]: vndFromDb((row as Record<string, unknown>)[field]) } : row
   return Array.isArray(rows) ? rows.map(fix) : fix(rows)
 }
 const amounts = withNumbers("amount")
 const runTotals = withNumbers("payout_total")
-const counted = (fix: (rows: any) => any) => ([rows, count]: [any, number]): [any, number] => [fix(rows), count]
+const counted = (fix: (rows: unknown) => unknown) => ([rows, count]: [unknown, number]): [unknown, number] => [fix(rows), count]
 
 export type StripeReversal = {
   payout_id: string
@@ -110,8 +112,10 @@ export type CommissionRateChangeRow = {
 /** null: no live rule with that id (unknown or already deleted). */
 export type CommissionRateChangeResult = { rate: CommissionRateRow; change: CommissionRateChangeRow | null } | null
 
-class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, CommissionRateChange, Payout, PayoutRun, CodRemittance }) {
-  constructor(...args: any[]) {
+const LedgerServiceBase = MedusaService({ LedgerEntry, CommissionRate, CommissionRateChange, Payout, PayoutRun, CodRemittance })
+
+class LedgerModuleService extends LedgerServiceBase {
+  constructor(...args: ConstructorParameters<typeof LedgerServiceBase>) {
     super(...args)
     // The generated methods keep their signatures; only the amounts they hand out become numbers.
     numbersOut(this, {
@@ -154,7 +158,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, C
       values.push(...COLUMNS.map((c) => row[c]))
       return `(${COLUMNS.map(() => "?").join(", ")})`
     })
-    return await (ctx.transactionManager as any).execute(
+    return await (ctx.transactionManager as SqlEntityManager).execute(
       `insert into ledger_entry (${COLUMNS.join(", ")}) values ${rows.join(", ")}
        on conflict ("type", "source_type", "source_id") do nothing
        returning id, type, source_id`,
@@ -172,7 +176,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, C
    */
   @InjectTransactionManager()
   async changeCommissionRate(req: CommissionRateChangeRequest, @MedusaContext() ctx: Context = {}): Promise<CommissionRateChangeResult> {
-    const manager = ctx.transactionManager as any
+    const manager = ctx.transactionManager as SqlEntityManager
     let rate: CommissionRateRow
     let action: CommissionRateAction
     let oldRate: number | null
@@ -229,7 +233,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, C
       cooperativeIds.map((id) => [id, { cooperative_id: id, balance: 0, available: 0, pending: 0 }])
     )
     if (!cooperativeIds.length) return result
-    const rows: { cooperative_id: string; balance: string; available: string }[] = await (ctx.manager as any).execute(
+    const rows: { cooperative_id: string; balance: string; available: string }[] = await (ctx.manager as SqlEntityManager).execute(
       `select cooperative_id, coalesce(sum(amount), 0) as balance,
               coalesce(sum(amount) filter (where available_at <= ?), 0) as available
          from ledger_entry where cooperative_id in (?) group by cooperative_id`,
@@ -253,7 +257,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, C
     { cutoff, minimum, after = "", limit = 100 }: { cutoff: Date; minimum: number; after?: string; limit?: number },
     @MedusaContext() ctx: Context = {}
   ): Promise<PayableBalance[]> {
-    const rows: { cooperative_id: string; available: string }[] = await (ctx.manager as any).execute(
+    const rows: { cooperative_id: string; available: string }[] = await (ctx.manager as SqlEntityManager).execute(
       `select cooperative_id, sum(amount) as available
          from ledger_entry
         where cooperative_id > ? and available_at <= ?
@@ -276,7 +280,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, C
     { cutoff, after = "", limit = 100 }: { cutoff: Date; after?: string; limit?: number },
     @MedusaContext() ctx: Context = {}
   ): Promise<PayableBalance[]> {
-    const rows: { cooperative_id: string; available: string }[] = await (ctx.manager as any).execute(
+    const rows: { cooperative_id: string; available: string }[] = await (ctx.manager as SqlEntityManager).execute(
       `select cooperative_id, sum(amount) as available
          from ledger_entry
         where cooperative_id > ? and available_at <= ?
@@ -322,7 +326,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, C
    */
   @InjectTransactionManager()
   async transitionPayout(id: string, from: PayoutStatus[], to: PayoutTransition, @MedusaContext() ctx: Context = {}) {
-    const manager = ctx.transactionManager as any
+    const manager = ctx.transactionManager as SqlEntityManager
     const [row] = await manager.execute(
       `update payout
           set status = ?,
@@ -359,7 +363,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, C
 
   /** When the payout's own `payout` line became available: its run's cutoff. */
   private async payoutCutoff(payoutId: string, ctx: Context): Promise<Date> {
-    const [entry] = await (ctx.transactionManager as any).execute(
+    const [entry] = await (ctx.transactionManager as SqlEntityManager).execute(
       `select available_at from ledger_entry where payout_id = ? and type = 'payout' limit 1`,
       [payoutId]
     )
@@ -376,7 +380,7 @@ class LedgerModuleService extends MedusaService({ LedgerEntry, CommissionRate, C
    */
   @InjectTransactionManager()
   async bookStripeReversal(input: StripeReversal, @MedusaContext() ctx: Context = {}) {
-    const manager = ctx.transactionManager as any
+    const manager = ctx.transactionManager as SqlEntityManager
     const [payout] = await manager.execute(
       `select id, cooperative_id, amount, period, status from payout where id = ? and deleted_at is null for update`,
       [input.payout_id]

@@ -1,6 +1,13 @@
 import type { Logger, SearchTypes } from "@medusajs/framework/types"
 import { AbstractSearchProviderService, MedusaError } from "@medusajs/framework/utils"
-import type { Meilisearch } from "meilisearch" with { "resolution-mode": "import" }
+import type {
+  Meilisearch,
+  MeilisearchApiError,
+  MultiSearchQuery,
+  MultiSearchResult,
+  RecordAny,
+  Settings,
+} from "meilisearch" with { "resolution-mode": "import" }
 import { foldVietnamese } from "../../lib/text"
 import { fieldAt, literal, toMeilisearchFilter } from "./filters"
 
@@ -17,6 +24,9 @@ export type MeilisearchProviderOptions = {
 
 type Fields = Record<string, SearchTypes.SearchFieldDefinition>
 type Flat = { path: string; field: SearchTypes.SearchFieldDefinition }
+type Doc = Record<string, unknown>
+type ValueFacet = Extract<SearchTypes.SearchFacetRequest, { type?: "value" }>
+type Response = MultiSearchResult<RecordAny>
 
 const DEFAULT_BATCH = 1000
 const DEFAULT_TIMEOUT_MS = 60_000
@@ -81,30 +91,31 @@ export function indexSettings(index: SearchTypes.ResolvedSearchIndexDefinition) 
 
 const dateFields = (fields: Fields) => flatten(fields).filter(({ field }) => field.type === "date").map(({ path }) => path)
 
-function mapPath(doc: Record<string, any>, path: string, fn: (v: any) => any) {
+function mapPath(doc: Doc, path: string, fn: (v: unknown) => unknown) {
   const parts = path.split(".")
-  let node: any = doc
+  let node: Doc | undefined = doc
   for (const part of parts.slice(0, -1)) {
-    node = node?.[part]
+    node = node?.[part] as Doc | undefined
     if (!node || typeof node !== "object") return
   }
   const last = parts[parts.length - 1]
   if (node && node[last] !== undefined && node[last] !== null) node[last] = fn(node[last])
 }
 
-const toEpoch = (v: any) => (v instanceof Date ? v.getTime() : typeof v === "string" ? Date.parse(v) : v)
-const toIso = (v: any) => (typeof v === "number" ? new Date(v).toISOString() : v)
+const toEpoch = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "string" ? Date.parse(v) : v)
+const toIso = (v: unknown) => (typeof v === "number" ? new Date(v).toISOString() : v)
 
 /** The id filter of a delete-by-id, if that is all the filter is. */
 function idsOnly(filters: SearchTypes.SearchFilters, primaryKey: string): string[] | null {
   const keys = Object.keys(filters)
   if (keys.length !== 1 || keys[0] !== primaryKey) return null
-  const value: any = (filters as any)[primaryKey]
+  const value = (filters as Record<string, unknown>)[primaryKey]
   if (typeof value === "string" || typeof value === "number") return [String(value)]
   if (Array.isArray(value)) return value.map(String)
   if (value && typeof value === "object" && Object.keys(value).length === 1) {
-    if (Array.isArray(value.$in)) return value.$in.map(String)
-    if (value.$eq !== undefined) return [String(value.$eq)]
+    const op = value as { $in?: unknown; $eq?: unknown }
+    if (Array.isArray(op.$in)) return op.$in.map(String)
+    if (op.$eq !== undefined) return [String(op.$eq)]
   }
   return null
 }
@@ -121,7 +132,7 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
   static identifier = "search-meilisearch"
 
   protected client_: Promise<Meilisearch>
-  protected apiError_: Promise<new (...args: any[]) => Error>
+  protected apiError_: Promise<typeof MeilisearchApiError>
   protected logger_?: Logger
   protected options_: MeilisearchProviderOptions
 
@@ -157,12 +168,12 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
   }
 
   private toDocument(document: SearchTypes.SearchDocument, fields: Fields) {
-    const copy: Record<string, any> = structuredClone(document)
+    const copy: Doc = structuredClone(document)
     for (const path of dateFields(fields)) mapPath(copy, path, toEpoch)
     return copy
   }
 
-  private fromDocument(document: Record<string, any>, fields: Fields) {
+  private fromDocument(document: Doc, fields: Fields) {
     for (const path of dateFields(fields)) mapPath(document, path, toIso)
     delete document._rankingScore
     return document
@@ -172,26 +183,27 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     const settings = indexSettings(index)
     try {
       await this.settle(await (await this.client_).createIndex(index.physical_name, { primaryKey: index.primary_key }))
-    } catch (err: any) {
+    } catch (err) {
+      const e = err as { message?: unknown; cause?: { code?: string } } | null
       // An index that already exists keeps its documents; only its settings are brought in line.
-      if (!String(err?.message ?? "").includes("index_already_exists") && err?.cause?.code !== "index_already_exists") throw err
+      if (!String(e?.message ?? "").includes("index_already_exists") && e?.cause?.code !== "index_already_exists") throw err
     }
-    await this.settle(await (await this.client_).index(index.physical_name).updateSettings(settings as any))
+    await this.settle(await (await this.client_).index(index.physical_name).updateSettings(settings as Settings))
     return { index: index.physical_name, status: "succeeded" }
   }
 
   async deleteIndex({ index }: { index: string }): Promise<SearchTypes.SearchTask> {
     try {
       await this.settle(await (await this.client_).deleteIndex(index))
-    } catch (err: any) {
-      if (!String(err?.message ?? "").includes("index_not_found")) throw err
+    } catch (err) {
+      if (!String((err as { message?: unknown } | null)?.message ?? "").includes("index_not_found")) throw err
     }
     return { index, status: "succeeded" }
   }
 
   async listIndexes(): Promise<SearchTypes.SearchIndexInfo[]> {
     const stats = await (await this.client_).getStats()
-    return Object.entries(stats.indexes ?? {}).map(([name, s]: [string, any]) => ({
+    return Object.entries(stats.indexes ?? {}).map(([name, s]) => ({
       name,
       provider: MeilisearchSearchService.identifier,
       document_count: Number(s.numberOfDocuments ?? 0),
@@ -263,13 +275,13 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     const plans = inputs.map((input) => this.plan(input))
     const queries = plans.flatMap((plan) => [plan.main, ...plan.ranges.map((r) => r.query)])
     const started = Date.now()
-    let response: any
+    let response: { results: Response[] }
     try {
-      response = await (await this.client_).multiSearch({ queries } as any)
+      response = await (await this.client_).multiSearch({ queries: queries as MultiSearchQuery[] })
     } catch (err) {
       throw await this.translateError(err)
     }
-    const results: any[] = response.results
+    const results = response.results
     let at = 0
     return plans.map((plan) => {
       const main = results[at++]
@@ -278,9 +290,9 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     })
   }
 
-  private async translateError(err: any) {
+  private async translateError(err: unknown) {
     if (err instanceof (await this.apiError_)) {
-      const code = (err as any).cause?.code
+      const code = err.cause?.code
       if (code === "index_not_found") return new MedusaError(MedusaError.Types.NOT_FOUND, err.message)
       if (code === "invalid_search_filter" || code === "invalid_search_sort" || code === "invalid_search_facets") {
         return new MedusaError(MedusaError.Types.INVALID_DATA, err.message)
@@ -355,7 +367,7 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     return { input, facets, main, ranges, skip, take, q }
   }
 
-  private buildResult(plan: ReturnType<MeilisearchSearchService["plan"]>, main: any, ranges: any[], elapsed: number): SearchTypes.SearchResult {
+  private buildResult(plan: ReturnType<MeilisearchSearchService["plan"]>, main: Response, ranges: { range: ReturnType<MeilisearchSearchService["plan"]>["ranges"][number]; result: Response }[], elapsed: number): SearchTypes.SearchResult {
     const { input, facets, skip, take } = plan
     const options = input.search_options ?? {}
     const pk = input.index.primary_key
@@ -363,14 +375,15 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     for (const facet of facets) {
       const type = facet.type ?? "value"
       if (type === "value") {
-        const limit = (facet as any).limit ?? 100
+        const valueFacet = facet as ValueFacet
+        const limit = valueFacet.limit ?? 100
         const distribution: Record<string, number> = main.facetDistribution?.[facet.field] ?? {}
         let values = Object.entries(distribution).map(([value, count]) => ({ value, count: Number(count) }))
-        if ((facet as any).query) {
-          const needle = foldVietnamese((facet as any).query)
+        if (valueFacet.query) {
+          const needle = foldVietnamese(valueFacet.query)
           values = values.filter((v) => foldVietnamese(v.value).includes(needle))
         }
-        values.sort((facet as any).sort === "alpha" ? (a, b) => a.value.localeCompare(b.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value))
+        values.sort(valueFacet.sort === "alpha" ? (a, b) => a.value.localeCompare(b.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value))
         out[facet.field] = { type: "value", values: values.slice(0, limit) }
       } else if (type === "stats") {
         const stats = main.facetStats?.[facet.field]
@@ -391,7 +404,7 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     }
     const count = options.count === "none" ? null : Number(main.estimatedTotalHits ?? main.totalHits ?? 0)
     return {
-      hits: (main.hits ?? []).map((hit: any) => {
+      hits: (main.hits ?? []).map((hit) => {
         const score = hit._rankingScore
         const highlights = hit._formatted
           ? Object.fromEntries(Object.entries(hit._formatted).filter(([k]) => k !== pk).map(([k, v]) => [k, [String(v)]]))

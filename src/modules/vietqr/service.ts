@@ -1,4 +1,15 @@
 import { randomBytes } from "node:crypto"
+import type {
+  AuthorizePaymentInput,
+  CancelPaymentInput,
+  CapturePaymentInput,
+  DeletePaymentInput,
+  GetPaymentStatusInput,
+  InitiatePaymentInput,
+  RefundPaymentInput,
+  RetrievePaymentInput,
+  UpdatePaymentInput,
+} from "@medusajs/framework/types"
 import { AbstractPaymentProvider, MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { QRPay } from "vietnam-qr-pay"
 
@@ -66,41 +77,41 @@ export class VietQrPaymentProvider extends AbstractPaymentProvider<VietQrOptions
     }
   }
 
-  async initiatePayment({ amount }: any) {
+  async initiatePayment({ amount }: InitiatePaymentInput) {
     const reference = newTransferReference()
-    return { id: reference, data: this.payload(reference, amount) as any, status: PaymentSessionStatus.PENDING }
+    return { id: reference, data: this.payload(reference, amount), status: PaymentSessionStatus.PENDING }
   }
 
-  async updatePayment({ amount, data }: any) {
-    return { data: this.payload(data?.reference ?? newTransferReference(), amount) as any, status: PaymentSessionStatus.PENDING }
+  async updatePayment({ amount, data }: UpdatePaymentInput) {
+    return { data: this.payload((data?.reference as string | undefined) ?? newTransferReference(), amount), status: PaymentSessionStatus.PENDING }
   }
 
-  async authorizePayment({ data }: any) {
+  async authorizePayment({ data }: AuthorizePaymentInput) {
     return { data, status: PaymentSessionStatus.AUTHORIZED }
   }
 
-  async capturePayment({ data }: any) {
+  async capturePayment({ data }: CapturePaymentInput) {
     return { data: { ...data, received_at: new Date().toISOString() } }
   }
 
-  async refundPayment({ data }: any) {
+  async refundPayment({ data }: RefundPaymentInput) {
     // The union returns the money by bank transfer; Medusa records the refund.
     return { data }
   }
 
-  async cancelPayment({ data }: any) {
+  async cancelPayment({ data }: CancelPaymentInput) {
     return { data }
   }
 
-  async deletePayment({ data }: any) {
+  async deletePayment({ data }: DeletePaymentInput) {
     return { data }
   }
 
-  async retrievePayment({ data }: any) {
+  async retrievePayment({ data }: RetrievePaymentInput) {
     return { data }
   }
 
-  async getPaymentStatus({ data }: any) {
+  async getPaymentStatus({ data }: GetPaymentStatusInput) {
     return { status: data?.received_at ? PaymentSessionStatus.CAPTURED : PaymentSessionStatus.AUTHORIZED, data }
   }
 

@@ -11,7 +11,7 @@ export type ResubmitCertificationWorkflowInput = Actor & {
   subject_type: CertificationSubject
   cooperative_id: string
   id: string
-  fields: Record<string, any>
+  fields: Record<string, unknown>
 }
 
 /** A cooperative corrects a rejected (or still pending) submission; it returns to the union's queue. */
@@ -32,7 +32,7 @@ export const resubmitCertificationWorkflow = createWorkflow(
     })
     const { change } = resubmitCertificationStep(
       transform({ input, fields }, ({ input, fields }) => {
-        const { cooperative_id: _owner, ...changes } = fields as Record<string, any>
+        const { cooperative_id: _owner, ...changes } = fields as Record<string, unknown>
         return { subject_type: input.subject_type, id: input.id, fields: changes, actor_type: input.actor_type, actor_id: input.actor_id }
       })
     )

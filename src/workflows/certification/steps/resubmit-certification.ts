@@ -1,13 +1,18 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CoopstallError } from "../../../lib/errors"
 import { CERTIFICATION_MODULE, CertificationModuleService, CertificationSubject, REVIEW_TRANSITIONS } from "../../../modules/certification"
-import type { Actor, CertificationChange } from "../../../modules/certification/service"
+import type { Actor, CertificateRow, CertificationChange, OcopRatingRow } from "../../../modules/certification/service"
 
 export type ResubmitCertificationInput = Actor & {
   subject_type: CertificationSubject
   id: string
-  fields: Record<string, any>
+  /** The validated body of the subject's resubmit route; free-form here, each route's zod schema checks it. */
+  fields: Record<string, unknown> & { product_ids?: string[] }
 }
+
+// The fields arrive validated for their subject; these name the update each service method takes.
+type RatingUpdate = { id: string } & Partial<Omit<OcopRatingRow, "id">>
+type CertificateUpdate = { id: string } & Partial<Omit<CertificateRow, "id" | "products">>
 
 const EDITABLE = {
   ocop_rating: ["stars", "product_group", "decision_number", "issuing_authority", "decision_date", "expires_at", "evidence_file_id", "evidence_url"],
@@ -20,7 +25,7 @@ export const resubmitCertificationStep = createStep(
   async (input: ResubmitCertificationInput, { container }) => {
     const service: CertificationModuleService = container.resolve(CERTIFICATION_MODULE)
     const isRating = input.subject_type === "ocop_rating"
-    const [current]: any[] = isRating
+    const [current]: (OcopRatingRow | CertificateRow)[] = isRating
       ? await service.listOcopRatings({ id: input.id })
       : await service.listCertificates({ id: input.id }, { relations: ["products"] })
     if (!REVIEW_TRANSITIONS.resubmit.from.includes(current.status)) {
@@ -30,16 +35,18 @@ export const resubmitCertificationStep = createStep(
         `This ${isRating ? "rating" : "certificate"} is ${current.status}; only submitted or rejected ones can be changed and resubmitted. Submit a new one instead.`
       )
     }
-    const before = Object.fromEntries(EDITABLE[input.subject_type].map((f) => [f, current[f]]))
+    const before = Object.fromEntries(EDITABLE[input.subject_type].map((f) => [f, (current as Record<string, unknown>)[f]]))
     const { product_ids, ...fields } = input.fields
     const update = { id: input.id, ...fields, status: "submitted" }
-    if (isRating) await service.updateOcopRatings(update as any)
-    else await service.updateCertificates(update as any)
+    if (isRating) await service.updateOcopRatings(update as RatingUpdate)
+    else await service.updateCertificates(update as CertificateUpdate)
 
-    const previousProducts: string[] = isRating ? [current.product_id] : current.products.map((p: any) => p.product_id)
+    const previousProducts: string[] = isRating
+      ? [(current as OcopRatingRow).product_id]
+      : (current as CertificateRow).products.map((p) => p.product_id)
     if (!isRating && product_ids) {
-      await service.deleteCertificateProducts(current.products.map((p: any) => p.id))
-      await service.createCertificateProducts(product_ids.map((product_id: string) => ({ product_id, certificate_id: input.id })) as any)
+      await service.deleteCertificateProducts((current as CertificateRow).products.map((p) => p.id))
+      await service.createCertificateProducts(product_ids.map((product_id) => ({ product_id, certificate_id: input.id })))
     }
     const review = await service.createCertificationReviews({
       subject_type: input.subject_type,
@@ -69,14 +76,14 @@ export const resubmitCertificationStep = createStep(
     const service: CertificationModuleService = container.resolve(CERTIFICATION_MODULE)
     await service.deleteCertificationReviews(undo.review_id)
     if (undo.subject_type === "ocop_rating") {
-      await service.updateOcopRatings({ id: undo.id, ...undo.before } as any)
+      await service.updateOcopRatings({ id: undo.id, ...undo.before } as RatingUpdate)
       return
     }
-    await service.updateCertificates({ id: undo.id, ...undo.before } as any)
+    await service.updateCertificates({ id: undo.id, ...undo.before } as CertificateUpdate)
     if (undo.productsChanged) {
-      const current = await service.listCertificateProducts({ certificate_id: undo.id } as any)
+      const current = await service.listCertificateProducts({ certificate_id: undo.id })
       await service.deleteCertificateProducts(current.map((p) => p.id))
-      await service.createCertificateProducts(undo.previousProducts.map((product_id) => ({ product_id, certificate_id: undo.id })) as any)
+      await service.createCertificateProducts(undo.previousProducts.map((product_id) => ({ product_id, certificate_id: undo.id })))
     }
   }
 )
