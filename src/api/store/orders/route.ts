@@ -2,7 +2,6 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getOrdersListWorkflow } from "@medusajs/medusa/core-flows"
 import { CoopstallError } from "../../../lib/errors"
-import type { OrderRecord } from "./combine"
 import { purchaseOrders, purchasesOf, withPublicFulfillments } from "./helpers"
 
 /** Order fields a history can be sorted by: columns of the order itself, the same on every order of a purchase. */
@@ -50,10 +49,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
           .run({ input: { fields: req.queryConfig.fields, variables: { filters: { id: single } } } })
           .then(({ result }) => {
             // Medusa's list workflow answers `{ rows, metadata }` when paginated, the rows alone otherwise.
-            const rows = (result as { rows?: OrderRecord[] }).rows ?? (result as OrderRecord[])
-            return new Map(rows.map((o) => [o.id, withPublicFulfillments(o)]))
+            const rows = "rows" in result ? result.rows : result
+            return new Map<unknown, unknown>(rows.map((o) => [o.id, withPublicFulfillments(o)]))
           })
-      : Promise.resolve(new Map<unknown, OrderRecord>()),
+      : Promise.resolve(new Map<unknown, unknown>()),
   ])
   res.json({
     orders: page.map((id) => (purchaseOf.has(id) ? combined.get(purchaseOf.get(id)!.id) : singles.get(id))).filter(Boolean),
