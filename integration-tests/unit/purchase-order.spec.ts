@@ -30,7 +30,12 @@ describe("a purchase read by the store as one Medusa order", () => {
     lead_id: "order_1",
     payment_collections: [collection],
     purchase: { id: "ordgrp_1" },
-  })
+  }) as ReturnType<typeof combinePurchase> & {
+    items: { id: string }[]
+    shipping_methods: { id: string }[]
+    shipping_address: { id: string }
+    summary: Record<string, unknown>
+  }
 
   it("answers under its first order's id and number, with every item and shipping method, the lead's first", () => {
     expect([combined.id, combined.display_id, combined.email]).toEqual(["order_1", 1, "khach@example.vn"])

@@ -90,8 +90,10 @@ const NOT_CATALOG_PREFIXES = [
 let installed: Promise<void> | null = null
 
 function knex(container: MedusaContainer) {
-  return container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  return container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
 }
+
+type Db = ReturnType<typeof knex>
 
 /** Creates the log tables and the triggers (idempotent; once per process, serialised across processes). */
 export function ensureCatalogChangeLog(container: MedusaContainer): Promise<void> {
@@ -126,7 +128,7 @@ function productFunctionSql(table: string, { kind, products }: { kind: ProductCh
 
 async function install(container: MedusaContainer) {
   const db = knex(container)
-  await db.transaction(async (trx: any) => {
+  await db.transaction(async (trx) => {
     await trx.raw(LOCK)
     await trx.raw(`CREATE TABLE IF NOT EXISTS ${LOG_TABLE} (xid xid8 PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now())`)
     await trx.raw(
@@ -166,7 +168,7 @@ async function install(container: MedusaContainer) {
     }
     const mapped = kind === "r" ? PRODUCT_TABLES[name] : undefined
     if (mapped && (await productMappingWorks(db, name, mapped.products))) {
-      await db.transaction(async (trx: any) => {
+      await db.transaction(async (trx) => {
         await trx.raw(LOCK)
         await trx.raw(productFunctionSql(name, mapped))
         for (const [event, trigger] of Object.entries(PRODUCT_TRIGGERS)) {
@@ -182,7 +184,7 @@ async function install(container: MedusaContainer) {
       continue
     }
     if (triggers.includes(TRIGGER) && !Object.values(PRODUCT_TRIGGERS).some((t) => triggers.includes(t))) continue
-    await db.transaction(async (trx: any) => {
+    await db.transaction(async (trx) => {
       await trx.raw(LOCK)
       for (const trigger of Object.values(PRODUCT_TRIGGERS)) await trx.raw(`DROP TRIGGER IF EXISTS ${trigger} ON ??`, [name])
       await trx.raw(
@@ -198,7 +200,7 @@ async function install(container: MedusaContainer) {
  * itself first, and a table whose columns or links are not what PRODUCT_TABLES expects (a later
  * Medusa renamed one) falls back to "something changed".
  */
-async function productMappingWorks(db: any, table: string, products: string): Promise<boolean> {
+async function productMappingWorks(db: Db, table: string, products: string): Promise<boolean> {
   try {
     await db.raw(`EXPLAIN ${products.replaceAll("$rows", `"${table}"`)}`)
     return true
@@ -279,7 +281,7 @@ function batcher(container: MedusaContainer) {
           [distinct]
         )
         const bySnapshot = new Map<string, CatalogChanges>(
-          rows.map((r: any) => {
+          (rows as { snapshot: string; all_changed: boolean; products: unknown; now: string }[]).map((r) => {
             const pairs = r.products as [string, ProductChangeKind][]
             const products = new Map<string, Set<ProductChangeKind>>()
             for (const [id, kind] of pairs) {

@@ -13,9 +13,20 @@ import { adminFetch, formatVnd, useAdminGet } from "../lib/api"
  * what was received and refunded for it, and refunds through POST /admin/orders/:id/refunds
  * (capped by the share, booked in the cooperative's ledger), never Medusa's payment refund.
  */
+type OrderCoopstall = {
+  cooperative: { name: string; province: string | null } | null
+  purchase: {
+    id: string
+    order_count: number
+    total: number
+    payment: { captured: number } | null
+  } | null
+  share: { amount: number; method: string; collector: string; paid_in: number; refunded: number; refundable: number } | null
+}
+
 const OrderCoopstallWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { t } = useTranslation()
-  const { data, error, reload } = useAdminGet<any>(`/admin/orders/${order.id}/coopstall`)
+  const { data, error, reload } = useAdminGet<OrderCoopstall>(`/admin/orders/${order.id}/coopstall`)
   const [amount, setAmount] = useState("")
   const [note, setNote] = useState("")
   const [busy, setBusy] = useState(false)
@@ -29,14 +40,14 @@ const OrderCoopstallWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
     setBusy(true)
     setRefundError(null)
     try {
-      const done = await adminFetch<any>(`/admin/orders/${order.id}/refunds`, { method: "POST", body: { amount: value, ...(note.trim() ? { note: note.trim() } : {}) } })
+      const done = await adminFetch<{ refund: { amount: number } }>(`/admin/orders/${order.id}/refunds`, { method: "POST", body: { amount: value, ...(note.trim() ? { note: note.trim() } : {}) } })
       toast.success(t("coopstall.orderMoney.refundDone", { amount: formatVnd(done.refund.amount) }))
       setAmount("")
       setNote("")
       reload()
-    } catch (err: any) {
-      setRefundError(err.message)
-      toast.error(t("coopstall.common.error"), { description: err.message })
+    } catch (err) {
+      setRefundError((err as Error).message)
+      toast.error(t("coopstall.common.error"), { description: (err as Error).message })
     } finally {
       setBusy(false)
     }

@@ -10,9 +10,18 @@ import { useAdminGet } from "../lib/api"
  * The product page's side column: whose product it is, its OCOP rating in force, what shoppers
  * say, and the changes its cooperative proposed to the live listing, to publish or reject.
  */
+type ProductCoopstall = {
+  cooperative: { name: string; province: string | null; status: string } | null
+  ocop_rating: { stars: number; decision_number: string | null; valid_until: string | null } | null
+  submitted_ocop_rating?: { stars: number } | null
+  certificates: { id: string; type: string; code: string | null }[]
+  pending_revision?: { id: string; diff: { field: string; live: unknown; proposed: unknown }[] } | null
+  reviews: { review_count: number; average_rating: number | null; pending_count: number }
+}
+
 const ProductCoopstallWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const { t } = useTranslation()
-  const { data, error, reload } = useAdminGet<any>(`/admin/products/${product.id}/coopstall`)
+  const { data, error, reload } = useAdminGet<ProductCoopstall>(`/admin/products/${product.id}/coopstall`)
   if (error) return null
   return (
     <Container className="divide-y p-0" data-testid="coopstall-product-widget">
@@ -61,7 +70,7 @@ const ProductCoopstallWidget = ({ data: product }: DetailWidgetProps<AdminProduc
             )}
             {data.certificates?.length > 0 && (
               <div className="flex flex-wrap gap-1 pt-1">
-                {data.certificates.map((c: any) => (
+                {data.certificates.map((c) => (
                   <Badge key={c.id} size="2xsmall">
                     {c.type} {c.code}
                   </Badge>
@@ -74,7 +83,7 @@ const ProductCoopstallWidget = ({ data: product }: DetailWidgetProps<AdminProduc
               <Text size="small" weight="plus">
                 {t("coopstall.widget.changesWaiting")}
               </Text>
-              {data.pending_revision.diff.map((d: any) => (
+              {data.pending_revision.diff.map((d) => (
                 <div key={d.field} className="flex flex-col gap-y-0.5">
                   <Text size="xsmall" weight="plus">
                     {d.field}
@@ -123,7 +132,7 @@ const ProductCoopstallWidget = ({ data: product }: DetailWidgetProps<AdminProduc
 
 /** A field value as plain text (React escapes it): images as their URLs. */
 const show = (value: unknown) =>
-  Array.isArray(value) ? value.map((i: any) => i?.url ?? "").join(", ") || "—" : value === null || value === undefined || value === "" ? "—" : String(value)
+  Array.isArray(value) ? value.map((i: { url?: string } | null) => i?.url ?? "").join(", ") || "—" : value === null || value === undefined || value === "" ? "—" : String(value)
 
 export const config = defineWidgetConfig({
   zone: "product.details.side.after",

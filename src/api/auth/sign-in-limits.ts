@@ -69,7 +69,7 @@ export function signInLimitsFromEnv(env: Env = process.env): SignInLimits {
  * be a thousand addresses. The socket's address is used unless TRUST_PROXY_HOPS says how many
  * proxies (each appending one entry) stand in front; then the entry the outermost one wrote.
  */
-export function clientAddress(req: { socket?: { remoteAddress?: string }; headers: Record<string, any> }, hops: number) {
+export function clientAddress(req: { socket?: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }, hops: number) {
   const socket = req.socket?.remoteAddress ?? "unknown"
   if (!hops) return socket
   const header = req.headers["x-forwarded-for"]
@@ -93,8 +93,9 @@ export function accountKey(value: unknown): string | null {
 const isPasswordProvider = (req: MedusaRequest) => String(req.params?.auth_provider ?? "").toLowerCase() === "emailpass"
 
 function tooManyAttempts(name: string) {
-  return (req: any, res: MedusaResponse, next: MedusaNextFunction) => {
-    const resetTime: Date | undefined = req[name]?.resetTime
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    // express-rate-limit keeps what it counted on the request under `requestPropertyName`.
+    const resetTime = (Reflect.get(req, name) as { resetTime?: Date } | undefined)?.resetTime
     const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000))
     res.setHeader("Retry-After", String(seconds))
     const minutes = Math.ceil(seconds / 60)
@@ -144,9 +145,10 @@ function limiter(spec: LimiterSpec, limits: SignInLimits, store: StoreFactory): 
     legacyHeaders: false,
     requestPropertyName: propertyName,
     skipSuccessfulRequests: spec.failuresOnly,
-    skip: (req) => !isPasswordProvider(req as any) || spec.key(req as any) === null,
-    keyGenerator: (req) => spec.key(req as any)!,
-    handler: tooManyAttempts(propertyName) as any,
+    // express-rate-limit runs in Medusa's middleware chain: its requests are Medusa's.
+    skip: (req) => !isPasswordProvider(req as MedusaRequest) || spec.key(req as MedusaRequest) === null,
+    keyGenerator: (req) => spec.key(req as MedusaRequest)!,
+    handler: (req, res, next) => tooManyAttempts(propertyName)(req as MedusaRequest, res, next),
     store: store(spec.name),
     // Our keys never come from req.ip (see clientAddress), so its checks do not apply.
     validate: { ip: false, trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
@@ -161,9 +163,9 @@ export type SignInLimiters = {
 }
 
 export function signInLimiters(limits: SignInLimits, store: StoreFactory): SignInLimiters {
-  const address = (req: MedusaRequest) => ipKeyGenerator(clientAddress(req as any, limits.trustProxyHops))
-  const email = (req: MedusaRequest) => accountKey((req.body as any)?.email)
-  const identifier = (req: MedusaRequest) => accountKey((req.body as any)?.identifier)
+  const address = (req: MedusaRequest) => ipKeyGenerator(clientAddress(req, limits.trustProxyHops))
+  const email = (req: MedusaRequest) => accountKey((req.body as { email?: unknown } | undefined)?.email)
+  const identifier = (req: MedusaRequest) => accountKey((req.body as { identifier?: unknown } | undefined)?.identifier)
 
   // Sign-in and registration share the failure counters: registering with an existing email and
   // its password succeeds, so registration is a second way to test a password.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import {
   type CatalogChanges,
   catalogSnapshot,
@@ -40,6 +40,10 @@ const BYPASS_HEADER = "x-coopstall-answer-cache"
 // `stale_at`: the first instant an OCOP rating or certificate in the answer expires (an item stops
 // showing at that instant, with no write), so a kept answer is never served past it.
 // `ids`: the answer's products, in order (null when some product came without its id).
+/** A product (or one of its options, values, variants) in a kept answer: only `id` and the arrays aligned are read. */
+type AnswerObject = { id?: unknown; [field: string]: unknown }
+type ProductAnswer = { products?: AnswerObject[]; product?: AnswerObject; [field: string]: unknown }
+
 type Entry = { body: Buffer; etag: string; snapshot: string; at: number; stale_at: number; list: boolean; q: boolean; ids: string[] | null }
 
 /** How each answer was made since the process started (tests and the bench read it). */
@@ -87,13 +91,13 @@ function cacheKey(req: MedusaRequest): string | null {
   // A customer's (or a cart's customer's) group can have prices of its own.
   if (req.get("authorization") || req.get("cookie")) return null
   if ("cart_id" in (req.query ?? {})) return null
-  const channels = [...((req as any).publishable_key_context?.sales_channel_ids ?? [])].sort().join(",")
+  const channels = [...((req as Partial<MedusaStoreRequest>).publishable_key_context?.sales_channel_ids ?? [])].sort().join(",")
   // Medusa's locale comes from ?locale= (in the URL) or this header.
   return `${req.get("x-publishable-api-key") ?? ""}|${channels}|${req.get("x-medusa-locale") ?? ""}|${req.originalUrl}`
 }
 
 /** Encoded once, with the weak ETag Express would compute for it on every send (a store page is ~600 kB). */
-function entryOf(req: MedusaRequest, body: any, snapshot: string, at = Date.now()): Entry {
+function entryOf(req: MedusaRequest, body: unknown, snapshot: string, at = Date.now()): Entry {
   const bytes = Buffer.from(JSON.stringify(body))
   const etag = `W/"${bytes.length.toString(16)}-${createHash("sha1").update(bytes).digest("base64").substring(0, 27)}"`
   const now = Date.now()
@@ -102,9 +106,10 @@ function entryOf(req: MedusaRequest, body: any, snapshot: string, at = Date.now(
     const t = Date.parse(m[1])
     if (t > now && t < staleAt) staleAt = t
   }
-  const list = Array.isArray(body?.products)
-  const products: any[] = list ? body.products : body?.product ? [body.product] : []
-  const ids = products.every((p) => typeof p?.id === "string") ? products.map((p) => p.id as string) : null
+  const answer = (body ?? {}) as ProductAnswer
+  const list = Array.isArray(answer.products)
+  const products: (AnswerObject | undefined)[] = list ? answer.products! : answer.product ? [answer.product] : []
+  const ids = products.every((p) => typeof p?.id === "string") ? products.map((p) => p!.id as string) : null
   return { body: bytes, etag, snapshot, at, stale_at: staleAt, list, q: list && req.query?.q !== undefined, ids }
 }
 
@@ -148,11 +153,11 @@ async function patch(req: MedusaRequest, entry: Entry, ids: string[], snapshot: 
   }
   const res = await fetch(`http://${host}:${req.socket.localPort}${url.pathname}${url.search}`, { headers, signal: AbortSignal.timeout(30_000) })
   if (res.status !== 200) return null
-  const fresh = (await res.json()) as { products?: any[] }
+  const fresh = (await res.json()) as { products?: AnswerObject[] }
   const byId = new Map((fresh.products ?? []).map((p) => [p?.id, p]))
   if (byId.size !== ids.length || !ids.every((id) => byId.has(id))) return null
-  const body = JSON.parse(entry.body.toString())
-  body.products = body.products.map((p: any) => (byId.has(p.id) ? keepOrderOf(p, byId.get(p.id)) : p))
+  const body = JSON.parse(entry.body.toString()) as { products: AnswerObject[] }
+  body.products = body.products.map((p) => (byId.has(p.id) ? keepOrderOf(p, byId.get(p.id)!) : p))
   // The other products are as old as the kept answer: so is the patched one.
   return entryOf(req, body, snapshot, entry.at)
 }
@@ -163,22 +168,25 @@ async function patch(req: MedusaRequest, entry: Entry, ids: string[], snapshot: 
  * product keeps the order the kept answer had, so it reads as the whole list's answer would.
  * Other arrays (variants, images: ordered by rank) keep the order Medusa gave.
  */
-function keepOrderOf(kept: any, fresh: any) {
-  const align = (before: any, after: any) => {
+function keepOrderOf(kept: AnswerObject, fresh: AnswerObject) {
+  const align = (before: unknown, after: unknown) => {
     if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) return after
-    const at = new Map(before.map((x: any, i: number) => [x?.id, i]))
-    if (at.size !== after.length || !after.every((x: any) => typeof x?.id === "string" && at.has(x.id))) return after
-    return [...after].sort((x: any, y: any) => at.get(x.id)! - at.get(y.id)!)
+    const at = new Map((before as (AnswerObject | null)[]).map((x, i) => [x?.id, i]))
+    const items = after as AnswerObject[]
+    if (at.size !== items.length || !items.every((x) => typeof x?.id === "string" && at.has(x.id))) return after
+    return [...items].sort((x, y) => at.get(x.id)! - at.get(y.id)!)
   }
+  const find = (list: unknown, id: unknown) =>
+    Array.isArray(list) ? (list as (AnswerObject | null)[]).find((x) => x?.id === id) : undefined
   if (Array.isArray(fresh.options)) {
     fresh.options = align(kept.options, fresh.options)
-    for (const option of fresh.options) {
-      const before = kept.options?.find((o: any) => o?.id === option?.id)
+    for (const option of fresh.options as (AnswerObject | null)[]) {
+      const before = find(kept.options, option?.id)
       if (before && option) option.values = align(before.values, option.values)
     }
   }
-  for (const variant of Array.isArray(fresh.variants) ? fresh.variants : []) {
-    const before = kept.variants?.find((v: any) => v?.id === variant?.id)
+  for (const variant of (Array.isArray(fresh.variants) ? fresh.variants : []) as (AnswerObject | null)[]) {
+    const before = find(kept.variants, variant?.id)
     if (before && variant) variant.options = align(before.options, variant.options)
   }
   return fresh
@@ -265,7 +273,7 @@ export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse
     }
     res.on("close", () => done(null)) // no-op once settled: a request that ends without an answer frees waiters
     const json = res.json.bind(res)
-    res.json = ((body: unknown) => {
+    res.json = (body?: unknown) => {
       if (res.statusCode === 200) {
         const entry = entryOf(req, body, snapshot)
         done(entry)
@@ -274,7 +282,7 @@ export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse
       }
       done(null)
       return json(body)
-    }) as any
+    }
     void pruneCatalogChanges(req.scope).catch(() => {})
     next()
   } catch (err) {

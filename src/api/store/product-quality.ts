@@ -14,7 +14,7 @@ const NO_PRODUCT = "prod_none"
 export async function filterByQuality(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const isListing = req.originalUrl.split("?")[0].replace(/\/$/, "") === "/store/products"
   if (req.method !== "GET" || !isListing) return next()
-  const query = req.query as Record<string, any>
+  const query = req.query as Record<string, unknown>
   if (query.ocop_min_stars === undefined && query.certificate === undefined) return next()
   const parsed = StoreProductQualityQuery.safeParse({ ocop_min_stars: query.ocop_min_stars, certificate: query.certificate })
   if (!parsed.success) {
@@ -46,8 +46,9 @@ export async function storeProductExtras(scope: MedusaRequest["scope"], productI
 export function attachQuality(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if (req.method !== "GET") return next()
   const send = res.json.bind(res)
-  res.json = ((body: any) => {
-    const products: any[] | null = body?.products ?? (body?.product ? [body.product] : null)
+  res.json = (body?: unknown) => {
+    const answer = body as { products?: { id: string }[]; product?: { id: string } } | null | undefined
+    const products = answer?.products ?? (answer?.product ? [answer.product] : null)
     if (!products?.length) return send(body)
     storeProductExtras(req.scope, products.map((p) => p.id)).then(
       (extras) => {
@@ -57,6 +58,6 @@ export function attachQuality(req: MedusaRequest, res: MedusaResponse, next: Med
       (err) => next(err)
     )
     return res
-  }) as any
+  }
   next()
 }

@@ -60,6 +60,9 @@ export function soldByFields(fields: string, paths: string[]): SoldByFields {
  * consumes req.allowed, comes after it. A private field is a 400 where Medusa would drop it silently:
  * a storefront asking for it is mistaken about what it can get.
  */
+/** Requests whose fields asked for the cooperative's OCOP marks (set by allowSoldByFields, read by attachSoldBy). */
+const askedOcop = new WeakSet<MedusaRequest>()
+
 export function allowSoldByFields(...paths: string[]) {
   const allowed = paths.flatMap((path) => STORE_PRODUCT_COOPERATIVE_FIELDS.map((f) => `${path}cooperative.${f}`))
   return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
@@ -74,17 +77,31 @@ export function allowSoldByFields(...paths: string[]) {
       return next(new CoopstallError(400, "invalid_request", message, [{ path: "fields", message }]))
     }
     query.fields = read.fields
-    if (read.ocop) (req as any).soldByOcop = true
+    if (read.ocop) askedOcop.add(req)
     next()
   }
 }
 
 /** Every product object of a store answer: products, and the products of cart and order lines. */
-function productsIn(body: any): { products: any[]; lineProducts: any[] } {
-  const products = [...(Array.isArray(body?.products) ? body.products : []), ...(body?.product ? [body.product] : [])]
-  const holders = [body?.cart, body?.parent, body?.order, ...(Array.isArray(body?.orders) ? body.orders : [])]
-  const lineProducts = holders.flatMap((h) => (Array.isArray(h?.items) ? h.items.map((i: any) => i?.product) : []))
-  return { products: products.filter(Boolean), lineProducts: lineProducts.filter(Boolean) }
+/** A product object in a store answer, the fields read and written here; the rest is Medusa's. */
+type AnsweredProduct = { id?: string; cooperative?: { id?: string; [field: string]: unknown } | null; ocop_rating?: unknown; [field: string]: unknown }
+type ItemHolder = { items?: unknown } | null | undefined
+type StoreAnswer = {
+  products?: unknown
+  product?: AnsweredProduct
+  cart?: ItemHolder
+  parent?: ItemHolder
+  order?: ItemHolder
+  orders?: unknown
+} | null | undefined
+
+function productsIn(body: StoreAnswer): { products: AnsweredProduct[]; lineProducts: AnsweredProduct[] } {
+  const products: (AnsweredProduct | undefined)[] = [...(Array.isArray(body?.products) ? body.products : []), ...(body?.product ? [body.product] : [])]
+  const holders: ItemHolder[] = [body?.cart, body?.parent, body?.order, ...(Array.isArray(body?.orders) ? body.orders : [])]
+  const lineProducts = holders.flatMap((h) =>
+    Array.isArray(h?.items) ? (h.items as ({ product?: AnsweredProduct } | null)[]).map((i) => i?.product) : []
+  )
+  return { products: products.filter((p): p is AnsweredProduct => !!p), lineProducts: lineProducts.filter((p): p is AnsweredProduct => !!p) }
 }
 
 /**
@@ -95,24 +112,26 @@ function productsIn(body: any): { products: any[]; lineProducts: any[] } {
  */
 export function attachSoldBy(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const send = res.json.bind(res)
-  res.json = ((body: any) => {
-    const { products, lineProducts } = productsIn(body)
-    const sellers = [...products, ...lineProducts].map((p) => p.cooperative).filter((c) => c && typeof c === "object" && c.id)
+  res.json = (body?: unknown) => {
+    const { products, lineProducts } = productsIn(body as StoreAnswer)
+    const sellers = [...products, ...lineProducts]
+      .map((p) => p.cooperative)
+      .filter((c): c is { id: string } => !!c && typeof c === "object" && !!c.id)
     if (!sellers.length || res.statusCode >= 400) return send(body)
     const rated = lineProducts.filter((p) => p.cooperative && p.id && !("ocop_rating" in p))
-    const ocop = (req as any).soldByOcop === true
+    const ocop = askedOcop.has(req)
     Promise.all([
       ocop ? cooperativeOcopSummary(req.scope, [...new Set<string>(sellers.map((c) => c.id))]) : Promise.resolve(new Map()),
-      productQuality(req.scope, [...new Set<string>(rated.map((p) => p.id))]),
+      productQuality(req.scope, [...new Set<string>(rated.map((p) => p.id!))]),
     ]).then(
       ([summary, quality]) => {
         for (const seller of sellers) Object.assign(seller, summary.get(seller.id))
-        for (const product of rated) product.ocop_rating = quality.get(product.id)?.ocop_rating ?? null
+        for (const product of rated) product.ocop_rating = quality.get(product.id!)?.ocop_rating ?? null
         send(body)
       },
       (err) => next(err)
     )
     return res
-  }) as any
+  }
   next()
 }

@@ -42,6 +42,34 @@ const formatWhen = (value: string) => new Date(value).toLocaleString("vi-VN", { 
 type Named = { id: string; name: string | null; handle?: string | null } | null
 type Rule = { id: string; scope: Scope; cooperative_id: string | null; category_id: string | null; cooperative?: Named; category?: Named; rate_bps: number; note: string | null; updated_at: string }
 
+type Option = { id: string; name: string }
+type RulesAnswer = { commission_rates: Rule[]; fallback_default_bps: number }
+type RateSaved = { change?: unknown }
+type PreviewVariant = { id: string; title: string | null; sku: string | null; price: number | null; commission: number | null }
+type PreviewProduct = {
+  id: string
+  title: string
+  categories: { id: string; name: string | null }[]
+  cooperative?: Named
+  rule: { id: string; scope: Scope; cooperative?: Named; category?: Named } | null
+  rate_bps: number
+  variants: PreviewVariant[]
+}
+type RateChange = {
+  id: string
+  action: string
+  scope: Scope
+  cooperative_id: string | null
+  category_id: string | null
+  cooperative?: Named
+  category?: Named
+  actor?: { id: string; email?: string | null } | null
+  created_at: string
+  old_rate_bps: number | null
+  new_rate_bps: number | null
+  reason: string | null
+}
+
 const targetLabel = (t: (k: string) => string, r: { scope: Scope; cooperative?: Named; category?: Named; cooperative_id?: string | null; category_id?: string | null }) => {
   const coop = r.cooperative?.name ?? r.cooperative_id
   const cat = r.category?.name ?? r.category_id
@@ -59,16 +87,16 @@ const targetLabel = (t: (k: string) => string, r: { scope: Scope; cooperative?: 
 
 const CommissionRatesPage = () => {
   const { t } = useTranslation()
-  const rules = useAdminGet<any>("/admin/commission-rates?limit=100")
-  const cooperatives = useAdminGet<any>("/admin/cooperatives?limit=100")
-  const categories = useAdminGet<any>("/admin/product-categories?limit=100&fields=id,name,handle")
+  const rules = useAdminGet<RulesAnswer>("/admin/commission-rates?limit=100")
+  const cooperatives = useAdminGet<{ cooperatives: Option[] }>("/admin/cooperatives?limit=100")
+  const categories = useAdminGet<{ product_categories: Option[] }>("/admin/product-categories?limit=100&fields=id,name,handle")
   const [tick, setTick] = useState(0)
   const changed = () => {
     rules.reload()
     setTick((n) => n + 1)
   }
-  const coopOptions = ((cooperatives.data?.cooperatives ?? []) as any[]).map((c) => ({ value: c.id, label: c.name }))
-  const catOptions = ((categories.data?.product_categories ?? []) as any[]).map((c) => ({ value: c.id, label: c.name }))
+  const coopOptions = (cooperatives.data?.cooperatives ?? []).map((c) => ({ value: c.id, label: c.name }))
+  const catOptions = (categories.data?.product_categories ?? []).map((c) => ({ value: c.id, label: c.name }))
   const all: Rule[] = rules.data?.commission_rates ?? []
 
   return (
@@ -148,7 +176,7 @@ const RuleRow = ({ rule, onChanged }: { rule: Rule; onChanged: () => void }) => 
     try {
       const body = reason.trim() ? { reason: reason.trim() } : {}
       if (mode === "change") {
-        const res = await adminFetch<any>(`/admin/commission-rates/${rule.id}`, { method: "POST", body: { rate_bps: bps, ...body } })
+        const res = await adminFetch<RateSaved>(`/admin/commission-rates/${rule.id}`, { method: "POST", body: { rate_bps: bps, ...body } })
         toast.success(t(res.change ? "coopstall.commission.saved" : "coopstall.commission.unchanged", { target, rate: formatRate(bps) }))
       } else {
         await adminFetch(`/admin/commission-rates/${rule.id}`, { method: "DELETE", body })
@@ -158,9 +186,9 @@ const RuleRow = ({ rule, onChanged }: { rule: Rule; onChanged: () => void }) => 
       setRate("")
       setReason("")
       onChanged()
-    } catch (err: any) {
-      setError(err.message)
-      toast.error(t("coopstall.common.error"), { description: err.message })
+    } catch (err) {
+      setError((err as Error).message)
+      toast.error(t("coopstall.common.error"), { description: (err as Error).message })
     } finally {
       setBusy(false)
     }
@@ -278,8 +306,8 @@ const SetRateForm = ({ rules, coopOptions, catOptions, onChanged }: { rules: Rul
     try {
       const why = reason.trim() ? { reason: reason.trim() } : {}
       const res = existing
-        ? await adminFetch<any>(`/admin/commission-rates/${existing.id}`, { method: "POST", body: { rate_bps: bps, ...why } })
-        : await adminFetch<any>("/admin/commission-rates", {
+        ? await adminFetch<RateSaved>(`/admin/commission-rates/${existing.id}`, { method: "POST", body: { rate_bps: bps, ...why } })
+        : await adminFetch<RateSaved>("/admin/commission-rates", {
             method: "POST",
             body: { scope, ...(coopId ? { cooperative_id: coopId } : {}), ...(catId ? { category_id: catId } : {}), rate_bps: bps, ...why },
           })
@@ -287,9 +315,9 @@ const SetRateForm = ({ rules, coopOptions, catOptions, onChanged }: { rules: Rul
       setRate("")
       setReason("")
       onChanged()
-    } catch (err: any) {
-      setError(err.message)
-      toast.error(t("coopstall.common.error"), { description: err.message })
+    } catch (err) {
+      setError((err as Error).message)
+      toast.error(t("coopstall.common.error"), { description: (err as Error).message })
     } finally {
       setBusy(false)
     }
@@ -360,9 +388,9 @@ const Preview = ({ coopOptions, catOptions, tick }: { coopOptions: Options; catO
     set(v)
     setOffset(0)
   }
-  const preview = useAdminGet<any>(`/admin/commission-rates/preview${query({ cooperative_id: cooperativeId, category_id: categoryId, q, limit: PREVIEW_LIMIT, offset })}`)
+  const preview = useAdminGet<{ products: PreviewProduct[]; count: number }>(`/admin/commission-rates/preview${query({ cooperative_id: cooperativeId, category_id: categoryId, q, limit: PREVIEW_LIMIT, offset })}`)
   useReloadOn(tick, preview.reload)
-  const products: any[] = preview.data?.products ?? []
+  const products = preview.data?.products ?? []
 
   return (
     <Container className="divide-y p-0" data-testid="preview">
@@ -411,7 +439,7 @@ const Preview = ({ coopOptions, catOptions, tick }: { coopOptions: Options; catO
               <Table.Cell>
                 <div className="flex flex-col">
                   <span>{p.title}</span>
-                  <span className="txt-compact-xsmall text-ui-fg-muted">{p.categories.map((c: any) => c.name ?? c.id).join(", ")}</span>
+                  <span className="txt-compact-xsmall text-ui-fg-muted">{p.categories.map((c) => c.name ?? c.id).join(", ")}</span>
                 </div>
               </Table.Cell>
               <Table.Cell>{p.cooperative?.name ?? "—"}</Table.Cell>
@@ -433,17 +461,17 @@ const Preview = ({ coopOptions, catOptions, tick }: { coopOptions: Options; catO
                 {formatRate(p.rate_bps)}
               </Table.Cell>
               <Table.Cell>
-                {p.variants.map((v: any) => (
+                {p.variants.map((v) => (
                   <div key={v.id}>{v.title ?? v.sku}</div>
                 ))}
               </Table.Cell>
               <Table.Cell className="whitespace-nowrap text-right">
-                {p.variants.map((v: any) => (
+                {p.variants.map((v) => (
                   <div key={v.id}>{v.price === null ? t("coopstall.commission.noPrice") : formatVnd(v.price)}</div>
                 ))}
               </Table.Cell>
               <Table.Cell className="whitespace-nowrap text-right">
-                {p.variants.map((v: any) => (
+                {p.variants.map((v) => (
                   <div key={v.id} data-testid="preview-commission" data-sku={v.sku ?? ""}>
                     {formatVnd(v.commission)}
                   </div>
@@ -464,9 +492,9 @@ const History = ({ coopOptions, tick }: { coopOptions: Options; tick: number }) 
   const [scope, setScope] = useState("")
   const [cooperativeId, setCooperativeId] = useState("")
   const [offset, setOffset] = useState(0)
-  const history = useAdminGet<any>(`/admin/commission-rates/history${query({ scope, cooperative_id: cooperativeId, limit: HISTORY_LIMIT, offset })}`)
+  const history = useAdminGet<{ changes: RateChange[]; count: number }>(`/admin/commission-rates/history${query({ scope, cooperative_id: cooperativeId, limit: HISTORY_LIMIT, offset })}`)
   useReloadOn(tick, history.reload)
-  const changes: any[] = history.data?.changes ?? []
+  const changes = history.data?.changes ?? []
 
   return (
     <Container className="divide-y p-0" data-testid="history">

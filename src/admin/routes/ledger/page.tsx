@@ -27,12 +27,28 @@ const COLUMNS = [
   ["remittances", "remittances"],
 ] as const
 
+type Money = number | string
+type ColumnKey = (typeof COLUMNS)[number][0]
+type Reconciliation = { cooperative_id: string; cooperative?: { name: string; handle: string } | null; balanced: boolean } & Record<ColumnKey, Money>
+type LedgerLine = {
+  id: string
+  type: string
+  occurred_at: string
+  amount: number
+  reason?: string | null
+  description?: string | null
+  order?: { id: string; display_id?: number | null } | null
+  available?: boolean
+}
+type BankAccount = { account_holder?: string | null; bin: string; account_number: string; verified_at?: string | null }
+type Remittance = { id: string; order?: { id: string; display_id?: number | null } | null; carrier: string; reference?: string | null; remitted_at: string; amount: Money }
+
 const LedgerPage = () => {
   const { t } = useTranslation()
   const [offset, setOffset] = useState(0)
   const [selectedId, setSelectedId] = useState<string | null>(null)
-  const report = useAdminGet<any>(`/admin/ledger/reconciliation${query({ limit: LIMIT, offset })}`)
-  const rows: any[] = report.data?.reconciliations ?? []
+  const report = useAdminGet<{ reconciliations: Reconciliation[]; totals?: Record<ColumnKey, Money>; count: number }>(`/admin/ledger/reconciliation${query({ limit: LIMIT, offset })}`)
+  const rows = report.data?.reconciliations ?? []
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -90,7 +106,7 @@ const LedgerPage = () => {
                   <Table.Cell className="whitespace-nowrap font-medium">{t("coopstall.ledger.totals")}</Table.Cell>
                   {COLUMNS.map(([key]) => (
                     <Table.Cell key={key} data-field={key} className="whitespace-nowrap text-right font-medium">
-                      {formatVnd(report.data.totals[key])}
+                      {formatVnd(report.data!.totals![key])}
                     </Table.Cell>
                   ))}
                 </Table.Row>
@@ -120,8 +136,8 @@ const LedgerPage = () => {
 const CooperativeLedger = ({ cooperativeId, onClose, onChanged }: { cooperativeId: string; onClose: () => void; onChanged: () => void }) => {
   const { t } = useTranslation()
   const [offset, setOffset] = useState(0)
-  const cooperative = useAdminGet<any>(`/admin/cooperatives/${cooperativeId}`)
-  const lines = useAdminGet<any>(`/admin/cooperatives/${cooperativeId}/ledger${query({ limit: LINES, offset })}`)
+  const cooperative = useAdminGet<{ cooperative: { name: string; bank_account?: BankAccount | null } }>(`/admin/cooperatives/${cooperativeId}`)
+  const lines = useAdminGet<{ entries: LedgerLine[]; balance: Money; available: Money; pending: Money; count: number }>(`/admin/cooperatives/${cooperativeId}/ledger${query({ limit: LINES, offset })}`)
   const [amount, setAmount] = useState("")
   const [reason, setReason] = useState("")
   const [busy, setBusy] = useState<string | null>(null)
@@ -139,9 +155,9 @@ const CooperativeLedger = ({ cooperativeId, onClose, onChanged }: { cooperativeI
       lines.reload()
       cooperative.reload()
       return true
-    } catch (err: any) {
-      setError(err.message)
-      toast.error(t("coopstall.common.error"), { description: err.message })
+    } catch (err) {
+      setError((err as Error).message)
+      toast.error(t("coopstall.common.error"), { description: (err as Error).message })
       return false
     } finally {
       setBusy(null)
@@ -271,7 +287,7 @@ const CooperativeLedger = ({ cooperativeId, onClose, onChanged }: { cooperativeI
           </Table.Row>
         </Table.Header>
         <Table.Body>
-          {(lines.data?.entries ?? []).map((e: any) => (
+          {(lines.data?.entries ?? []).map((e) => (
             <Table.Row key={e.id} data-testid="ledger-line" data-type={e.type}>
               <Table.Cell className="whitespace-nowrap">{formatDate(e.occurred_at)}</Table.Cell>
               <Table.Cell>
@@ -295,7 +311,7 @@ const CooperativeLedger = ({ cooperativeId, onClose, onChanged }: { cooperativeI
 
 const Remittances = ({ onChanged }: { onChanged: () => void }) => {
   const { t } = useTranslation()
-  const list = useAdminGet<any>("/admin/cod-remittances?limit=10")
+  const list = useAdminGet<{ cod_remittances: Remittance[] }>("/admin/cod-remittances?limit=10")
   const [order, setOrder] = useState("")
   const [carrier, setCarrier] = useState("")
   const [amount, setAmount] = useState("")
@@ -314,9 +330,9 @@ const Remittances = ({ onChanged }: { onChanged: () => void }) => {
       toast.success(message)
       list.reload()
       onChanged()
-    } catch (err: any) {
-      setError(err.message)
-      toast.error(t("coopstall.common.error"), { description: err.message })
+    } catch (err) {
+      setError((err as Error).message)
+      toast.error(t("coopstall.common.error"), { description: (err as Error).message })
     } finally {
       setBusy(null)
     }
@@ -388,8 +404,8 @@ const Remittances = ({ onChanged }: { onChanged: () => void }) => {
             isLoading={busy === "import"}
             onClick={() =>
               act("import", async () => {
-                const { summary, rows } = await adminFetch<any>("/admin/cod-remittances/import", { method: "POST", body: { csv } })
-                const count = (s: string) => summary?.[s] ?? rows.filter((r: any) => r.status === s).length
+                const { summary, rows } = await adminFetch<{ summary?: Record<string, number>; rows: { status: string }[] }>("/admin/cod-remittances/import", { method: "POST", body: { csv } })
+                const count = (s: string) => summary?.[s] ?? rows.filter((r) => r.status === s).length
                 setCsv("")
                 return t("coopstall.remittances.imported", { recorded: count("recorded"), already: count("already_recorded"), rejected: count("rejected") })
               })
@@ -415,7 +431,7 @@ const Remittances = ({ onChanged }: { onChanged: () => void }) => {
           </Table.Row>
         </Table.Header>
         <Table.Body>
-          {(list.data?.cod_remittances ?? []).map((r: any) => (
+          {(list.data?.cod_remittances ?? []).map((r) => (
             <Table.Row key={r.id}>
               <Table.Cell>{r.order?.display_id ? `#${r.order.display_id}` : r.order?.id}</Table.Cell>
               <Table.Cell>{r.carrier}</Table.Cell>

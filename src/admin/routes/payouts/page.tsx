@@ -11,13 +11,52 @@ import { Status } from "../../components/status-badge"
 import { adminFetch, backendUrl, formatDate, formatVnd, query, useAdminGet } from "../../lib/api"
 
 const STATUSES = ["pending", "processing", "paid", "failed"]
+
+type Money = number | string
+type NamedCooperative = { id?: string; name: string; handle: string } | null
+type PreviewPaid = { cooperative_id: string; cooperative?: NamedCooperative; provider: string; amount: Money }
+type PreviewSkipped = { cooperative_id: string; cooperative?: NamedCooperative; reason: string; available: Money }
+type RunPreview = {
+  period: string
+  start: string
+  cutoff_at: string
+  minimum: Money
+  run: { status: string } | null
+  can_run: boolean
+  payout_total: Money
+  payouts: PreviewPaid[]
+  skipped: PreviewSkipped[]
+}
+type PayoutRun = {
+  id: string
+  period: string
+  status: string
+  payout_count: number
+  payout_total: Money
+  skipped: { cooperative_id: string; cooperative?: NamedCooperative; message: string }[]
+}
+type Payout = {
+  id: string
+  cooperative_id: string
+  cooperative?: NamedCooperative
+  period: string
+  provider: string
+  status: string
+  amount: Money
+  bank_account?: { account_holder?: string | null; bin: string; account_number: string } | null
+  transfer_message?: string | null
+  reference?: string | null
+  paid_at?: string | null
+  failed_at?: string | null
+  failure_reason?: string | null
+}
 const LIMIT = 20
 
 const PayoutsPage = () => {
   const { t } = useTranslation()
-  const preview = useAdminGet<any>("/admin/payout-runs/preview")
-  const runs = useAdminGet<any>("/admin/payout-runs?limit=10")
-  const cooperatives = useAdminGet<any>("/admin/cooperatives?status=approved&limit=100")
+  const preview = useAdminGet<{ preview: RunPreview }>("/admin/payout-runs/preview")
+  const runs = useAdminGet<{ payout_runs: PayoutRun[] }>("/admin/payout-runs?limit=10")
+  const cooperatives = useAdminGet<{ cooperatives: { id: string; name: string }[] }>("/admin/cooperatives?status=approved&limit=100")
   const [status, setStatus] = useState("")
   const [cooperativeId, setCooperativeId] = useState("")
   const [periodInput, setPeriodInput] = useState("")
@@ -25,8 +64,8 @@ const PayoutsPage = () => {
   const [offset, setOffset] = useState(0)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [running, setRunning] = useState(false)
-  const list = useAdminGet<any>(`/admin/payouts${query({ status, cooperative_id: cooperativeId, period, limit: LIMIT, offset })}`)
-  const selected = useAdminGet<any>(selectedId ? `/admin/payouts/${selectedId}` : null)
+  const list = useAdminGet<{ payouts: Payout[]; count: number }>(`/admin/payouts${query({ status, cooperative_id: cooperativeId, period, limit: LIMIT, offset })}`)
+  const selected = useAdminGet<{ payout: Payout }>(selectedId ? `/admin/payouts/${selectedId}` : null)
   const p = preview.data?.preview
 
   const reloadAll = () => {
@@ -39,14 +78,14 @@ const PayoutsPage = () => {
   const startRun = async () => {
     setRunning(true)
     try {
-      const { payout_run } = await adminFetch<any>("/admin/payout-runs", { method: "POST", body: { period: p.period } })
+      const { payout_run } = await adminFetch<{ payout_run: PayoutRun }>("/admin/payout-runs", { method: "POST", body: { period: p!.period } })
       toast.success(t("coopstall.payouts.runStarted", { period: payout_run.period, count: payout_run.payout_count, total: formatVnd(payout_run.payout_total) }))
       setOffset(0)
       setPeriod(payout_run.period)
       setPeriodInput(payout_run.period)
       reloadAll()
-    } catch (err: any) {
-      toast.error(t("coopstall.common.error"), { description: err.message })
+    } catch (err) {
+      toast.error(t("coopstall.common.error"), { description: (err as Error).message })
     } finally {
       setRunning(false)
     }
@@ -93,7 +132,7 @@ const PayoutsPage = () => {
                     {t("coopstall.payouts.nobody")}
                   </Text>
                 )}
-                {p.payouts.map((r: any) => (
+                {p.payouts.map((r) => (
                   <div key={r.cooperative_id} className="flex items-center justify-between gap-x-2 txt-small" data-testid="preview-paid-row" data-cooperative={r.cooperative?.handle}>
                     <span>{r.cooperative?.name ?? r.cooperative_id}</span>
                     <span className="flex items-center gap-x-2">
@@ -107,7 +146,7 @@ const PayoutsPage = () => {
                 <Text size="small" weight="plus">
                   {t("coopstall.payouts.wouldSkip")}
                 </Text>
-                {p.skipped.map((r: any) => (
+                {p.skipped.map((r) => (
                   <div key={r.cooperative_id} className="flex items-center justify-between gap-x-2 txt-small" data-testid="preview-skipped-row" data-cooperative={r.cooperative?.handle} data-reason={r.reason}>
                     <span>{r.cooperative?.name ?? r.cooperative_id}</span>
                     <span className="flex items-center gap-x-2">
@@ -140,7 +179,7 @@ const PayoutsPage = () => {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {(runs.data?.payout_runs ?? []).map((r: any) => (
+            {(runs.data?.payout_runs ?? []).map((r) => (
               <Table.Row key={r.id} data-testid={`run-${r.period}`}>
                 <Table.Cell>{r.period}</Table.Cell>
                 <Table.Cell>
@@ -148,7 +187,7 @@ const PayoutsPage = () => {
                 </Table.Cell>
                 <Table.Cell className="text-right">{r.payout_count}</Table.Cell>
                 <Table.Cell className="text-right">{formatVnd(r.payout_total)}</Table.Cell>
-                <Table.Cell className="text-right" title={r.skipped.map((s: any) => `${s.cooperative?.name ?? s.cooperative_id}: ${s.message}`).join("\n")}>
+                <Table.Cell className="text-right" title={r.skipped.map((s) => `${s.cooperative?.name ?? s.cooperative_id}: ${s.message}`).join("\n")}>
                   {r.skipped.length}
                 </Table.Cell>
                 <Table.Cell className="text-right">
@@ -197,7 +236,7 @@ const PayoutsPage = () => {
             id="filter-cooperative"
             label={t("coopstall.common.cooperative")}
             value={cooperativeId}
-            options={(cooperatives.data?.cooperatives ?? []).map((c: any) => ({ value: c.id, label: c.name }))}
+            options={(cooperatives.data?.cooperatives ?? []).map((c) => ({ value: c.id, label: c.name }))}
             onChange={(v) => {
               setOffset(0)
               setCooperativeId(v)
@@ -221,7 +260,7 @@ const PayoutsPage = () => {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {(list.data?.payouts ?? []).map((po: any) => (
+            {(list.data?.payouts ?? []).map((po) => (
               <Table.Row key={po.id} data-testid="payout-row" data-cooperative={po.cooperative?.handle} className={po.id === selectedId ? "bg-ui-bg-highlight" : ""}>
                 <Table.Cell>{po.cooperative?.name ?? po.cooperative_id}</Table.Cell>
                 <Table.Cell>{po.period}</Table.Cell>
@@ -248,7 +287,7 @@ const PayoutsPage = () => {
   )
 }
 
-const PayoutDetail = ({ payout, onClose, onDone }: { payout: any; onClose: () => void; onDone: () => void }) => {
+const PayoutDetail = ({ payout, onClose, onDone }: { payout: Payout; onClose: () => void; onDone: () => void }) => {
   const { t } = useTranslation()
   const [reference, setReference] = useState("")
   const [reason, setReason] = useState("")
@@ -266,9 +305,9 @@ const PayoutDetail = ({ payout, onClose, onDone }: { payout: any; onClose: () =>
       setReference("")
       setReason("")
       onDone()
-    } catch (err: any) {
-      setError(err.message)
-      toast.error(t("coopstall.common.error"), { description: err.message })
+    } catch (err) {
+      setError((err as Error).message)
+      toast.error(t("coopstall.common.error"), { description: (err as Error).message })
     } finally {
       setBusy(null)
     }

@@ -31,6 +31,28 @@ const Evidence = ({ url }: { url: string }) => {
   )
 }
 
+/** An OCOP rating or a certificate, as the union's queue reads either (each has its own fields). */
+type QualityItem = {
+  id: string
+  status: string
+  created_at: string
+  cooperative?: { name: string; handle: string } | null
+  product?: { title: string } | null
+  products?: { title: string }[]
+  stars?: number
+  decision_number?: string | null
+  decision_date?: string | null
+  issuing_authority?: string | null
+  product_group?: string | null
+  type?: string
+  code?: string | null
+  issuing_body?: string | null
+  valid_until?: string | null
+  review_note?: string | null
+  evidence?: { url?: string | null } | null
+}
+type QualityList = { ocop_ratings: QualityItem[]; certificates: QualityItem[]; count: number }
+
 const Queue = ({ kind }: { kind: Kind }) => {
   const { t } = useTranslation()
   const [status, setStatus] = useState("submitted")
@@ -38,10 +60,10 @@ const Queue = ({ kind }: { kind: Kind }) => {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const key = kind === "ocop-ratings" ? "ocop_ratings" : "certificates"
   const single = kind === "ocop-ratings" ? "ocop_rating" : "certificate"
-  const list = useAdminGet<any>(`/admin/${kind}${query({ status, limit: LIMIT, offset })}`)
-  const selected = useAdminGet<any>(selectedId ? `/admin/${kind}/${selectedId}` : null)
+  const list = useAdminGet<QualityList>(`/admin/${kind}${query({ status, limit: LIMIT, offset })}`)
+  const selected = useAdminGet<{ ocop_rating?: QualityItem; certificate?: QualityItem }>(selectedId ? `/admin/${kind}/${selectedId}` : null)
   const item = selectedId ? selected.data?.[single] : null
-  const productsOf = (i: any) => (i.product ? i.product.title : (i.products ?? []).map((p: any) => p.title).join(", "))
+  const productsOf = (i: QualityItem) => (i.product ? i.product.title : (i.products ?? []).map((p) => p.title).join(", "))
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -70,7 +92,7 @@ const Queue = ({ kind }: { kind: Kind }) => {
           </Table.Row>
         </Table.Header>
         <Table.Body>
-          {(list.data?.[key] ?? []).map((i: any) => (
+          {(list.data?.[key] ?? []).map((i) => (
             <Table.Row key={i.id} data-testid={`${single}-row`} data-cooperative={i.cooperative?.handle} className={i.id === selectedId ? "bg-ui-bg-highlight" : ""}>
               <Table.Cell>{productsOf(i)}</Table.Cell>
               <Table.Cell>{i.cooperative?.name}</Table.Cell>

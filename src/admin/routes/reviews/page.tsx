@@ -16,6 +16,22 @@ const LIMIT = 20
 
 // Review text is shown as React text children only, which React escapes: a "<script>" a shopper
 // typed stays visible text. Never render it through dangerouslySetInnerHTML.
+type Review = {
+  id: string
+  rating: number
+  title: string | null
+  body: string | null
+  subject_type: string
+  product_id?: string | null
+  cooperative_id: string | null
+  status: string
+  created_at: string
+  author_name?: string | null
+  moderation_reason?: string | null
+  reply?: { body: string } | null
+  photo_urls: string[]
+}
+
 const ReviewsPage = () => {
   const { t } = useTranslation()
   const [status, setStatus] = useState("pending")
@@ -25,11 +41,11 @@ const ReviewsPage = () => {
   const [q, setQ] = useState("")
   const [offset, setOffset] = useState(0)
   const [selectedId, setSelectedId] = useState<string | null>(null)
-  const cooperatives = useAdminGet<any>(`/admin/cooperatives?limit=100`)
-  const list = useAdminGet<any>(`/admin/reviews${query({ status, stars, cooperative_id: cooperativeId, q, limit: LIMIT, offset })}`)
-  const selected = useAdminGet<any>(selectedId ? `/admin/reviews/${selectedId}` : null)
+  const cooperatives = useAdminGet<{ cooperatives: { id: string; name: string }[] }>(`/admin/cooperatives?limit=100`)
+  const list = useAdminGet<{ reviews: Review[]; count: number }>(`/admin/reviews${query({ status, stars, cooperative_id: cooperativeId, q, limit: LIMIT, offset })}`)
+  const selected = useAdminGet<{ review: Review }>(selectedId ? `/admin/reviews/${selectedId}` : null)
   const review = selectedId ? selected.data?.review : null
-  const coopName = (id: string | null) => cooperatives.data?.cooperatives.find((c: any) => c.id === id)?.name ?? id ?? "—"
+  const coopName = (id: string | null) => cooperatives.data?.cooperatives.find((c) => c.id === id)?.name ?? id ?? "—"
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     setOffset(0)
     set(v)
@@ -57,7 +73,7 @@ const ReviewsPage = () => {
           <FilterSelect id="filter-review-stars" label={t("coopstall.reviews.stars")} value={stars} onChange={reset(setStars)}
             options={[5, 4, 3, 2, 1].map((s) => ({ value: String(s), label: `${s}★` }))} />
           <FilterSelect id="filter-review-cooperative" label={t("coopstall.common.cooperative")} value={cooperativeId} onChange={reset(setCooperativeId)}
-            options={(cooperatives.data?.cooperatives ?? []).map((c: any) => ({ value: c.id, label: c.name }))} />
+            options={(cooperatives.data?.cooperatives ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           <div className="flex flex-col gap-y-1">
             <Label htmlFor="filter-review-q" size="xsmall" weight="plus">
               {t("coopstall.reviews.text")}
@@ -81,7 +97,7 @@ const ReviewsPage = () => {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {(list.data?.reviews ?? []).map((r: any) => (
+            {(list.data?.reviews ?? []).map((r) => (
               <Table.Row key={r.id} data-testid="review-row" className={r.id === selectedId ? "bg-ui-bg-highlight" : ""}>
                 <Table.Cell>{r.rating}★</Table.Cell>
                 <Table.Cell className="max-w-xs truncate">{r.title}</Table.Cell>

@@ -9,7 +9,22 @@ import { parseRemittanceCsv, type RemittanceCsvRow } from "../../../lib/ledger/r
 // Carriers' cash-on-delivery remittances to the union: recording one (by hand or from a statement),
 // and what the admin routes answer.
 
-export function remittanceView(r: any, displayIdOf: Map<string, number> = new Map()) {
+/** A remittance as the ledger module stores it (the fields answered). */
+type RemittanceRecord = {
+  id: string
+  order_id: string
+  order_group_id?: string | null
+  cooperative_id: string
+  carrier: string
+  amount: unknown
+  reference?: string | null
+  remitted_at: unknown
+  recorded_by?: string | null
+  source: string
+  created_at: unknown
+}
+
+export function remittanceView(r: RemittanceRecord, displayIdOf: Map<string, number> = new Map()) {
   return {
     id: r.id,
     order: { id: r.order_id, display_id: displayIdOf.get(r.order_id) ?? null },
@@ -29,7 +44,7 @@ export async function orderDisplayIds(container: MedusaContainer, orderIds: stri
   const ids = [...new Set(orderIds.filter(Boolean))]
   if (!ids.length) return new Map()
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id"], filters: { id: ids } })
-  return new Map(data.map((o: any) => [o.id, o.display_id]))
+  return new Map((data as { id: string; display_id: number }[]).map((o) => [o.id, o.display_id]))
 }
 
 /**
@@ -51,12 +66,15 @@ export type ImportOutcome =
   | { line: number; order?: string; status: "rejected"; code: string; message: string }
 
 /** Why a row was not recorded, when the reason is the row's (not the server's): our 4xx, a busy lock, Medusa refusing the capture. */
-function rowRefusal(err: any): { code: string; message: string } | null {
+type Thrown = { httpStatus?: number; code?: string; message?: string; type?: string; cause?: Thrown } | null | undefined
+
+function rowRefusal(thrown: unknown): { code: string; message: string } | null {
+  const err = thrown as Thrown
   const ours = err?.httpStatus ? err : err?.cause?.httpStatus ? err.cause : null
-  if (ours) return ours.httpStatus < 500 ? { code: ours.code, message: ours.message } : null
+  if (ours) return ours.httpStatus! < 500 ? { code: ours.code!, message: ours.message! } : null
   if (isLockBusy(err)) return { code: "busy", message: "Another request is recording this order's remittance; import the row again." }
-  if ([MedusaError.Types.NOT_ALLOWED, MedusaError.Types.INVALID_DATA, MedusaError.Types.NOT_FOUND].includes(err?.type)) {
-    return { code: "payment_refused", message: String(err.message ?? "The payment refused the capture.").slice(0, 300) }
+  if ([MedusaError.Types.NOT_ALLOWED, MedusaError.Types.INVALID_DATA, MedusaError.Types.NOT_FOUND].includes(err?.type ?? "")) {
+    return { code: "payment_refused", message: String(err!.message ?? "The payment refused the capture.").slice(0, 300) }
   }
   return null
 }
@@ -75,8 +93,8 @@ export async function importRemittanceStatement(container: MedusaContainer, csv:
   const displayIds = [...new Set(parsed.rows.flatMap((r) => ("display_id" in r.order ? [r.order.display_id] : [])))]
   const orderIdOf = new Map<number, string>()
   for (let i = 0; i < displayIds.length; i += 500) {
-    const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { display_id: displayIds.slice(i, i + 500) as any } }) // display_id is a number; the generated filter type says string
-    for (const o of data as any[]) orderIdOf.set(Number(o.display_id), o.id)
+    const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { display_id: displayIds.slice(i, i + 500) as unknown as string[] } }) // display_id is a number; the generated filter type says string
+    for (const o of data as { id: string; display_id: number }[]) orderIdOf.set(Number(o.display_id), o.id)
   }
   const outcomes: ImportOutcome[] = parsed.issues.map((i) => ({ line: i.line, ...(i.order ? { order: i.order } : {}), status: "rejected" as const, code: i.code, message: i.message }))
   for (const row of parsed.rows) {
@@ -94,7 +112,7 @@ export async function importRemittanceStatement(container: MedusaContainer, csv:
         order_id: orderId, carrier: row.carrier, amount: row.amount, reference: row.reference, remitted_at: row.remitted_at, recorded_by: recordedBy, source: "csv",
       })
       outcomes.push({ line: row.line, order: label(row.order), status: done.created ? "recorded" : "already_recorded", remittance_id: done.remittance.id, order_id: orderId })
-    } catch (err: any) {
+    } catch (err) {
       const refused = rowRefusal(err)
       if (!refused) throw err
       outcomes.push({ line: row.line, order: label(row.order), status: "rejected", ...refused })

@@ -2,6 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { isCalendarDay, startOfVnDay, addDaysToDay } from "../../../lib/dates"
 import { orderDisplayIds, recordCodRemittance, remittanceView } from "./helpers"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import type { z } from "zod"
+import type { ListCodRemittancesQuery } from "./validators"
 
 /**
  * POST /admin/cod-remittances { order_id, carrier, amount, reference?, remitted_at? }: a carrier of
@@ -18,15 +20,15 @@ const instant = (v: string, end: boolean) => (isCalendarDay(v) ? startOfVnDay(en
 
 /** GET /admin/cod-remittances?order_id=&order_group_id=&cooperative_id=&carrier=&reference=&source=&from=&to=&limit=&offset=: newest remittance first. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const q = (req as any).validatedQuery
+  const q = req.validatedQuery as z.infer<typeof ListCodRemittancesQuery>
   const filters: Record<string, unknown> = {}
-  for (const key of ["order_id", "order_group_id", "cooperative_id", "carrier", "reference", "source"]) if (q[key]) filters[key] = q[key]
+  for (const key of ["order_id", "order_group_id", "cooperative_id", "carrier", "reference", "source"] as const) if (q[key]) filters[key] = q[key]
   const at: Record<string, Date> = {}
   if (q.from) at.$gte = instant(q.from, false)
   if (q.to) at.$lt = instant(q.to, true)
   if (Object.keys(at).length) filters.remitted_at = at
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
   const [rows, count] = await ledger.listAndCountCodRemittances(filters, { order: { remitted_at: "DESC", id: "DESC" }, skip: q.offset, take: q.limit })
-  const displayIdOf = await orderDisplayIds(req.scope, rows.map((r: any) => r.order_id))
+  const displayIdOf = await orderDisplayIds(req.scope, rows.map((r) => r.order_id))
   res.json({ cod_remittances: rows.map((r) => remittanceView(r, displayIdOf)), count, limit: q.limit, offset: q.offset })
 }

@@ -26,8 +26,9 @@ export async function targetNames(
       ? container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "product_category", fields: ["id", "name", "handle"], filters: { id: catIds } }).then((r) => r.data)
       : [],
   ])
-  const coopById = new Map((coops as any[]).map((c) => [c.id, { id: c.id, name: c.name, handle: c.handle }]))
-  const catById = new Map((cats as any[]).map((c) => [c.id, { id: c.id, name: c.name, handle: c.handle }]))
+  type Named = { id: string; name: string; handle: string }
+  const coopById = new Map((coops as Named[]).map((c) => [c.id, { id: c.id, name: c.name, handle: c.handle }]))
+  const catById = new Map((cats as Named[]).map((c) => [c.id, { id: c.id, name: c.name, handle: c.handle }]))
   return {
     cooperative: (id) => (id ? coopById.get(id) ?? null : null),
     category: (id) => (id ? catById.get(id) ?? null : null),

@@ -1,8 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "zod"
 import { commissionDefaultBps } from "../../../lib/ledger/config"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 import { createCommissionRateWorkflow } from "../../../workflows/ledger/commission-rates"
 import { targetNames } from "./helpers"
+import type { CreateCommissionRateBody, ListCommissionRatesQuery } from "./validators"
 import { serializeCommissionRate, serializeCommissionRateChange } from "./view"
 
 /**
@@ -11,7 +13,7 @@ import { serializeCommissionRate, serializeCommissionRateChange } from "./view"
  * while no `default` rule exists (COMMISSION_DEFAULT_BPS).
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, ...filters } = (req as any).validatedQuery
+  const { limit, offset, ...filters } = req.validatedQuery as z.infer<typeof ListCommissionRatesQuery>
   const [rates, count] = await (req.scope.resolve(LEDGER_MODULE) as LedgerModuleService).listAndCountCommissionRates(filters, {
     order: { scope: "ASC", created_at: "ASC" },
     skip: offset,
@@ -22,9 +24,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** POST /admin/commission-rates { scope, cooperative_id?, category_id?, rate_bps, note?, reason? } */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<z.infer<typeof CreateCommissionRateBody>>, res: MedusaResponse) => {
   const { result } = await createCommissionRateWorkflow(req.scope).run({
-    input: { ...(req as any).validatedBody, actor_id: req.auth_context.actor_id },
+    input: { ...req.validatedBody, actor_id: req.auth_context.actor_id },
   })
   const names = await targetNames(req.scope, [result.rate])
   res.status(201).json({ commission_rate: serializeCommissionRate(result.rate, names), change: result.change && serializeCommissionRateChange(result.change, names) })

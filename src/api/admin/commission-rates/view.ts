@@ -1,8 +1,21 @@
 import type { CommissionRateChangeRow } from "../../../modules/ledger"
 import type { TargetNames } from "./helpers"
 
+/** A commission rule as the ledger module stores it (the fields answered). */
+type CommissionRateRecord = {
+  id: string
+  scope: string
+  cooperative_id?: string | null
+  category_id?: string | null
+  rate_bps: number
+  note?: string | null
+  updated_by?: string | null
+  created_at: Date | string
+  updated_at: Date | string
+}
+
 /** A rule as the API answers it; with `names`, the cooperative and category it targets, named. */
-export function serializeCommissionRate(r: any, names?: TargetNames) {
+export function serializeCommissionRate(r: CommissionRateRecord, names?: TargetNames) {
   return {
     id: r.id,
     scope: r.scope,

@@ -3,6 +3,7 @@ import { conflict } from "../../../lib/errors"
 import { cooperativeNames, payoutRunView } from "../../../lib/payout-view"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 import { runPayoutsWorkflow } from "../../../workflows/payout/run-payouts"
+import { runCooperativeIds } from "./helpers"
 
 /**
  * POST /admin/payout-runs { period? }: runs the payouts of a period (default: the last one that has
@@ -19,7 +20,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<{ period?: string }>,
   }
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
   const run = await ledger.retrievePayoutRun(result.run_id)
-  const names = await cooperativeNames(req.scope, [...((run.skipped ?? []) as any[]), ...((run.failures ?? []) as any[])].map((s: any) => s.cooperative_id))
+  const names = await cooperativeNames(req.scope, runCooperativeIds(run))
   res.status(201).json({ payout_run: payoutRunView(run, names) })
 }
 
@@ -28,6 +29,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { limit, offset } = req.validatedQuery as { limit: number; offset: number }
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
   const [runs, count] = await ledger.listAndCountPayoutRuns({}, { order: { cutoff_at: "DESC" }, take: limit, skip: offset })
-  const names = await cooperativeNames(req.scope, runs.flatMap((r: any) => [...((r.skipped ?? []) as any[]), ...((r.failures ?? []) as any[])].map((s: any) => s.cooperative_id)))
-  res.json({ payout_runs: runs.map((r: any) => payoutRunView(r, names)), count, limit, offset })
+  const names = await cooperativeNames(req.scope, runs.flatMap(runCooperativeIds))
+  res.json({ payout_runs: runs.map((r) => payoutRunView(r, names)), count, limit, offset })
 }

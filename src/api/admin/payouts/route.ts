@@ -10,6 +10,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
   const where = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))
   const [payouts, count] = await ledger.listAndCountPayouts(where, { order: { created_at: "DESC", id: "DESC" }, take: limit, skip: offset })
-  const names = await cooperativeNames(req.scope, payouts.map((p: any) => p.cooperative_id))
-  res.json({ payouts: payouts.map((p: any) => adminPayoutView(p, names.get(p.cooperative_id))), count, limit, offset })
+  const names = await cooperativeNames(req.scope, payouts.map((p) => p.cooperative_id))
+  res.json({ payouts: payouts.map((p) => adminPayoutView(p, names.get(p.cooperative_id))), count, limit, offset })
 }

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type Stripe from "stripe"
 import { CoopstallError } from "../../../lib/errors"
 import { stripeWebhooks } from "../../../lib/stripe-connect"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
@@ -21,16 +22,17 @@ const DECISIONS: Record<string, PayoutDecision> = {
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const secret = process.env.STRIPE_CONNECT_WEBHOOK_SECRET
   if (!secret) throw new CoopstallError(503, "webhook_not_configured", "STRIPE_CONNECT_WEBHOOK_SECRET is not set.")
-  let event: any
+  let event: Stripe.Event
   try {
-    event = stripeWebhooks().constructEvent((req as any).rawBody ?? "", String(req.headers["stripe-signature"] ?? ""), secret)
+    event = stripeWebhooks().constructEvent(req.rawBody ?? "", String(req.headers["stripe-signature"] ?? ""), secret)
   } catch {
     throw new CoopstallError(401, "invalid_signature", "The event's Stripe signature does not match.")
   }
   const decision = DECISIONS[event.type]
   if (!decision) return res.json({ received: true, ignored: event.type })
 
-  const transfer = event.data?.object ?? {}
+  // Both events handled carry a transfer; the fields are read defensively all the same.
+  const transfer = (event.data?.object ?? {}) as Partial<Stripe.Transfer>
   const ledger: LedgerModuleService = req.scope.resolve(LEDGER_MODULE)
   const [payout] = transfer.metadata?.payout_id
     ? await ledger.listPayouts({ id: String(transfer.metadata.payout_id) }, { select: ["id", "status", "reference", "currency_code", "bank_account"] })
@@ -63,7 +65,8 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     await decidePayoutWorkflow(req.scope).run({
       input: { payout_id: payout.id, decision, reference: transfer.id ?? null, reason: null, decided_by: "stripe-webhook" },
     })
-  } catch (err: any) {
+  } catch (thrown) {
+    const err = thrown as { code?: string; cause?: { code?: string } } | null
     // Already settled (a repeated or late event): Stripe must not retry it forever.
     if (err?.code === "invalid_payout_transition" || err?.cause?.code === "invalid_payout_transition") {
       return res.json({ received: true, payout_id: payout.id, changed: false })
@@ -74,7 +77,9 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
 }
 
 /** Why a transfer event does not belong to the payout it names, or null if it does. */
-function transferMismatch(payout: any, transfer: any, mustHaveReference: boolean): string | null {
+type PayoutRecord = { reference?: string | null; currency_code?: string | null; bank_account?: { stripe_account_id?: unknown } | null }
+
+function transferMismatch(payout: PayoutRecord, transfer: Partial<Stripe.Transfer>, mustHaveReference: boolean): string | null {
   if (payout.reference ? payout.reference !== transfer.id : mustHaveReference) return "not this payout's transfer"
   const account = payout.bank_account?.stripe_account_id
   if (!account || transfer.destination !== account) return "not this cooperative's Stripe account"

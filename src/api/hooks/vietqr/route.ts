@@ -22,7 +22,7 @@ const BankNotification = z.object({
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const secret = process.env.VIETQR_WEBHOOK_SECRET
   if (!secret) throw new CoopstallError(503, "webhook_not_configured", "VIETQR_WEBHOOK_SECRET is not set.")
-  if (!validHmacSignature(secret, (req as any).rawBody ?? "", req.headers[VIETQR_SIGNATURE_HEADER] as string | undefined)) {
+  if (!validHmacSignature(secret, req.rawBody ?? "", req.headers[VIETQR_SIGNATURE_HEADER] as string | undefined)) {
     throw new CoopstallError(401, "invalid_signature", "The notification's signature does not match.")
   }
   const parsed = BankNotification.safeParse(req.body)

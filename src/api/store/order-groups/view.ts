@@ -17,7 +17,19 @@ export async function orderGroupView(container: MedusaContainer, id: string, { i
     fields: ["id", "cart_id", "email", "currency_code", "total", "shares", "payment_collection_id", "payment_provider_id", "payment_reference", "created_at"],
     filters: { id },
   })
-  const group: any = groups[0]
+  const group = groups[0] as
+    | {
+        id: string
+        created_at: unknown
+        email: string
+        currency_code: string
+        total: unknown
+        shares: unknown
+        payment_collection_id?: string | null
+        payment_provider_id: string
+        payment_reference?: string | null
+      }
+    | undefined
   if (!group) throw notFound("Order group", id)
   const shares = group.shares as PaymentShare[]
   const [{ data: orders }, { data: collections }] = await Promise.all([
@@ -28,10 +40,10 @@ export async function orderGroupView(container: MedusaContainer, id: string, { i
     }),
     group.payment_collection_id
       ? query.graph({ entity: "payment_collection", fields: ["id", "status", "amount", "captured_amount"], filters: { id: group.payment_collection_id } })
-      : Promise.resolve({ data: [] as any[] }),
+      : Promise.resolve({ data: [] }),
   ])
-  const byId = new Map(orders.map((o: any) => [o.id, o]))
-  const payment: any = collections[0]
+  const byId = new Map(orders.map((o) => [o.id, o]))
+  const payment = collections[0] as { status: string; captured_amount?: unknown } | undefined
   return {
     id: group.id,
     created_at: group.created_at,
@@ -45,8 +57,8 @@ export async function orderGroupView(container: MedusaContainer, id: string, { i
       captured_amount: payment ? Number(payment.captured_amount ?? 0) : 0,
     },
     orders: shares.map((s) => {
-      const order: any = byId.get(s.order_id)
-      const c = order?.cooperative
+      const order = byId.get(s.order_id)
+      const c = (order as { cooperative?: { id: string; name: string; handle: string; province: string | null } | null } | undefined)?.cooperative
       return {
         ...serializeOrder(order, s.amount, { internal }),
         cooperative: c ? { id: c.id, name: c.name, handle: c.handle, province: c.province } : null,

@@ -1,4 +1,5 @@
 import { getLastFulfillmentStatus, getLastPaymentStatus } from "@medusajs/medusa/core-flows"
+import type { OrderDetailDTO } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 
 // A purchase read by the store is one Medusa order made of its cooperatives' orders: what a storefront
@@ -8,28 +9,28 @@ import { MathBN } from "@medusajs/framework/utils"
 /** Every Medusa total (`total`, `item_subtotal`, `original_shipping_tax_total`…) adds up across the orders. */
 const IS_TOTAL = /(^|_)(sub)?total$/
 
-const isRaw = (v: unknown): v is { value: string | number } => !!v && typeof v === "object" && "value" in (v as any)
+const isRaw = (v: unknown): v is { value: string | number } => !!v && typeof v === "object" && "value" in v
 
-const sum = (values: unknown[]) => MathBN.add(...values.map((v) => (isRaw(v) ? v.value : (v as any) ?? 0))).toNumber()
+const sum = (values: unknown[]) => MathBN.add(...values.map((v) => (isRaw(v) ? v.value : ((v as number | string | null | undefined) ?? 0)))).toNumber()
 
 /** Adds two orders' value of one key: totals sum, raw totals sum as raw values, lists join. */
 function combineValue(key: string, values: unknown[]): unknown {
   const present = values.filter((v) => v !== undefined)
   if (!present.length) return undefined
-  if (present.every((v) => Array.isArray(v))) return joinById(present as any[][])
+  if (present.every((v) => Array.isArray(v))) return joinById(present as unknown[][])
   if (IS_TOTAL.test(key.replace(/^raw_/, ""))) {
-    if (key.startsWith("raw_")) return { value: String(MathBN.add(...present.map((v) => (isRaw(v) ? v.value : (v as any) ?? 0)))), precision: 20 }
+    if (key.startsWith("raw_")) return { value: String(MathBN.add(...present.map((v) => (isRaw(v) ? v.value : ((v as number | string | null) ?? 0))))), precision: 20 }
     if (present.every((v) => v === null || typeof v === "number" || typeof v === "string" || isRaw(v))) return sum(present)
   }
   return present[0]
 }
 
 /** Concatenates lists in order, keeping one entry per id (promotions shared by two orders appear once). */
-function joinById(lists: any[][]): any[] {
-  const seen = new Set<string>()
-  const out: any[] = []
+function joinById(lists: unknown[][]): unknown[] {
+  const seen = new Set<unknown>()
+  const out: unknown[] = []
   for (const entry of lists.flat()) {
-    const id = entry && typeof entry === "object" ? entry.id : undefined
+    const id = entry && typeof entry === "object" ? (entry as { id?: unknown }).id : undefined
     if (id !== undefined) {
       if (seen.has(id)) continue
       seen.add(id)
@@ -63,59 +64,63 @@ export function purchaseFulfillmentStatus(statuses: string[]): string {
   return furthest < 0 ? "not_fulfilled" : `partially_${FULFILMENT_STEPS[furthest]}`
 }
 
+/** An order as query.graph read it (fields as the storefront asked): the fields combined are read by name. */
+export type OrderRecord = { [field: string]: unknown }
+
 export type CombineInput = {
   /** The purchase's orders, each read with the fields the storefront asked for (plus `fulfillments`). */
-  orders: any[]
+  orders: OrderRecord[]
   /** The order the purchase answers as (its first cooperative's): id, display id, address, dates. */
   lead_id: string
   /** The one payment of the purchase, as Medusa's `payment_collections`. */
-  payment_collections: any[]
+  payment_collections: unknown[]
   /** The purchase part: each cooperative's order, name, items, shipping and status. */
   purchase: unknown
 }
 
 /** One Medusa order of the whole purchase: every item, every shipping method, totals summed, one payment. */
-export function combinePurchase(input: CombineInput): any {
+export function combinePurchase(input: CombineInput): OrderRecord {
   // As the answer will be: Medusa's BigNumber totals become plain numbers, raw totals {value, precision}.
   const { orders, lead_id, payment_collections, purchase } = JSON.parse(JSON.stringify(input)) as CombineInput
   const lead = orders.find((o) => o.id === lead_id) ?? orders[0]
   const rest = orders.filter((o) => o !== lead)
   const all = [lead, ...rest]
   const keys = new Set(all.flatMap((o) => Object.keys(o)))
-  const combined: any = {}
+  const combined: OrderRecord = {}
   for (const key of keys) {
     const values = all.map((o) => o[key])
     if (key === "summary") combined.summary = combineSummary(values)
     else combined[key] = combineValue(key, values)
   }
   combined.id = lead.id
-  if ("status" in lead) combined.status = purchaseStatus(all.map((o) => o.status))
-  if ("updated_at" in lead) combined.updated_at = all.map((o) => o.updated_at).sort().at(-1)
+  if ("status" in lead) combined.status = purchaseStatus(all.map((o) => o.status as string))
+  if ("updated_at" in lead) combined.updated_at = all.map((o) => o.updated_at as string).sort().at(-1)
   // The cooperative is per order: each one is named in `purchase.orders`, and on items through their product.
   delete combined.cooperative
   if (combined.metadata && typeof combined.metadata === "object") {
-    const { cooperative_id: _, ...metadata } = combined.metadata
+    const { cooperative_id: _, ...metadata } = combined.metadata as Record<string, unknown>
     combined.metadata = metadata
   }
   combined.payment_collections = payment_collections
-  combined.payment_status = getLastPaymentStatus({ currency_code: lead.currency_code, payment_collections } as any)
+  // Medusa's aggregators read only these fields of an order.
+  combined.payment_status = getLastPaymentStatus({ currency_code: lead.currency_code, payment_collections } as OrderDetailDTO)
   const live = all.filter((o) => o.status !== "canceled")
   combined.fulfillment_status = purchaseFulfillmentStatus(
-    (live.length ? live : all).map((o) => getLastFulfillmentStatus({ fulfillments: o.fulfillments ?? [], items: o.items ?? [] } as any))
+    (live.length ? live : all).map((o) => getLastFulfillmentStatus({ fulfillments: o.fulfillments ?? [], items: o.items ?? [] } as OrderDetailDTO))
   )
   combined.purchase = purchase
   return combined
 }
 
-function combineSummary(values: any[]) {
-  const present = values.filter((v) => v && typeof v === "object")
+function combineSummary(values: unknown[]) {
+  const present = values.filter((v): v is Record<string, unknown> => !!v && typeof v === "object")
   if (!present.length) return values[0]
   const keys = new Set(present.flatMap((s) => Object.keys(s)))
-  const out: any = {}
+  const out: Record<string, unknown> = {}
   for (const key of keys) {
     const parts = present.map((s) => s[key])
     if (parts.every((p) => p === undefined || p === null || typeof p === "number" || typeof p === "string")) out[key] = sum(parts)
-    else if (parts.every((p) => p === undefined || isRaw(p))) out[key] = { value: String(MathBN.add(...parts.map((p) => p?.value ?? 0))), precision: 20 }
+    else if (parts.every((p): p is { value: string | number } | undefined => p === undefined || isRaw(p))) out[key] = { value: String(MathBN.add(...parts.map((p) => p?.value ?? 0))), precision: 20 }
     else out[key] = parts[0]
   }
   return out

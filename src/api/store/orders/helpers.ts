@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { PaymentShare } from "../../../modules/order-group"
 import { orderGroupView } from "../order-groups/view"
-import { combinePurchase } from "./combine"
+import { combinePurchase, type OrderRecord } from "./combine"
 
 /**
  * A failed delivery is recorded in its fulfilment's metadata with a note, the return shipping cost and
@@ -10,9 +10,10 @@ import { combinePurchase } from "./combine"
  * answer carries `fulfillments.*` whole, so the shopper's copy keeps the reason and the date alone.
  */
 export function withPublicFulfillments<T>(order: T): T {
-  for (const f of ((order as any)?.fulfillments ?? []) as any[]) {
+  type Fulfillment = { metadata?: { failed_delivery?: { reason?: unknown; recorded_at?: unknown } | null } | null } | null
+  for (const f of ((order as { fulfillments?: Fulfillment[] } | null)?.fulfillments ?? [])) {
     const record = f?.metadata?.failed_delivery
-    if (record && typeof record === "object") f.metadata = { ...f.metadata, failed_delivery: { reason: record.reason, recorded_at: record.recorded_at } }
+    if (record && typeof record === "object") f!.metadata = { ...f!.metadata, failed_delivery: { reason: record.reason, recorded_at: record.recorded_at } }
   }
   return order
 }
@@ -22,7 +23,9 @@ export type PurchaseRef = { id: string; order_ids: string[]; payment_collection_
 
 const PURCHASE_FIELDS = ["order_group.id", "order_group.shares", "order_group.payment_collection_id"]
 
-const purchaseRef = (group: any): PurchaseRef | null =>
+type GroupRecord = { id?: string; shares?: unknown; payment_collection_id?: string | null } | null | undefined
+
+const purchaseRef = (group: GroupRecord): PurchaseRef | null =>
   group?.id
     ? { id: group.id, order_ids: ((group.shares ?? []) as PaymentShare[]).map((s) => s.order_id), payment_collection_id: group.payment_collection_id ?? null }
     : null
@@ -45,7 +48,9 @@ export async function orderForShopper(container: MedusaContainer, id: string, cu
     fields: ["id", "customer_id", "customer.has_account", ...PURCHASE_FIELDS],
     filters: { id, is_draft_order: false },
   })
-  const order: any = data[0]
+  const order = data[0] as
+    | { id: string; customer_id?: string | null; customer?: { has_account?: boolean } | null; order_group?: GroupRecord }
+    | undefined
   if (!order) throw orderNotFound(id)
   const registered = !!order.customer_id && order.customer?.has_account === true
   if (registered && order.customer_id !== customerId) throw orderNotFound(id)
@@ -61,7 +66,7 @@ export async function purchasesOf(container: MedusaContainer, orderIds: string[]
     filters: { id: orderIds },
   })
   const out = new Map<string, PurchaseRef>()
-  for (const order of data as any[]) {
+  for (const order of data as { id: string; order_group?: GroupRecord }[]) {
     const ref = purchaseRef(order.order_group)
     if (ref) out.set(order.id, ref)
   }
@@ -78,7 +83,7 @@ const PAYMENT_STATUS_FIELDS = ["id", "status", "amount", "captured_amount", "ref
  * follows Medusa's list route: payment collections and fulfilments appear only when asked for.
  */
 export async function purchaseOrders(container: MedusaContainer, purchases: PurchaseRef[], fields: string[], { list }: { list: boolean }) {
-  const out = new Map<string, any>()
+  const out = new Map<string, OrderRecord>()
   if (!purchases.length) return out
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const asked = (prefix: string) => fields.some((f) => f === prefix || f.startsWith(`${prefix}.`))
@@ -97,13 +102,13 @@ export async function purchaseOrders(container: MedusaContainer, purchases: Purc
           fields: [...new Set([...(list ? [] : ["*"]), ...PAYMENT_STATUS_FIELDS, ...collectionFields])],
           filters: { id: collectionIds },
         })
-      : Promise.resolve({ data: [] as any[] }),
+      : Promise.resolve({ data: [] as unknown[] }),
     Promise.all(purchases.map((p) => orderGroupView(container, p.id))),
   ])
-  const orderById = new Map((orders as any[]).map((o) => [o.id, o]))
-  const collectionById = new Map((collections as any[]).map((c) => [c.id, c]))
+  const orderById = new Map((orders as OrderRecord[]).map((o) => [o.id, o]))
+  const collectionById = new Map((collections as { id: string }[]).map((c) => [c.id, c]))
   purchases.forEach((purchase, i) => {
-    const members = purchase.order_ids.map((id) => orderById.get(id)).filter(Boolean)
+    const members = purchase.order_ids.map((id) => orderById.get(id)).filter((o): o is OrderRecord => !!o)
     if (!members.length) return
     const collection = purchase.payment_collection_id ? collectionById.get(purchase.payment_collection_id) : null
     const combined = combinePurchase({

@@ -11,7 +11,7 @@ const SORTABLE = new Set(["id", "display_id", "created_at", "updated_at", "statu
 // `fields`, filters and pagination. The history has one entry per purchase, the same combined order
 // GET /store/orders/:id answers (docs/storefront/orders.md); `count` counts entries.
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { skip = 0, take = 50, order } = (req.queryConfig.pagination ?? {}) as { skip?: number; take?: number; order?: Record<string, any> }
+  const { skip = 0, take = 50, order } = (req.queryConfig.pagination ?? {}) as { skip?: number; take?: number; order?: Record<string, unknown> }
   const sortedBy = order && Object.keys(order).length ? order : { created_at: "DESC" }
   const unsortable = Object.keys(sortedBy).find((k) => !SORTABLE.has(k))
   if (unsortable) {
@@ -28,7 +28,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: { ...req.filterableFields, is_draft_order: false, customer_id: req.auth_context.actor_id },
     pagination: { order: { ...sortedBy, id: "ASC" } },
   })
-  const ids = (rows as any[]).map((r) => r.id as string)
+  const ids = (rows as { id: string }[]).map((r) => r.id)
   const purchaseOf = await purchasesOf(req.scope, ids)
   const entries: string[] = []
   const seen = new Set<string>()
@@ -47,8 +47,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     single.length
       ? getOrdersListWorkflow(req.scope)
           .run({ input: { fields: req.queryConfig.fields, variables: { filters: { id: single } } } })
-          .then(({ result }: any) => new Map(((result.rows ?? result) as any[]).map((o) => [o.id, withPublicFulfillments(o)])))
-      : Promise.resolve(new Map<string, any>()),
+          .then(({ result }) => {
+            // Medusa's list workflow answers `{ rows, metadata }` when paginated, the rows alone otherwise.
+            const rows = "rows" in result ? result.rows : result
+            return new Map<unknown, unknown>(rows.map((o) => [o.id, withPublicFulfillments(o)]))
+          })
+      : Promise.resolve(new Map<unknown, unknown>()),
   ])
   res.json({
     orders: page.map((id) => (purchaseOf.has(id) ? combined.get(purchaseOf.get(id)!.id) : singles.get(id))).filter(Boolean),

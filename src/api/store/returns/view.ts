@@ -6,11 +6,40 @@ export type ReturnAudience = "customer" | "cooperative" | "union"
 
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 
+/** A cooperative return as its module stores it: the fields answered (passed through as they are). */
+type ReturnRecord = {
+  id: string
+  status: unknown
+  order_id: string
+  order_group_id?: unknown
+  cooperative_id: string
+  customer_id?: unknown
+  items?: unknown
+  reason?: unknown
+  photos?: unknown
+  cooperative_note?: unknown
+  decided_at?: unknown
+  decided_by?: unknown
+  escalation_note?: unknown
+  escalated_at?: unknown
+  union_decision?: unknown
+  union_note?: unknown
+  union_decided_at?: unknown
+  union_decided_by?: unknown
+  received_at?: unknown
+  received_by?: unknown
+  refund_amount?: unknown
+  refund_id?: unknown
+  commission_reversed?: unknown
+  created_at?: unknown
+  updated_at?: unknown
+}
+
 /**
  * A return as each side reads it. The shopper sees the decisions and their reasons, not who among
  * the staff or the union made them, nor the ledger's side (the commission given back).
  */
-export function returnView(r: any, audience: ReturnAudience, extra: { order_display_id?: number | null; cooperative?: { id: string; name: string; handle: string } | null } = {}) {
+export function returnView(r: ReturnRecord, audience: ReturnAudience, extra: { order_display_id?: number | null; cooperative?: { id: string; name: string; handle: string } | null } = {}) {
   const items = ((r.items ?? []) as ReturnItem[]).map((i) => ({ line_item_id: i.line_item_id, title: i.title, quantity: i.quantity, amount: Number(i.amount) }))
   const base = {
     id: r.id,
@@ -49,15 +78,15 @@ export function returnView(r: any, audience: ReturnAudience, extra: { order_disp
 }
 
 /** Order numbers and cooperatives of these returns, read once for a page. */
-export async function returnContext(container: MedusaContainer, returns: any[]) {
+export async function returnContext(container: MedusaContainer, returns: Pick<ReturnRecord, "order_id" | "cooperative_id">[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const orderIds = [...new Set(returns.map((r) => r.order_id))]
   const coopIds = [...new Set(returns.map((r) => r.cooperative_id))]
   const [{ data: orders }, { data: coops }] = await Promise.all([
-    orderIds.length ? query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } }) : Promise.resolve({ data: [] as any[] }),
-    coopIds.length ? query.graph({ entity: "cooperative", fields: ["id", "name", "handle"], filters: { id: coopIds } }) : Promise.resolve({ data: [] as any[] }),
+    orderIds.length ? query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } }) : Promise.resolve({ data: [] }),
+    coopIds.length ? query.graph({ entity: "cooperative", fields: ["id", "name", "handle"], filters: { id: coopIds } }) : Promise.resolve({ data: [] }),
   ])
-  const displayId = new Map(orders.map((o: any) => [o.id, o.display_id as number]))
-  const coop = new Map(coops.map((c: any) => [c.id, { id: c.id as string, name: c.name as string, handle: c.handle as string }]))
-  return (r: any) => ({ order_display_id: displayId.get(r.order_id) ?? null, cooperative: coop.get(r.cooperative_id) ?? null })
+  const displayId = new Map((orders as { id: string; display_id: number }[]).map((o) => [o.id, o.display_id]))
+  const coop = new Map((coops as { id: string; name: string; handle: string }[]).map((c) => [c.id, { id: c.id, name: c.name, handle: c.handle }]))
+  return (r: Pick<ReturnRecord, "order_id" | "cooperative_id">) => ({ order_display_id: displayId.get(r.order_id) ?? null, cooperative: coop.get(r.cooperative_id) ?? null })
 }

@@ -40,7 +40,22 @@ function facetKinds(field: Field): string[] {
   return field.facetable === true ? defaults : field.facetable.types ?? defaults
 }
 
-function checkQuery(query: any, at: string, fields: Record<string, Field>, indexName: string) {
+type FacetRequest = string | { field: string; type?: string }
+/** One query of a search request, the parts checked here (the rest passes through as Medusa parsed it). */
+type SearchQuery = {
+  entity: string
+  filters?: unknown
+  pagination?: { order?: Record<string, unknown> }
+  search_options?: {
+    facets?: FacetRequest[]
+    attributes_to_search_on?: string[]
+    distinct?: string
+    [option: string]: unknown
+  }
+  fields?: string[]
+}
+
+function checkQuery(query: SearchQuery, at: string, fields: Record<string, Field>, indexName: string) {
   const field = (name: string, path: string) => {
     const found = fields[name]
     if (!found) throw fail("unknown_field", `The ${indexName} index has no field "${name}".`, path)
@@ -65,7 +80,7 @@ function checkQuery(query: any, at: string, fields: Record<string, Field>, index
     return value
   }
 
-  const walk = (filters: any, path: string): any => {
+  const walk = (filters: unknown, path: string): unknown => {
     if (!filters || typeof filters !== "object") return filters
     const out: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(filters)) {
@@ -78,7 +93,7 @@ function checkQuery(query: any, at: string, fields: Record<string, Field>, index
         }
         out.q = value
       } else if (key === "$and" || key === "$or") {
-        out[key] = (value as any[]).map((branch, i) => walk(branch, `${here}.${i}`))
+        out[key] = (value as unknown[]).map((branch, i) => walk(branch, `${here}.${i}`))
       } else if (key === "$not") {
         out[key] = walk(value, here)
       } else if (key.startsWith("$")) {
@@ -101,18 +116,18 @@ function checkQuery(query: any, at: string, fields: Record<string, Field>, index
     }
   }
   const options = query.search_options ?? {}
-  ;(options.facets ?? []).forEach((facet: any, i: number) => {
+  ;(options.facets ?? []).forEach((facet, i) => {
     const request = typeof facet === "string" ? { field: facet, type: "value" } : facet
     const path = `${at}.search_options.facets.${i}`
     if (!facetKinds(field(request.field, path)).includes(request.type ?? "value")) {
       throw fail("field_not_facetable", `"${request.field}" has no ${request.type ?? "value"} facet.`, path)
     }
   })
-  ;(options.attributes_to_search_on ?? []).forEach((name: string, i: number) => {
+  ;(options.attributes_to_search_on ?? []).forEach((name, i) => {
     const def = field(name, `${at}.search_options.attributes_to_search_on.${i}`)
     if (!def.searchable) throw fail("field_not_searchable", `"${name}" is not searched.`, `${at}.search_options.attributes_to_search_on.${i}`)
   })
-  ;(query.fields ?? []).forEach((name: string, i: number) => {
+  ;(query.fields ?? []).forEach((name, i) => {
     const def = field(name, `${at}.fields.${i}`)
     if (def.retrievable === false) throw fail("unknown_field", `"${name}" is not returned.`, `${at}.fields.${i}`)
   })
@@ -130,14 +145,14 @@ export function validateStoreSearch(req: MedusaRequest, _res: MedusaResponse, ne
   try {
     const parsed = StoreSearch.safeParse(req.body ?? {})
     if (!parsed.success) {
-      const errors: FieldIssue[] = parsed.error.issues.map((issue: any) => ({
+      const errors: FieldIssue[] = parsed.error.issues.map((issue) => ({
         path: issue.path.join(".") || "body",
         message: issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}` : issue.message,
       }))
       throw new CoopstallError(400, "invalid_request", `Invalid body. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors)
     }
-    const body: any = parsed.data
-    const queries: any[] = "queries" in body ? body.queries : [body]
+    const body = parsed.data as SearchQuery | { queries: SearchQuery[] }
+    const queries = "queries" in body ? body.queries : [body]
     const searchModule = req.scope.resolve<ISearchModuleService>(Modules.SEARCH)
     queries.forEach((query, i) => {
       if (!(STORE_SEARCH_INDEXES as readonly string[]).includes(query.entity)) return // Medusa answers 404

@@ -16,15 +16,38 @@ const notOffered = (id: string) =>
   )
 
 /** Sends `body` once `shape` has worked it out, or Medusa's error handling if it throws. */
-function reshapeJson(res: MedusaResponse, next: MedusaNextFunction, shape: (body: any) => Promise<any> | null) {
+type JsonBody = Record<string, unknown> | null | undefined
+
+/** A shipping option in Medusa's store listing, the fields read here. */
+interface ListedOption {
+  id: string
+  shipping_profile_id: string
+  service_zone?: { fulfillment_set?: { location?: { id?: string } | null } | null } | null
+}
+
+/** A shipping method in Medusa's store cart answer: the fields read here, the rest passed on. */
+interface AnsweredMethod {
+  id: string
+  amount?: unknown
+  [field: string]: unknown
+}
+
+/** One entry of the body of POST /store/carts/:id/shipping-methods. */
+interface MethodInput {
+  option_id?: string
+  data?: Record<string, unknown>
+  [field: string]: unknown
+}
+
+function reshapeJson(res: MedusaResponse, next: MedusaNextFunction, shape: (body: JsonBody) => Promise<unknown> | null) {
   const json = res.json.bind(res)
-  res.json = ((body: any) => {
+  res.json = (body?: unknown) => {
     if (res.statusCode >= 400) return json(body)
-    const pending = shape(body)
+    const pending = shape(body as JsonBody)
     if (!pending) return json(body)
     pending.then(json, next)
     return res
-  }) as any
+  }
 }
 
 /**
@@ -38,15 +61,16 @@ export function listCartShippingOptions(req: MedusaRequest, res: MedusaResponse,
   const cartId = typeof req.query.cart_id === "string" ? req.query.cart_id : undefined
   if (!cartId) return next()
   reshapeJson(res, next, (body) => {
-    if (!Array.isArray(body?.shipping_options)) return null
+    if (!body || !Array.isArray(body.shipping_options)) return null
+    const options = body.shipping_options as ListedOption[]
     return (async () => {
       const shipping = await loadCartShipping(req.scope, cartId)
       if (!shipping) return { ...body, shipping_options: [] }
-      const own = body.shipping_options
-        .filter((o: any) => shipping.profileIds.has(o.shipping_profile_id))
-        .map((o: any) => ({ ...o, insufficient_inventory: shipping.insufficient(o.shipping_profile_id, o.service_zone?.fulfillment_set?.location?.id) }))
+      const own = options
+        .filter((o) => shipping.profileIds.has(o.shipping_profile_id))
+        .map((o) => ({ ...o, insufficient_inventory: shipping.insufficient(o.shipping_profile_id, o.service_zone?.fulfillment_set?.location?.id) }))
       if (shipping.cooperatives.length < 2) return { ...body, shipping_options: own }
-      const choices = own.length ? await cartUnionChoices(req.scope, shipping, own.map((o: any) => o.id)) : []
+      const choices = own.length ? await cartUnionChoices(req.scope, shipping, own.map((o) => o.id)) : []
       return { ...body, shipping_options: choices.map((c) => serializeUnionChoice(c, shipping.cart.currency_code)) }
     })()
   })
@@ -61,15 +85,15 @@ export function listCartShippingOptions(req: MedusaRequest, res: MedusaResponse,
  */
 export async function expandUnionChoice(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
-    const body: any = (req as any).validatedBody ?? req.body
-    const list: any[] = Array.isArray(body) ? body : [body]
+    const body = (req.validatedBody ?? req.body) as MethodInput | MethodInput[]
+    const list: MethodInput[] = Array.isArray(body) ? body : [body]
     const union = list.filter((o) => isUnionChoiceId(o?.option_id))
     if (!list.length) throw new CoopstallError(400, "invalid_request", "Choose a shipping option: option_id is required.")
-    let expanded: any[]
+    let expanded: MethodInput[]
     if (!union.length) {
       expanded = list.map((o) => (o?.data && typeof o.data === "object" && "union_choice" in o.data ? { ...o, data: withoutMarker(o.data) } : o))
     } else {
-      const id: string = union[0].option_id
+      const id = union[0].option_id as string
       const code = unionChoiceCode(id)
       if (list.length !== 1 || !code) throw notOffered(id)
       const shipping = await loadCartShipping(req.scope, req.params.id)
@@ -80,7 +104,7 @@ export async function expandUnionChoice(req: MedusaRequest, _res: MedusaResponse
       expanded = choice.parts.map((p) => ({ option_id: p.option.id, data: marker }))
     }
     const rewritten = Array.isArray(body) || union.length ? expanded : expanded[0]
-    ;(req as any).validatedBody = rewritten
+    ;req.validatedBody = rewritten
     req.body = rewritten
     next()
   } catch (err) {
@@ -99,7 +123,7 @@ export async function calculateUnionChoice(req: MedusaRequest, res: MedusaRespon
       const [known] = await req.scope.resolve(Modules.FULFILLMENT).listShippingOptions({ id }, { select: ["id"] })
       return known ? next() : next(notFound("Shipping option", id.slice(0, 80)))
     }
-    const cartId = (req as any).validatedBody?.cart_id
+    const cartId = (req.validatedBody as { cart_id?: unknown } | undefined)?.cart_id
     const shipping = typeof cartId === "string" ? await loadCartShipping(req.scope, cartId) : null
     if (!shipping) throw notFound("Cart", typeof cartId === "string" ? cartId.slice(0, 80) : undefined)
     const choice = (await cartUnionChoices(req.scope, shipping)).find((c) => c.id === id)
@@ -116,10 +140,13 @@ const SUMMED = [
 ]
 
 /** Amounts in a route's answer are still Medusa BigNumbers (serialised later by JSON.stringify). */
-function amountOf(value: any): number {
+function amountOf(value: unknown): number {
   if (typeof value === "number") return value
   if (typeof value === "string") return Number(value)
-  if (value && typeof value === "object") return Number(typeof value.toJSON === "function" ? value.toJSON() : value.valueOf())
+  if (value && typeof value === "object") {
+    const toJSON = (value as { toJSON?: unknown }).toJSON
+    return Number(typeof toJSON === "function" ? toJSON.call(value) : value.valueOf())
+  }
   return NaN
 }
 
@@ -133,28 +160,28 @@ function amountOf(value: any): number {
 export function showUnionChoiceAsOneMethod(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   reshapeJson(res, next, (body) => {
     const key = body?.cart ? "cart" : body?.parent ? "parent" : null
-    const cart = key ? body[key] : null
-    const methods: any[] | undefined = cart?.shipping_methods
+    const cart = key ? (body![key] as { id: string; shipping_methods?: unknown }) : null
+    const methods = cart?.shipping_methods as AnsweredMethod[] | undefined
     if (!Array.isArray(methods) || methods.length < 2 || !methods.every((m) => typeof m?.id === "string")) return null
     return (async () => {
       const stored = await req.scope
         .resolve(Modules.CART)
         .listShippingMethods({ id: methods.map((m) => m.id) }, { select: ["id", "data", "shipping_option_id", "name", "amount"] })
-      const choices = new Set(stored.map((m: any) => m.data?.union_choice))
+      const choices = new Set(stored.map((m) => m.data?.union_choice))
       const [choice] = [...choices]
       if (stored.length !== methods.length || choices.size !== 1 || typeof choice !== "string") return body
-      const found = await cartCooperatives(req.scope, cart.id)
+      const found = await cartCooperatives(req.scope, cart!.id)
       if (found?.cooperativeIds.length !== methods.length) return body
       const last = methods[methods.length - 1]
-      const one: any = {
+      const one: AnsweredMethod = {
         ...last,
         id: `casm_${choice}`,
         shipping_option_id: choice,
-        name: (stored[0] as any).data?.union_choice_name ?? choice,
+        name: stored[0].data?.union_choice_name ?? choice,
         data: {
           union_choice: choice,
           shipping_methods: methods.map((m) => {
-            const s: any = stored.find((x: any) => x.id === m.id)
+            const s = stored.find((x) => x.id === m.id)
             return { id: m.id, shipping_option_id: s?.shipping_option_id, name: s?.name, amount: amountOf(m.amount ?? s?.amount) }
           }),
         },
@@ -164,7 +191,7 @@ export function showUnionChoiceAsOneMethod(req: MedusaRequest, res: MedusaRespon
         if (amounts.every(Number.isFinite)) one[field] = amounts.reduce((sum, a) => sum + a, 0)
       }
       for (const list of ["tax_lines", "adjustments"]) {
-        if (methods.some((m) => Array.isArray(m[list]))) one[list] = methods.flatMap((m) => m[list] ?? [])
+        if (methods.some((m) => Array.isArray(m[list]))) one[list] = methods.flatMap((m) => (m[list] as unknown[] | undefined) ?? [])
       }
       return { ...body, [key!]: { ...cart, shipping_methods: [one] } }
     })()

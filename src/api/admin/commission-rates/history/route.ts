@@ -1,6 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "zod"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../../modules/ledger"
 import { targetNames } from "../helpers"
+import type { CommissionRateHistoryQuery } from "../validators"
 import { serializeCommissionRateChange } from "../view"
 
 /**
@@ -9,12 +11,12 @@ import { serializeCommissionRateChange } from "../view"
  * rate before and after, and why. `cooperative_id` also finds its cooperative-in-category rules.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, ...filters } = (req as any).validatedQuery
+  const { limit, offset, ...filters } = req.validatedQuery as z.infer<typeof CommissionRateHistoryQuery>
   const [changes, count] = await (req.scope.resolve(LEDGER_MODULE) as LedgerModuleService).listAndCountCommissionRateChanges(filters, {
     order: { created_at: "DESC", id: "DESC" },
     skip: offset,
     take: limit,
   })
   const names = await targetNames(req.scope, changes)
-  res.json({ changes: changes.map((c: any) => serializeCommissionRateChange(c, names)), count, limit, offset })
+  res.json({ changes: changes.map((c) => serializeCommissionRateChange(c, names)), count, limit, offset })
 }

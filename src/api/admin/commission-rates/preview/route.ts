@@ -4,7 +4,21 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { commissionOn, ResolvedRate, resolveCommissionRates } from "../../../../lib/ledger/commission"
 import { cooperativeIdsOfProducts, cooperativeProductIds } from "../../../../lib/ownership"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../../modules/ledger"
+import type { z } from "zod"
 import { targetNames } from "../helpers"
+import type { CommissionRatePreviewQuery } from "../validators"
+
+type PriceRecord = { amount: unknown; currency_code?: string | null; rules_count?: unknown; price_list_id?: string | null }
+type VariantRecord = { id: string; title: string | null; sku?: string | null; prices?: PriceRecord[] | null }
+/** A product as PRODUCT_FIELDS reads it. */
+type ProductRecord = {
+  id: string
+  title: string
+  handle: string
+  status: string
+  categories?: { id: string }[] | null
+  variants?: VariantRecord[] | null
+}
 
 const PRODUCT_FIELDS = [
   "id", "title", "handle", "status", "categories.id",
@@ -13,9 +27,9 @@ const PRODUCT_FIELDS = [
 ]
 
 /** The variant's list price in đồng: the VND price with no rules and no price list (what a plain cart pays). */
-function vndPrice(variant: any): number | null {
-  const prices = (variant.prices ?? []).filter((p: any) => p.currency_code?.toLowerCase() === "vnd" && !p.price_list_id)
-  const plain = prices.find((p: any) => !Number(p.rules_count)) ?? prices[0]
+function vndPrice(variant: VariantRecord): number | null {
+  const prices = (variant.prices ?? []).filter((p) => p.currency_code?.toLowerCase() === "vnd" && !p.price_list_id)
+  const plain = prices.find((p) => !Number(p.rules_count)) ?? prices[0]
   return plain ? Math.round(Number(plain.amount)) : null
 }
 
@@ -27,7 +41,7 @@ function vndPrice(variant: any): number | null {
  * preview and the booking cannot disagree.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, cooperative_id, category_id, q } = (req as any).validatedQuery
+  const { limit, offset, cooperative_id, category_id, q } = req.validatedQuery as z.infer<typeof CommissionRatePreviewQuery>
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
   const filters: Record<string, unknown> = {}
@@ -38,16 +52,17 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   if (category_id) filters.categories = { id: [category_id] }
   if (q) filters.q = q
-  const { data: products, metadata } = await query.graph({
+  const { data, metadata } = await query.graph({
     entity: "product",
     fields: PRODUCT_FIELDS,
     filters,
     pagination: { skip: offset, take: limit, order: { title: "ASC", id: "ASC" } },
   })
 
-  const owners = await cooperativeIdsOfProducts(req.scope, products.map((p: any) => p.id))
+  const products = data as ProductRecord[]
+  const owners = await cooperativeIdsOfProducts(req.scope, products.map((p) => p.id))
   const byCooperative = new Map<string, string[]>()
-  for (const p of products as any[]) {
+  for (const p of products) {
     const owner = owners.get(p.id) ?? ""
     byCooperative.set(owner, [...(byCooperative.get(owner) ?? []), p.id])
   }
@@ -61,12 +76,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const rules = await ruleTargets(req.scope, [...new Set([...rates.values()].map((r) => r.commission_rate_id).filter((v): v is string => !!v))])
   const names = await targetNames(req.scope, [
     ...[...owners.values()].map((cooperative_id) => ({ cooperative_id })),
-    ...(products as any[]).flatMap((p) => (p.categories ?? []).map((c: any) => ({ category_id: c.id }))),
+    ...products.flatMap((p) => (p.categories ?? []).map((c) => ({ category_id: c.id }))),
     ...[...rules.values()],
   ])
 
   res.json({
-    products: (products as any[]).map((p) => {
+    products: products.map((p) => {
       const rate = rates.get(p.id)!
       const rule = rate.commission_rate_id ? rules.get(rate.commission_rate_id) : null
       return {
@@ -75,14 +90,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         handle: p.handle,
         status: p.status,
         cooperative: names.cooperative(owners.get(p.id)) ?? (owners.get(p.id) ? { id: owners.get(p.id)!, name: null, handle: null } : null),
-        categories: (p.categories ?? []).map((c: any) => names.category(c.id) ?? { id: c.id, name: null, handle: null }),
+        categories: (p.categories ?? []).map((c) => names.category(c.id) ?? { id: c.id, name: null, handle: null }),
         rate_bps: rate.rate_bps,
         // null rule: no rule matches and the union-wide COMMISSION_DEFAULT_BPS applies.
         rule: rule
           ? { id: rule.id, scope: rule.scope, cooperative: names.cooperative(rule.cooperative_id), category: names.category(rule.category_id) }
           : null,
         source: rule ? "rule" : "fallback_default",
-        variants: (p.variants ?? []).map((v: any) => {
+        variants: (p.variants ?? []).map((v) => {
           const price = vndPrice(v)
           return { id: v.id, title: v.title, sku: v.sku ?? null, price, commission: price === null ? null : -commissionOn(price, rate.rate_bps) || 0 }
         }),

@@ -2,13 +2,15 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { notFound } from "../../../../lib/errors"
 import { RECONCILIATION_IDENTITY, reconcile } from "../../../../lib/ledger/reconciliation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
+import type { z } from "zod"
+import type { ReconciliationQuery } from "../validators"
 
 /**
  * GET /admin/ledger/reconciliation?cooperative_id=: one cooperative's reconciliation, or a page of
  * every cooperative with ledger lines (limit, offset) and the union-wide totals.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { cooperative_id, limit, offset } = (req as any).validatedQuery
+  const { cooperative_id, limit, offset } = req.validatedQuery as z.infer<typeof ReconciliationQuery>
   const cooperatives: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
   if (cooperative_id && !(await cooperatives.listCooperatives({ id: cooperative_id }, { select: ["id"] })).length) {
     throw notFound("Cooperative", cooperative_id)
@@ -17,10 +19,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const report = await reconcile(req.scope, { cooperative_id, limit, offset, at })
   const ids = report.reconciliations.map((r) => r.cooperative_id)
   const named = new Map(
-    (ids.length ? await cooperatives.listCooperatives({ id: ids }, { select: ["id", "name", "handle"] }) : []).map((c: any) => [c.id, c])
+    (ids.length ? await cooperatives.listCooperatives({ id: ids }, { select: ["id", "name", "handle"] }) : []).map((c) => [c.id, c])
   )
-  const withCooperative = (r: any) => {
-    const c: any = named.get(r.cooperative_id)
+  const withCooperative = <R extends { cooperative_id: string }>(r: R) => {
+    const c = named.get(r.cooperative_id)
     return { ...r, cooperative: c ? { id: c.id, name: c.name, handle: c.handle } : { id: r.cooperative_id, name: null, handle: null } }
   }
   if (cooperative_id) {

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { notFound } from "../../../../lib/errors"
 import { adminPayoutView, cooperativeNames, payoutRunView } from "../../../../lib/payout-view"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../../modules/ledger"
+import { runCooperativeIds } from "../helpers"
 
 /** GET /admin/payout-runs/:id: the run, its payouts and the cooperatives it skipped, with why. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -10,13 +11,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!run) throw notFound("Payout run", req.params.id)
   const payouts = await ledger.listPayouts({ period: run.period }, { order: { cooperative_id: "ASC" } })
   const names = await cooperativeNames(req.scope, [
-    ...payouts.map((p: any) => p.cooperative_id),
-    ...[...((run.skipped ?? []) as any[]), ...((run.failures ?? []) as any[])].map((s: any) => s.cooperative_id),
+    ...payouts.map((p) => p.cooperative_id),
+    ...runCooperativeIds(run),
   ])
   res.json({
     payout_run: {
       ...payoutRunView(run, names),
-      payouts: payouts.map((p: any) => adminPayoutView(p, names.get(p.cooperative_id))),
+      payouts: payouts.map((p) => adminPayoutView(p, names.get(p.cooperative_id))),
     },
   })
 }

@@ -25,5 +25,5 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
 
   const purchase = (await purchasesOf(req.scope, [result.order_ids[0]])).get(result.order_ids[0])!
   const order = (await purchaseOrders(req.scope, [purchase], req.queryConfig.fields, { list: false })).get(purchase.id)
-  res.status(200).json({ type: "order", order, order_group: order.purchase })
+  res.status(200).json({ type: "order", order, order_group: order!.purchase })
 }

@@ -1,4 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
+import type { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { conflict, notFound } from "../../../../../lib/errors"
 import { cooperativeStockLocationId } from "../../../../../lib/ownership"
@@ -18,14 +19,15 @@ export const POST = async (req: VendorRequest<{ items?: { id: string; quantity: 
     fields: ["id", "status", "items.*", "items.detail.*"],
     filters: { id: orderId },
   })
-  const order: any = data[0]
+  type Item = { id: string; quantity: BigNumberInput; detail?: { quantity?: BigNumberInput; fulfilled_quantity?: BigNumberInput } | null }
+  const order = data[0] as { status: string; items?: Item[] | null } | undefined
   // Unknown ids are a 404 here too, whatever the tenant middleware decided.
   if (!order) throw notFound("Order", orderId)
   if (order.status === "canceled") throw conflict("order_canceled", "This order is canceled.")
   const left = (order.items ?? [])
-    .map((i: any) => ({ id: i.id, quantity: MathBN.convert(MathBN.sub(i.detail?.quantity ?? i.quantity, i.detail?.fulfilled_quantity ?? 0)).toNumber() }))
-    .filter((i: any) => i.quantity > 0)
-  const items = (req as any).validatedBody.items ?? left
+    .map((i) => ({ id: i.id, quantity: MathBN.convert(MathBN.sub(i.detail?.quantity ?? i.quantity, i.detail?.fulfilled_quantity ?? 0)).toNumber() }))
+    .filter((i) => i.quantity > 0)
+  const items = req.validatedBody.items ?? left
   if (!items.length) throw conflict("nothing_to_fulfil", "Every item of this order has already been fulfilled.")
 
   await createCooperativeFulfillmentWorkflow(req.scope).run({
