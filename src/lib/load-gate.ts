@@ -84,9 +84,10 @@ export class WorkGate {
 }
 
 export const GATE_DEFAULTS: GateLimits = {
-  // Twice Medusa's database pool (10 connections): enough to keep the pool busy while some
-  // requests are in JavaScript, few enough that a request admitted gets a connection soon.
-  maxInFlight: 20,
+  // Measured (docs/benchmarks.md, "Load gate"): one Node thread gains nothing from more requests at
+  // once than keep it and the 10-connection database pool busy; on a starved machine 20 (twice the
+  // pool) served 40 of 1,200 requests and let the rest time out, 8 served 221 and refused the rest at once.
+  maxInFlight: 8,
   maxQueue: 100,
   queueTimeoutMs: 5_000,
 }
