@@ -10,6 +10,9 @@ const env = {
   MEDUSA_DISABLE_TELEMETRY: "true",
   DISABLE_MEDUSA_ADMIN: "true",
   LOG_LEVEL: process.env.LOG_LEVEL || "error",
+  // Specs fire bursts on purpose (twenty shoppers at once, fuzzing): the load gate would queue and
+  // refuse them on a slow machine. It has its own spec, which sets its limits itself.
+  HTTP_MAX_IN_FLIGHT: process.env.HTTP_MAX_IN_FLIGHT ?? "0",
   // Medusa loads medusa-config.ts through a dynamic import, which jest runs only with this flag.
   NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
 }

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { coopstallErrorHandler } from "../lib/errors"
 import { GUARDED_PREFIXES, guardInput } from "../lib/input-guard"
+import { gateLimitsFromEnv, loadGate, WorkGate } from "../lib/load-gate"
 import { installPublishableKeyCache } from "../medusa-internals/publishable-key-cache"
 import { adminMiddlewares } from "./admin/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
@@ -19,8 +20,14 @@ import { vendorMiddlewares } from "./vendor/middlewares"
 // loaded before the router mounts that middleware, so the cache goes in front of it here.
 installPublishableKeyCache()
 
+// One gate for the whole process, read once at boot (HTTP_MAX_IN_FLIGHT=0: none). See src/lib/load-gate.ts.
+const gateLimits = gateLimitsFromEnv()
+const gate = loadGate(gateLimits ? new WorkGate(gateLimits) : null)
+
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler as any,
-  // The input guard first: method-less "/x/*" middlewares run before every other middleware of the surface.
-  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...commissionRateMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares, ...panelMiddlewares],
+  // The load gate, then the input guard, first: method-less "/x/*" middlewares run before every other
+  // middleware of the surface (Medusa's body parser, CORS, publishable key and auth run before any of
+  // ours). /health, the admin dashboard's and the panel's files are outside these prefixes, so never gated.
+  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [gate, guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...commissionRateMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares, ...panelMiddlewares],
 })
