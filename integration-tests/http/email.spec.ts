@@ -377,7 +377,7 @@ medusaIntegrationTestRunner({
       // The other box: refused → escalated → the union refuses.
       const second = await ask("Trà có mùi lạ")
       await mailTo(tnEmail, `Yêu cầu trả hàng mới (đơn #${order.display_id})`, inbox.indexOf(refunded) + 1)
-      await act(second, "refuse", { note: "Trà đúng mùi khói truyền thống" })
+      await act(second, "refuse", { reason: "Trà đúng mùi khói truyền thống" })
       const refused = await mailTo(shopper, `HTX Chè Thanh Nam từ chối trả hàng (đơn #${order.display_id})`, since)
       expect(refused.text).toContain("Lý do: Trà đúng mùi khói truyền thống")
       expect((await call(api.post(`/store/returns/${second}/escalate`, { note: "Mùi hôi mốc, không phải mùi khói" }, asShopper))).status).toBe(200)
