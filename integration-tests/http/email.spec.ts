@@ -5,6 +5,7 @@ import { SMTPServer } from "smtp-server"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import adminDigestJob from "../../src/jobs/admin-digest"
 import { formatDay, vnDay } from "../../src/lib/dates"
+import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { bearer, call, createCooperative, demoLogin, logins, seedMarketplace, storeHeaders } from "../helpers"
 
 jest.setTimeout(300_000)
@@ -12,7 +13,7 @@ jest.setTimeout(300_000)
 // Issue 16: email that is really sent. A real SMTP server (the smtp-server package) listens inside
 // this test; the application sends to it through the SMTP notification provider (nodemailer), and
 // the test reads what arrived with mailparser, as a mail client would. Nothing is faked.
-const SMTP_PORT = 9161
+const SMTP_PORT = 9191
 const ENV = {
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   SMTP_FROM: "Liên minh HTX Phú Thọ <no-reply@lienminh.example.vn>",
@@ -59,6 +60,9 @@ afterAll(async () => {
   console.log(inbox.map((m) => `${m.to.join(", ")} | ${m.subject}`).join("\n"))
 })
 
+// A 2×2 PNG: a return needs a photo.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAE0lEQVR4AWPUqzX6zwAETAxQAAAb9AHgiLErZwAAAABJRU5ErkJggg==", "base64")
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** The first mail (after `since`) matching; subscribers run after the HTTP answer, so it may take a moment. */
@@ -83,6 +87,7 @@ medusaIntegrationTestRunner({
     let regionId: string
     let sku: Record<string, string>
     const logged: string[] = []
+    const emitted: { name: string; data: any }[] = []
 
     beforeAll(async () => {
       const seeded = await seedMarketplace(getContainer())
@@ -105,6 +110,13 @@ medusaIntegrationTestRunner({
           logged.push(args.map(String).join(" "))
           original(...args)
         })
+      }
+      // What the app emits for returns, reviews and products, to deliver it again later.
+      const bus: any = getContainer().resolve(Modules.EVENT_BUS)
+      const emit = bus.emit.bind(bus)
+      bus.emit = async (messages: any, options?: any) => {
+        for (const m of Array.isArray(messages) ? messages : [messages]) if (String(m.name).startsWith("coopstall.")) emitted.push({ name: m.name, data: m.data })
+        return emit(messages, options)
       }
       const write = process.stdout.write.bind(process.stdout)
       jest.spyOn(process.stdout, "write").mockImplementation(((chunk: any, ...rest: any[]) => {
@@ -297,6 +309,135 @@ medusaIntegrationTestRunner({
       expect(mail.text).toContain("https://api.example.vn/app/")
       await sleep(500)
       expect(inbox.slice(since).filter((m) => m.subject.startsWith("Việc cần xử lý"))).toHaveLength(1)
+    })
+
+    const vnd = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(n)
+
+    /** Delivers the same events again (a retry, a second worker) and checks that nothing more arrives. */
+    async function redeliverSendsNothing(prefix: string) {
+      const again = emitted.filter((e) => e.name.startsWith(prefix))
+      expect(again.length).toBeGreaterThan(0)
+      const count = inbox.length
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      for (const e of again) await bus.emit({ name: e.name, data: e.data })
+      await sleep(2000)
+      expect(inbox.slice(count).map((m) => m.subject)).toEqual([])
+    }
+
+    it("returns: the cooperative hears a request, the shopper each answer (accept, receipt, refund with its amount, refusal with its reason, the union's decision), the union's admins an escalation, which the digest counts; a review reply reaches the shopper; redelivered events send nothing", async () => {
+      const shopper = "tra.hang@example.vn"
+      const registration = (await api.post(`/auth/customer/emailpass/register`, { email: shopper, password: "mat-khau-1" })).data.token
+      await api.post(`/store/customers`, { email: shopper, first_name: "Minh", last_name: "Nguyễn" }, { headers: { ...storeHeaders(pk).headers, authorization: `Bearer ${registration}` } })
+      const customerToken = (await signIn("customer", shopper, "mat-khau-1")).data.token as string
+      const asShopper = { headers: { ...storeHeaders(pk).headers, authorization: `Bearer ${customerToken}` } }
+      const admin = (await signIn("user", logins.admin.email, logins.admin.password)).data.token as string
+      const tnEmail = demoLogin("htx-che-thanh-nam").email
+      const tn = (await signIn("vendor", tnEmail, demoLogin("htx-che-thanh-nam").password)).data.token as string
+
+      // A VietQR purchase of two boxes of tea, paid, shipped and delivered.
+      const cartId = await readyCart(api, pk, regionId, [{ variant_id: sku["THANHNAM-TX-200"], quantity: 2 }], { email: shopper, provider_id: "pp_vietqr_vietqr", customer_token: customerToken })
+      const group = (await complete(api, pk, cartId)).data.order_group
+      expect((await call(api.post(`/admin/order-groups/${group.id}/mark-paid`, {}, bearer(admin)))).status).toBe(200)
+      const order = group.orders[0]
+      const packed = await call(api.post(`/vendor/orders/${order.id}/fulfillments`, {}, bearer(tn)))
+      const fulfillmentId = packed.data.order.fulfillments[0].id
+      await api.post(`/vendor/orders/${order.id}/fulfillments/${fulfillmentId}/ship`, { carrier: "GHN", tracking_number: "GHN0099887766" }, bearer(tn))
+      expect((await call(api.post(`/vendor/orders/${order.id}/fulfillments/${fulfillmentId}/deliver`, {}, bearer(tn)))).status).toBe(200)
+      await mailTo(shopper, `Đã giao đơn #${order.display_id} của HTX Chè Thanh Nam`)
+      const line = (await api.get(`/vendor/orders/${order.id}`, bearer(tn))).data.order.items[0]
+
+      const photo = async () => {
+        const body = new FormData()
+        body.append("files", new Blob([new Uint8Array(PNG)], { type: "image/png" }), "anh.png")
+        return (await call(api.post(`/store/return-photos`, body, asShopper))).data.files[0].id as string
+      }
+      const ask = async (reason: string) => {
+        const asked = await call(api.post(`/store/orders/${order.id}/returns`, { items: [{ line_item_id: line.id, quantity: 1 }], reason, photos: [await photo()] }, asShopper))
+        expect(asked.status).toBe(201)
+        return asked.data.return.id as string
+      }
+      const act = async (id: string, action: string, body: unknown = {}) => expect((await call(api.post(`/vendor/returns/${id}/${action}`, body, bearer(tn)))).status).toBe(200)
+
+      // Request → accept → receive: the union refunds the box's share.
+      const since = inbox.length
+      const first = await ask("Hộp trà bị móp, gói bên trong rách")
+      const requested = await mailTo(tnEmail, `Yêu cầu trả hàng mới (đơn #${order.display_id})`, since)
+      expect(requested.text).toContain(`Khách hàng muốn trả hàng của đơn #${order.display_id}, trị giá ${vnd(120000)}.`)
+      expect(requested.text).toContain("Lý do của khách: Hộp trà bị móp, gói bên trong rách")
+      expect(requested.text).toContain(`https://api.example.vn/cooperative/orders/${order.id}`)
+      await act(first, "accept", { note: "Gửi lại qua GHN, HTX chịu phí" })
+      const accepted = await mailTo(shopper, `HTX Chè Thanh Nam đồng ý trả hàng (đơn #${order.display_id})`, since)
+      expect(accepted.text).toContain("Ghi chú của hợp tác xã: Gửi lại qua GHN, HTX chịu phí")
+      expect(accepted.text).toContain(`https://cho.example.vn/vn/account/orders/details/${order.id}`)
+      await act(first, "receive")
+      await mailTo(shopper, `HTX Chè Thanh Nam đã nhận lại hàng trả (đơn #${order.display_id})`, since)
+      const refunded = await mailTo(shopper, `Đã hoàn ${vnd(120000)} cho hàng trả (đơn #${order.display_id})`, since)
+      expect(refunded.text).toContain(`Liên minh đã hoàn ${vnd(120000)} vào phương thức thanh toán của bạn`)
+
+      // The other box: refused → escalated → the union refuses.
+      const second = await ask("Trà có mùi lạ")
+      await mailTo(tnEmail, `Yêu cầu trả hàng mới (đơn #${order.display_id})`, inbox.indexOf(refunded) + 1)
+      await act(second, "refuse", { reason: "Trà đúng mùi khói truyền thống" })
+      const refused = await mailTo(shopper, `HTX Chè Thanh Nam từ chối trả hàng (đơn #${order.display_id})`, since)
+      expect(refused.text).toContain("Lý do: Trà đúng mùi khói truyền thống")
+      expect((await call(api.post(`/store/returns/${second}/escalate`, { note: "Mùi hôi mốc, không phải mùi khói" }, asShopper))).status).toBe(200)
+      await mailTo(shopper, `Liên minh đã nhận đề nghị xem xét trả hàng (đơn #${order.display_id})`, since)
+      const escalated = await mailTo(logins.admin.email, `Trả hàng cần Liên minh quyết định: đơn #${order.display_id} của HTX Chè Thanh Nam`, since)
+      expect(escalated.text).toContain("Ý kiến của khách: Mùi hôi mốc, không phải mùi khói")
+      // The next morning's digest counts it (tomorrow: today's may already be sent by the test above).
+      const digestSince = inbox.length
+      const tomorrow = new Date(Date.now() + 86_400_000)
+      await adminDigestJob(getContainer(), tomorrow)
+      const digest = await mailTo(logins.admin.email, `Việc cần xử lý ngày ${formatDay(vnDay(tomorrow))}`, digestSince)
+      expect(digest.text).toContain("Yêu cầu trả hàng chờ Liên minh quyết định: 1")
+      expect((await call(api.post(`/admin/returns/${second}/decide`, { decision: "refuse", note: "Ảnh không cho thấy hư hỏng" }, bearer(admin)))).status).toBe(200)
+      const decided = await mailTo(shopper, `Liên minh không chấp nhận trả hàng (đơn #${order.display_id})`, since)
+      expect(decided.text).toContain("Lý do: Ảnh không cho thấy hư hỏng")
+      const toCooperative = await mailTo(tnEmail, `Liên minh không chấp nhận trả hàng đơn #${order.display_id}`, since)
+      expect(toCooperative.text).toContain("Yêu cầu đã kết thúc, hợp tác xã không phải làm gì thêm.")
+      // Nobody else heard of it: the shopper, Thanh Nam's staff and the union's admins only.
+      const [thanhNam] = await (getContainer().resolve(COOPERATIVE_MODULE) as any).listCooperatives({ handle: "htx-che-thanh-nam" }, { relations: ["users"] })
+      const thanhNamStaff: string[] = thanhNam.users.map((u: any) => u.email)
+      expect(thanhNamStaff).toContain(tnEmail)
+      for (const m of inbox.slice(since)) expect([shopper, logins.admin.email, ...thanhNamStaff]).toEqual(expect.arrayContaining(m.envelopeTo))
+
+      // The shopper reviews the tea; the union publishes the review; Thanh Nam answers.
+      const products = (await api.get(`/store/products?limit=100&fields=id,handle,*variants`, storeHeaders(pk))).data.products
+      const tea = products.find((p: any) => p.variants.some((v: any) => v.id === sku["THANHNAM-TX-200"]))
+      const review = await call(api.post(`/store/reviews`, { order_id: order.id, product_id: tea.id, rating: 4, title: "Trà thơm", body: "Nước xanh, vị ngọt hậu." }, asShopper))
+      expect(review.status).toBe(201)
+      expect((await call(api.post(`/admin/reviews/${review.data.review.id}/publish`, {}, bearer(admin)))).status).toBe(200)
+      expect((await call(api.post(`/vendor/reviews/${review.data.review.id}/reply`, { body: "Cảm ơn anh Minh đã tin dùng chè Thanh Nam!" }, bearer(tn)))).status).toBe(200)
+      const reply = await mailTo(shopper, "HTX Chè Thanh Nam đã trả lời đánh giá của bạn", since)
+      expect(reply.text).toContain("“Cảm ơn anh Minh đã tin dùng chè Thanh Nam!”")
+      expect(reply.text).toContain(`https://cho.example.vn/vn/products/${tea.handle}`)
+
+      await redeliverSendsNothing("coopstall.return.")
+      await redeliverSendsNothing("coopstall.review.")
+    })
+
+    it("the union's product decisions reach every staff member of the cooperative: published, and rejected with the reason; redelivered events send nothing", async () => {
+      const tnEmail = demoLogin("htx-che-thanh-nam").email
+      const tn = (await signIn("vendor", tnEmail, demoLogin("htx-che-thanh-nam").password)).data.token as string
+      const admin = (await signIn("user", logins.admin.email, logins.admin.password)).data.token as string
+      const propose = async (title: string, skuCode: string) => {
+        const created = await call(
+          api.post(`/vendor/products`, { title, description: "Chè búp hái tay", thumbnail: "https://cdn.example.vn/che.jpg", images: [{ url: "https://cdn.example.vn/che.jpg" }], variants: [{ title: "Gói 100g", price: 90000, sku: skuCode }] }, bearer(tn))
+        )
+        expect(created.status).toBe(201)
+        return created.data.product.id as string
+      }
+      const since = inbox.length
+      const good = await propose("Chè móc câu Thanh Nam", "TN-MC-100")
+      expect((await call(api.post(`/admin/products/${good}/publish`, {}, bearer(admin)))).status).toBe(200)
+      const published = await mailTo(tnEmail, `Sản phẩm "Chè móc câu Thanh Nam" đã được duyệt`, since)
+      expect(published.text).toContain(`https://api.example.vn/cooperative/products/${good}`)
+      const bad = await propose("Chè thần dược chữa bách bệnh", "TN-TD-100")
+      expect((await call(api.post(`/admin/products/${bad}/reject`, { reason: "Không được quảng cáo công dụng chữa bệnh" }, bearer(admin)))).status).toBe(200)
+      const rejected = await mailTo(tnEmail, `Sản phẩm "Chè thần dược chữa bách bệnh" chưa được duyệt`, since)
+      expect(rejected.text).toContain("Lý do: Không được quảng cáo công dụng chữa bệnh")
+      expect(inbox.slice(since).every((m) => m.envelopeTo.every((to) => to !== logins.admin.email))).toBe(true)
+      await redeliverSendsNothing("coopstall.product.")
     })
   },
 })

@@ -55,6 +55,21 @@ describe("email templates", () => {
     expect(link.html).toContain(`href="https://a.vn/?a=1&amp;b=&quot;2&quot;"`)
   })
 
+  it("tells the shopper each turn of a return, the cooperative and the union what concerns them", () => {
+    const t = (name: string, data: Record<string, unknown> = {}, lang = "vi") => renderNotification(name, { ...TEMPLATES[name].sample, ...data }, lang)
+    expect(t("return-refunded").subject).toBe("Đã hoàn 240.000\u00a0₫ cho hàng trả (đơn #12)")
+    expect(t("return-refunded", {}, "en").subject).toBe("240.000\u00a0₫ refunded for your return (order #12)")
+    expect(t("return-refused").text).toContain("Lý do: Sản phẩm đã qua sử dụng")
+    expect(t("return-decided", { decision: "refuse" }).subject).toBe("Liên minh không chấp nhận trả hàng (đơn #12)")
+    expect(t("return-decided", { decision: "accept" }, "en").text).toContain("240.000\u00a0₫ is refunded to you")
+    expect(t("cooperative-return-requested").text).toContain("Lý do của khách: Gói trà bị rách khi nhận")
+    expect(t("cooperative-return-requested").text).toContain("/cooperative/orders/order_01")
+    expect(t("admin-return-escalated").subject).toBe("Trả hàng cần Liên minh quyết định: đơn #12 của HTX Chè Thanh Nam")
+    expect(t("product-rejected").text).toContain("Lý do: Thiếu ảnh bao bì và hạn sử dụng")
+    expect(t("product-published", { changes: true }).subject).toBe('Đã duyệt thay đổi của "Trà xanh Thanh Nam 200 g"')
+    expect(t("review-replied").text).toContain("“Cảm ơn anh/chị đã ủng hộ hợp tác xã!”")
+  })
+
   it("refuses a template it does not know", () => {
     expect(() => renderNotification("no-such-message", {})).toThrow(UnknownTemplateError)
   })

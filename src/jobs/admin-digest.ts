@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/fra
 import { vnDay } from "../lib/dates"
 import { cooperativeIdsOfProducts } from "../lib/ownership"
 import { CERTIFICATION_MODULE } from "../modules/certification"
+import { COOPERATIVE_RETURN_MODULE } from "../modules/cooperative-return"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService } from "../modules/product-revision"
 import { REVIEW_MODULE } from "../modules/review"
@@ -10,10 +11,16 @@ import { sendEmails } from "../notifications/send"
 import type { Queues } from "../notifications/templates/admin-digest"
 
 /**
- * Hook for features with a queue of their own (returns escalated to the union): a function that
- * counts what waits, registered at start-up; until one is, returns count 0.
+ * Hook for features with a queue of their own: a function that counts what waits, registered at
+ * start-up. Returns escalated to the union are counted here unless something registers another counter.
  */
 export const digestCounters: Partial<Record<keyof Queues, (container: MedusaContainer) => Promise<number>>> = {}
+
+/** Returns a shopper escalated that the union has not decided yet (the queue of GET /admin/returns?status=escalated). */
+export async function escalatedReturns(container: MedusaContainer): Promise<number> {
+  const [, count] = await (container.resolve(COOPERATIVE_RETURN_MODULE) as any).listAndCountCooperativeReturns({ status: "escalated" }, { select: ["id"], take: 1 })
+  return count
+}
 
 /** What waits for the union right now, queue by queue (the same queues the admin routes list). */
 export async function unionQueues(container: MedusaContainer): Promise<Queues> {
@@ -30,7 +37,7 @@ export async function unionQueues(container: MedusaContainer): Promise<Queues> {
     certification.listAndCountOcopRatings({ status: "submitted" }, { select: ["id"], take: 1 }),
     certification.listAndCountCertificates({ status: "submitted" }, { select: ["id"], take: 1 }),
     reviews.listAndCountShopperReviews({ status: "pending" }, { select: ["id"], take: 1 }),
-    digestCounters.returns ? digestCounters.returns(container) : Promise.resolve(0),
+    (digestCounters.returns ?? escalatedReturns)(container),
   ])
   return { registrations, products: owned.size + revisionCount, ratings, certificates, reviews: pendingReviews, returns }
 }

@@ -87,7 +87,7 @@ async function ensureCooperative(container: MedusaContainer, demo: DemoCooperati
   if (login.pending) return true
 
   for (const product of products) {
-    await moderateProductWorkflow(container).run({ input: { product_id: product.id, decision: "publish", admin_id: adminId } })
+    await moderateProductWorkflow(container).run({ input: { product_id: product.id, decision: "publish", admin_id: adminId, notify: false } })
   }
   const locationId = (await cooperativeStockLocationId(container, cooperativeId))!
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

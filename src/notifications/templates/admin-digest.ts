@@ -2,7 +2,7 @@ import { formatDay } from "../../lib/dates"
 import { adminUrl } from "../config"
 import { defineTemplate } from "./types"
 
-/** What waits in the union's queues; `returns` stays 0 until returns can be escalated. */
+/** What waits in the union's queues; `returns` counts returns escalated to the union and not yet decided. */
 export type Queues = { registrations: number; products: number; ratings: number; certificates: number; reviews: number; returns: number }
 
 const LABEL_VI: Record<keyof Queues, string> = {

@@ -3,6 +3,18 @@ import { layOut, localeOf } from "../layout"
 import { cooperativeInvite, passwordReset } from "./account"
 import { adminDigest } from "./admin-digest"
 import { cooperativeOrderCanceled, orderCanceled, orderDelivered, orderShipped, orderToPack, purchasePlaced } from "./purchase"
+import {
+  adminReturnEscalated,
+  cooperativeReturnDecided,
+  cooperativeReturnRequested,
+  returnAccepted,
+  returnDecided,
+  returnEscalated,
+  returnReceived,
+  returnRefunded,
+  returnRefused,
+} from "./returns"
+import { productPublished, productRejected, reviewReplied } from "./reviews-products"
 import type { Template } from "./types"
 import {
   certificateDecision,
@@ -44,6 +56,18 @@ export const TEMPLATES: Record<string, Template<any>> = {
   "payout-paid": payoutPaid,
   "payout-failed": payoutFailed,
   "admin-digest": adminDigest,
+  "return-accepted": returnAccepted,
+  "return-refused": returnRefused,
+  "return-escalated": returnEscalated,
+  "return-decided": returnDecided,
+  "return-received": returnReceived,
+  "return-refunded": returnRefunded,
+  "cooperative-return-requested": cooperativeReturnRequested,
+  "cooperative-return-decided": cooperativeReturnDecided,
+  "admin-return-escalated": adminReturnEscalated,
+  "review-replied": reviewReplied,
+  "product-published": productPublished,
+  "product-rejected": productRejected,
 }
 
 export class UnknownTemplateError extends Error {}

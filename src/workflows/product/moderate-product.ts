@@ -1,4 +1,4 @@
-import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { emitEventStep, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict, notFound } from "../../lib/errors"
@@ -14,9 +14,27 @@ export type ModerateProductInput = {
   admin_id: string
   /** The revision the admin reviewed; when given, it must still be the one waiting. */
   revision_id?: string
+  /** False when seeding demo data: the staff are not told about products the seed publishes. */
+  notify?: boolean
+}
+
+/** Emitted after a decision; the cooperative's staff are emailed from it (src/subscribers/product-moderated.ts). */
+export const PRODUCT_MODERATED = "coopstall.product.moderated"
+
+export type ProductModeratedData = {
+  id: string
+  cooperative_id: string
+  decision: "publish" | "reject"
+  reason: string | null
+  /** Set when the decision was on changes proposed to a live product rather than on the product. */
+  revision_id: string | null
+  admin_id: string
+  /** When the decision was made (ISO): two decisions on one product (reject, resubmit, reject) are two messages. */
+  at: string
 }
 
 type ModerationPlan = {
+  cooperative_id: string
   product: { id: string; status: string; metadata?: Record<string, unknown> | null }
   /** The product's new status, when the decision is on the product itself. */
   target: ProductStatus | null
@@ -51,7 +69,7 @@ const validateProductModerationStep = createStep(
         "The cooperative changed its proposal after you opened it (or it was already decided); reload the queue and review the current one."
       )
     }
-    if (pending) return new StepResponse({ product, target: null, revision: { id: pending.id, changes: pending.changes as Record<string, unknown> } })
+    if (pending) return new StepResponse({ cooperative_id: cooperativeId, product, target: null, revision: { id: pending.id, changes: pending.changes as Record<string, unknown> } })
     const target = input.decision === "publish" ? ProductStatus.PUBLISHED : ProductStatus.REJECTED
     if (product.status === target) {
       throw conflict("already_" + target, `The product is already ${target}.`)
@@ -59,7 +77,7 @@ const validateProductModerationStep = createStep(
     if (product.status === ProductStatus.DRAFT) {
       throw conflict("product_is_draft", "The cooperative has not submitted this product yet (it is a draft).")
     }
-    return new StepResponse({ product, target, revision: null })
+    return new StepResponse({ cooperative_id: cooperativeId, product, target, revision: null })
   }
 )
 
@@ -69,7 +87,7 @@ const validateProductModerationStep = createStep(
  * revision: publishing applies its changes to the live product, rejecting leaves the live product as it is.
  */
 export const moderateProductWorkflow = createWorkflow("moderate-product", (input: ModerateProductInput) => {
-  const { product, target, revision } = validateProductModerationStep(input)
+  const { cooperative_id, product, target, revision } = validateProductModerationStep(input)
   const moderation = transform({ input }, ({ input }) => ({
     decision: input.decision,
     reason: input.reason ?? null,
@@ -105,6 +123,22 @@ export const moderateProductWorkflow = createWorkflow("moderate-product", (input
       })),
     }).config({ name: "apply-product-revision" })
   })
+
+  when("notify-cooperative", { input }, ({ input }) => input.notify !== false).then(() => {
+    emitEventStep({
+      eventName: PRODUCT_MODERATED,
+      data: transform({ input, cooperative_id, revision, moderation }, ({ input, cooperative_id, revision, moderation }): ProductModeratedData => ({
+        id: input.product_id,
+        cooperative_id,
+        decision: input.decision,
+        reason: input.reason ?? null,
+        revision_id: (revision?.id as string) ?? null,
+        admin_id: input.admin_id,
+        at: moderation.at,
+      })),
+    })
+  })
+
 
   return new WorkflowResponse({ product_id: input.product_id, revision_id: transform({ revision }, ({ revision }) => (revision?.id as string) ?? null) })
 })
