@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/fra
 import { vnDay } from "../lib/dates"
 import { cooperativeIdsOfProducts } from "../lib/ownership"
 import { CERTIFICATION_MODULE } from "../modules/certification"
-import { COOPERATIVE_RETURN_MODULE } from "../modules/cooperative-return"
+import { COOPERATIVE_RETURN_MODULE, CooperativeReturnModuleService } from "../modules/cooperative-return"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService } from "../modules/product-revision"
 import { REVIEW_MODULE } from "../modules/review"
@@ -18,7 +18,7 @@ export const digestCounters: Partial<Record<keyof Queues, (container: MedusaCont
 
 /** Returns a shopper escalated that the union has not decided yet (the queue of GET /admin/returns?status=escalated). */
 export async function escalatedReturns(container: MedusaContainer): Promise<number> {
-  const [, count] = await (container.resolve(COOPERATIVE_RETURN_MODULE) as any).listAndCountCooperativeReturns({ status: "escalated" }, { select: ["id"], take: 1 })
+  const [, count] = await container.resolve<CooperativeReturnModuleService>(COOPERATIVE_RETURN_MODULE).listAndCountCooperativeReturns({ status: "escalated" }, { select: ["id"], take: 1 })
   return count
 }
 

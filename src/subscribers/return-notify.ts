@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { notifyCooperativeOwners } from "../lib/notify-owners"
-import { COOPERATIVE_RETURN_MODULE } from "../modules/cooperative-return"
+import { COOPERATIVE_RETURN_MODULE, CooperativeReturnModuleService } from "../modules/cooperative-return"
 import { orderForMessage, shopperLocale, shopperOrderUrl } from "../notifications/orders"
 import { sendEmails } from "../notifications/send"
 import { RETURN_EVENTS, type ReturnEventData } from "../workflows/return/events"
@@ -55,7 +55,7 @@ export default async function announceReturnChange({ event, container }: Subscri
     // The request's payload carries no note: the shopper's reason is on the return.
     const note =
       stage === "requested"
-        ? ((await (container.resolve(COOPERATIVE_RETURN_MODULE) as any).listCooperativeReturns({ id: r.id }, { select: ["reason"] }))[0]?.reason ?? null)
+        ? ((await container.resolve<CooperativeReturnModuleService>(COOPERATIVE_RETURN_MODULE).listCooperativeReturns({ id: r.id }, { select: ["reason"] }))[0]?.reason ?? null)
         : facts.note
     sends.push(
       notifyCooperativeOwners(container, r.cooperative_id, {

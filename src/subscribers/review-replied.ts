@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
-import { REVIEW_MODULE } from "../modules/review"
+import { REVIEW_MODULE, ReviewModuleService } from "../modules/review"
 import { storefrontUrl } from "../notifications/config"
 import { orderForMessage, shopperLocale, shopperOrderUrl } from "../notifications/orders"
 import { sendEmails } from "../notifications/send"
@@ -11,7 +11,7 @@ import { REVIEW_REPLIED } from "../workflows/review/reply-to-review"
  * review and the recipient): the shopper reads the answer, with a link to the product's page.
  */
 export default async function announceReviewReply({ event, container }: SubscriberArgs<{ id: string; cooperative_id: string }>) {
-  const [review] = await (container.resolve(REVIEW_MODULE) as any).listShopperReviews({ id: event.data.id })
+  const [review] = await container.resolve<ReviewModuleService>(REVIEW_MODULE).listShopperReviews({ id: event.data.id })
   if (!review?.reply) return
   const order = await orderForMessage(container, review.order_id)
   if (!order?.email) return
