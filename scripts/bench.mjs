@@ -466,6 +466,8 @@ async function main() {
       COOKIE_SECRET: randomBytes(32).toString("base64"),
       LOG_LEVEL: config.logLevel,
       PORT: String(config.port),
+      // Route benches compare handlers, so no load gate unless asked; the soak keeps the default gate.
+      HTTP_MAX_IN_FLIGHT: process.env.HTTP_MAX_IN_FLIGHT ?? (soakMode ? "8" : "0"),
     },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -931,6 +933,7 @@ async function listingIndexModule({ headers, ourRoutes, results, reference, env 
       LOG_LEVEL: config.logLevel,
       PORT: String(port),
       MEDUSA_FF_INDEX_ENGINE: "true",
+      HTTP_MAX_IN_FLIGHT: process.env.HTTP_MAX_IN_FLIGHT ?? "0",
     },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
