@@ -467,7 +467,7 @@ async function main() {
       LOG_LEVEL: config.logLevel,
       PORT: String(config.port),
       // Route benches compare handlers, so no load gate unless asked; the soak keeps the default gate.
-      HTTP_MAX_IN_FLIGHT: process.env.HTTP_MAX_IN_FLIGHT ?? (soakMode ? "8" : "0"),
+      HTTP_MAX_IN_FLIGHT: process.env.HTTP_MAX_IN_FLIGHT ?? (soakMode ? undefined : "0"),
     },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
