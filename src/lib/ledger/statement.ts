@@ -25,11 +25,11 @@ function whereOf(cooperativeId: string, f: LedgerFilters) {
 }
 
 /** display_id of each order, one query for a whole page. */
-async function displayIds(container: MedusaContainer, orderIds: (string | null | undefined)[]): Promise<Map<string, number>> {
+export async function orderDisplayIds(container: MedusaContainer, orderIds: (string | null | undefined)[]): Promise<Map<string, number>> {
   const ids = [...new Set(orderIds.filter((id): id is string => Boolean(id)))]
   if (!ids.length) return new Map()
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id"], filters: { id: ids } })
-  return new Map(data.map((o: { id: string; display_id: number }) => [o.id, o.display_id] as const))
+  return new Map(data.map((o) => [o.id, Number(o.display_id)] as const))
 }
 
 /** A ledger line as the module lists it (amount may still be the column's string). */
@@ -119,7 +119,7 @@ export async function ledgerStatement(container: MedusaContainer, cooperativeId:
     }),
   ])
   const { balance, available, pending } = balances.get(cooperativeId)!
-  const [displayIdOf, cash] = await Promise.all([displayIds(container, lines.map((l) => l.order_id)), cashSummary(container, cooperativeId, balance)])
+  const [displayIdOf, cash] = await Promise.all([orderDisplayIds(container, lines.map((l) => l.order_id)), cashSummary(container, cooperativeId, balance)])
   return {
     currency_code: "vnd",
     balance,
@@ -173,7 +173,7 @@ export async function writeLedgerCsv(
     if (after) q.whereRaw("(occurred_at, id) < (?, ?)", [after.occurred_at, after.id])
     const rows: CsvRow[] = await q.orderBy([{ column: "occurred_at", order: "desc" }, { column: "id", order: "desc" }]).limit(CSV_BATCH)
     if (!rows.length) break
-    const displayIdOf = await displayIds(container, rows.map((r) => r.order_id))
+    const displayIdOf = await orderDisplayIds(container, rows.map((r) => r.order_id))
     await write(
       rows
         .map((r) =>

@@ -40,12 +40,7 @@ export function remittanceView(r: RemittanceRecord, displayIdOf: Map<string, num
   }
 }
 
-export async function orderDisplayIds(container: MedusaContainer, orderIds: string[]): Promise<Map<string, number>> {
-  const ids = [...new Set(orderIds.filter(Boolean))]
-  if (!ids.length) return new Map()
-  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id"], filters: { id: ids } })
-  return new Map((data as { id: string; display_id: number }[]).map((o) => [o.id, o.display_id]))
-}
+export { orderDisplayIds } from "../../../lib/ledger/statement"
 
 /**
  * Records a remittance (once per order; the same one again changes nothing) and books the order's
@@ -94,7 +89,7 @@ export async function importRemittanceStatement(container: MedusaContainer, csv:
   const orderIdOf = new Map<number, string>()
   for (let i = 0; i < displayIds.length; i += 500) {
     const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { display_id: displayIds.slice(i, i + 500) as unknown as string[] } }) // display_id is a number; the generated filter type says string
-    for (const o of data as { id: string; display_id: number }[]) orderIdOf.set(Number(o.display_id), o.id)
+    for (const o of data) orderIdOf.set(Number(o.display_id), o.id)
   }
   const outcomes: ImportOutcome[] = parsed.issues.map((i) => ({ line: i.line, ...(i.order ? { order: i.order } : {}), status: "rejected" as const, code: i.code, message: i.message }))
   for (const row of parsed.rows) {

@@ -2,7 +2,9 @@ import { collectorOf } from "../../../lib/ledger/collector"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"
-import { ORDER_VIEW_FIELDS, serializeOrder } from "../../../lib/order-progress"
+import { ORDER_VIEW_FIELDS, serializeOrder, type OrderViewRow } from "../../../lib/order-progress"
+
+type OrderWithCooperative = OrderViewRow & { cooperative?: { id: string; name: string; handle: string; province: string | null } | null }
 import { PaymentShare } from "../../../modules/order-group"
 
 /**
@@ -42,7 +44,8 @@ export async function orderGroupView(container: MedusaContainer, id: string, { i
       ? query.graph({ entity: "payment_collection", fields: ["id", "status", "amount", "captured_amount"], filters: { id: group.payment_collection_id } })
       : Promise.resolve({ data: [] }),
   ])
-  const byId = new Map(orders.map((o) => [o.id, o]))
+  // Medusa's generated Order type does not describe the linked fields asked for: read as the view's row.
+  const byId = new Map((orders as unknown as OrderWithCooperative[]).map((o) => [o.id, o]))
   const payment = collections[0] as { status: string; captured_amount?: unknown } | undefined
   return {
     id: group.id,
@@ -57,8 +60,9 @@ export async function orderGroupView(container: MedusaContainer, id: string, { i
       captured_amount: payment ? Number(payment.captured_amount ?? 0) : 0,
     },
     orders: shares.map((s) => {
-      const order = byId.get(s.order_id)
-      const c = (order as { cooperative?: { id: string; name: string; handle: string; province: string | null } | null } | undefined)?.cooperative
+      // Every share names one of the purchase's orders.
+      const order = byId.get(s.order_id)!
+      const c = order.cooperative
       return {
         ...serializeOrder(order, s.amount, { internal }),
         cooperative: c ? { id: c.id, name: c.name, handle: c.handle, province: c.province } : null,
