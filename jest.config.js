@@ -15,6 +15,10 @@ const swc = [
 // one browser test of Medusa Admin.
 module.exports = {
   testTimeout: 120000,
+  // Each HTTP spec boots a whole Medusa app in its worker, and not all of it is released when the
+  // spec ends: one CI worker reached 3.6 GB after ~25 boots and was killed. A worker past this size
+  // is replaced before its next spec file.
+  workerIdleMemoryLimit: "1536MB",
   projects: [
     {
       displayName: "unit",
