@@ -139,6 +139,9 @@ medusaIntegrationTestRunner({
       expect(completed.type).toBe("order")
       const { order } = await sdk.store.order.retrieve(completed.order.id)
       expect(order.id).toBe(completed.order.id)
+      // The starter's confirmation names shipping_methods[0] under "Method": the choice made, its full price.
+      expect(order.shipping_methods!.map((m: any) => [m.name, m.total, m.shipping_option_id])).toEqual([[chosen.name, 60000, chosen.id]])
+      expect(order.shipping_total).toBe(60000)
 
       const orders = await ordersOf("starter-hai-htx@example.vn")
       expect(orders).toHaveLength(2)

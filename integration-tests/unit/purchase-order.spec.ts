@@ -80,4 +80,30 @@ describe("a purchase read by the store as one Medusa order", () => {
     expect(purchaseFulfillmentStatus(["not_fulfilled", "partially_shipped"])).toBe("partially_shipped")
     expect(purchaseFulfillmentStatus(["shipped", "shipped"])).toBe("shipped")
   })
+
+  it("shows a union shipping choice as the one method the shopper chose, with the sums; methods chosen per cooperative stay apart", () => {
+    const union = (id: string, amount: number) => ({
+      shipping_methods: [{
+        id: `ordsm_${id}`, name: `Giao tiêu chuẩn ${id}`, shipping_option_id: `so_${id}`, amount, raw_amount: { value: String(amount), precision: 20 },
+        total: amount, tax_lines: [{ id: `tl_${id}` }],
+        data: { union_choice: "so_union_standard", union_choice_name: "Giao hàng tiêu chuẩn (HTX A + HTX B)" },
+      }],
+    })
+    const one = combinePurchase({ orders: [order("order_1", union("1", 30000)), order("order_2", union("2", 25000))], lead_id: "order_1", payment_collections: [], purchase: null }) as any
+    expect(one.shipping_methods).toHaveLength(1)
+    expect(one.shipping_methods[0]).toMatchObject({
+      id: "ordsm_so_union_standard", shipping_option_id: "so_union_standard", name: "Giao hàng tiêu chuẩn (HTX A + HTX B)",
+      amount: 55000, total: 55000, raw_amount: { value: "55000" }, tax_lines: [{ id: "tl_1" }, { id: "tl_2" }],
+    })
+    expect(one.shipping_methods[0].data.shipping_methods.map((m: any) => [m.id, m.amount])).toEqual([["ordsm_1", 30000], ["ordsm_2", 25000]])
+    expect(one.shipping_total).toBe(60000)
+
+    // One per cooperative, or two different choices, or a cooperative without one: left as they are.
+    const other = union("2", 25000)
+    other.shipping_methods[0].data.union_choice = "so_union_express"
+    for (const orders of [[order("order_1"), order("order_2")], [order("order_1", union("1", 30000)), order("order_2", other)], [order("order_1", union("1", 30000)), order("order_2")]]) {
+      const apart = combinePurchase({ orders, lead_id: "order_1", payment_collections: [], purchase: null }) as any
+      expect(apart.shipping_methods).toHaveLength(2)
+    }
+  })
 })

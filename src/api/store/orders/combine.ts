@@ -109,7 +109,41 @@ export function combinePurchase(input: CombineInput): OrderRecord {
     (live.length ? live : all).map((o) => getLastFulfillmentStatus({ fulfillments: o.fulfillments ?? [], items: o.items ?? [] } as OrderDetailDTO))
   )
   combined.purchase = purchase
+  const union = unionChoiceMethod(combined.shipping_methods, all.length)
+  if (union) combined.shipping_methods = [union]
   return combined
+}
+
+type MethodRecord = { id?: unknown; data?: { union_choice?: unknown; union_choice_name?: unknown } | null; [field: string]: unknown }
+
+/**
+ * A purchase shipped by one union choice (one method per cooperative, all carrying the same
+ * `data.union_choice`) shows that choice as one method, as its cart did before payment: the name the
+ * shopper chose and the sums, so a storefront that reads `shipping_methods[0]` (the starter's "Method")
+ * names the whole delivery. Each cooperative's own method stays in `purchase.orders[].shipping_methods`
+ * and in the method's `data.shipping_methods`. Methods chosen per cooperative are left as they are.
+ */
+export function unionChoiceMethod(methods: unknown, orderCount: number): MethodRecord | null {
+  if (!Array.isArray(methods) || methods.length < 2 || methods.length !== orderCount) return null
+  const list = methods as MethodRecord[]
+  const choice = list[0]?.data?.union_choice
+  if (typeof choice !== "string" || !list.every((m) => m?.data?.union_choice === choice)) return null
+  const one: MethodRecord = {}
+  for (const key of new Set(list.flatMap((m) => Object.keys(m)))) {
+    const values = list.map((m) => m[key])
+    one[key] = /^(raw_)?amount$/.test(key) ? combineValue(key.replace("amount", "total"), values) : combineValue(key, values)
+  }
+  const name = list[0].data?.union_choice_name
+  return {
+    ...one,
+    id: `ordsm_${choice}`,
+    shipping_option_id: choice,
+    ...(typeof name === "string" ? { name } : {}),
+    data: {
+      union_choice: choice,
+      shipping_methods: list.map((m) => ({ id: m.id, shipping_option_id: m.shipping_option_id, name: m.name, amount: m.amount })),
+    },
+  }
 }
 
 function combineSummary(values: unknown[]) {

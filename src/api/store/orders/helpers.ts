@@ -93,7 +93,8 @@ export async function purchaseOrders(container: MedusaContainer, purchases: Purc
   const [{ data: orders }, { data: collections }, views] = await Promise.all([
     query.graph({
       entity: "order",
-      fields: [...new Set([...fields, ...(list ? LIST_EXTRA : DETAIL_EXTRA)])],
+      // A union choice is recognised by its methods' data (see unionChoiceMethod).
+      fields: [...new Set([...fields, ...(list ? LIST_EXTRA : DETAIL_EXTRA), ...(asked("shipping_methods") ? ["shipping_methods.data"] : [])])],
       filters: { id: purchases.flatMap((p) => p.order_ids) },
     }),
     collectionIds.length
