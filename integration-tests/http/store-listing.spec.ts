@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { clearProductAnswerCache, productAnswerCacheStats } from "../../src/api/store/product-answer-cache"
-import { setStock } from "../checkout"
+import { complete, readyCart, setStock } from "../checkout"
 import { adminToken, bearer, call, seedMarketplace, storeHeaders } from "../helpers"
 
 jest.setTimeout(600_000)
@@ -52,7 +52,8 @@ medusaIntegrationTestRunner({
       const before = productAnswerCacheStats()
       const answer = await call(api.get(path, h()))
       const after = productAnswerCacheStats()
-      const how = after.patched > before.patched ? "patched" : after.computed > before.computed ? "computed" : after.kept > before.kept ? "kept" : "?"
+      const how =
+        after.stock > before.stock ? "stock" : after.patched > before.patched ? "patched" : after.computed > before.computed ? "computed" : after.kept > before.kept ? "kept" : "?"
       expect(answer).toEqual(await vanillaOf(path))
       return { ...answer, how }
     }
@@ -149,6 +150,27 @@ medusaIntegrationTestRunner({
       expect((await productPage(product.id)).data.product.variants.find((v: any) => v.id === variant.id).inventory_quantity).toBe(variant.inventory_quantity + 7)
     })
 
+    it("a purchase's reservation shows in the next answers, computed for the products bought only", async () => {
+      const fields = `${STARTER_FIELDS}${COOPERATIVE_FIELDS}`
+      const store = q({ limit: 100, region_id: regionId, fields })
+      const { data } = await ours(store)
+      const bought = data.products.find((p: any) => p.variants.some((v: any) => v.inventory_quantity >= 2))
+      const other = data.products.find((p: any) => p.id !== bought.id)
+      const variant = bought.variants.find((v: any) => v.inventory_quantity >= 2)
+      const detailOf = (p: any) => `/store/products/${p.id}?region_id=${regionId}&fields=${encodeURIComponent(fields)}`
+      for (const p of [bought, other]) await ours(detailOf(p))
+
+      const cartId = await readyCart(api, publishableKey, regionId, [{ variant_id: variant.id, quantity: 2 }], { email: "giu-hang@example.vn" })
+      expect((await complete(api, publishableKey, cartId)).status).toBe(200)
+
+      const after = await ours(store)
+      expect(after.how).toBe("stock")
+      expect(after.data.products.find((p: any) => p.id === bought.id).variants.find((v: any) => v.id === variant.id).inventory_quantity).toBe(variant.inventory_quantity - 2)
+      const page = await ours(detailOf(bought))
+      expect([page.how, page.data.product.variants.find((v: any) => v.id === variant.id).inventory_quantity]).toEqual(["stock", variant.inventory_quantity - 2])
+      expect((await ours(detailOf(other))).how).toBe("kept")
+    })
+
     it("an unpublished product disappears from the next answer", async () => {
       const before = await storePage()
       await storePage()
@@ -210,15 +232,16 @@ medusaIntegrationTestRunner({
       expect((await ours(collection)).how).toBe(inCollection.includes(a.id) ? "patched" : "kept")
       expect((await ours(store)).how).toBe("kept")
 
-      // Then B's stock: B shows it, A keeps its new price.
+      // Then B's stock: B shows it, A keeps its new price. Only B's available quantities are
+      // computed again (Medusa's getVariantAvailability), its product page's answer included.
       const stocked = b.variants.find((v: any) => typeof v.inventory_quantity === "number")
       await setStock(api, b.cooperative.handle, stocked.sku, stocked.inventory_quantity + 3)
       const afterB = await ours(store)
-      expect(afterB.how).toBe("patched")
+      expect(afterB.how).toBe("stock")
       expect(afterB.data.products.find((p: any) => p.id === b.id).variants.find((v: any) => v.id === stocked.id).inventory_quantity).toBe(stocked.inventory_quantity + 3)
       expect(priceOf(afterB)).toBe(amount)
-      expect((await ours(handleOf(b))).how).toBe("patched")
-      expect((await ours(detailOf(b))).how).toBe("computed")
+      expect((await ours(handleOf(b))).how).toBe("stock")
+      expect((await ours(detailOf(b))).how).toBe("stock")
       expect((await ours(handleOf(a))).how).toBe("kept")
       expect((await ours(detailOf(a))).how).toBe("kept")
 

@@ -23,13 +23,15 @@ const PRODUCT_TRIGGERS = { INSERT: "catalog_change_ins", UPDATE: "catalog_change
 
 /**
  * What a change to a product can alter in a list answer (GET /store/products?…):
+ * - `stock`: only its variants' available quantities (`inventory_quantity`: stocked and reserved
+ *   quantities of inventory levels; every purchase reserves some);
  * - `value`: what the product shows (prices, stock, images), never which products a list holds
  *   or their order;
  * - `variant`: also which products match `q` (Medusa searches variant titles and SKUs);
  * - `product`: which products any list holds (status, handle, collection, sales channel,
  *   category, cooperative, certificates…).
  */
-export type ProductChangeKind = "value" | "variant" | "product"
+export type ProductChangeKind = "stock" | "value" | "variant" | "product"
 
 const VARIANT = (col: string) => `SELECT v.product_id FROM product_variant v WHERE v.id IN (SELECT ${col} FROM $rows)`
 const PRICE_SET = (from: string) =>
@@ -48,7 +50,7 @@ const PRODUCT_TABLES: Record<string, { kind: ProductChangeKind; products: string
   price_set: { kind: "value", products: PRICE_SET("SELECT id FROM $rows") },
   price_rule: { kind: "value", products: PRICE_SET("SELECT p.price_set_id FROM price p WHERE p.id IN (SELECT price_id FROM $rows)") },
   product_variant_price_set: { kind: "value", products: VARIANT("variant_id") },
-  inventory_level: { kind: "value", products: INVENTORY_ITEM("SELECT inventory_item_id FROM $rows") },
+  inventory_level: { kind: "stock", products: INVENTORY_ITEM("SELECT inventory_item_id FROM $rows") },
   inventory_item: { kind: "value", products: INVENTORY_ITEM("SELECT id FROM $rows") },
   product_variant_inventory_item: { kind: "value", products: VARIANT("variant_id") },
   image: { kind: "value", products: "SELECT product_id FROM $rows" },
@@ -85,6 +87,11 @@ const NOT_CATALOG_PREFIXES = [
   // Lots carry the trace pages' scan counter, written every few seconds while shoppers scan QR
   // codes; no product answer reads lots, and logging them emptied every kept answer each time.
   "lot",
+  // Written by every purchase (the cooperative↔order link, a Stripe customer) or by the union's
+  // and cooperatives' desks; a product answer shows none of them (its cooperative's public fields
+  // come from `cooperative` itself). Logged, each purchase emptied every kept answer.
+  "cooperative_cooperative_order_order", "account_holder", "commission_rate", "cooperative_return",
+  "cooperative_invite", "cooperative_user",
 ]
 
 let installed: Promise<void> | null = null

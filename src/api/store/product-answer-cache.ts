@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
 import {
   type CatalogChanges,
   catalogSnapshot,
@@ -22,7 +23,10 @@ import {
 //   could alter which products it holds (a product's status, channel, category…);
 // - a list some of whose products changed only in what they show (a price, a stock level, an
 //   image) is patched: Medusa's route answers the same question restricted to those products
-//   (`id=…`, which spares it listing the whole channel) and their objects replace the kept ones.
+//   (`id=…`, which spares it listing the whole channel) and their objects replace the kept ones;
+// - an answer some of whose products changed only in stock (a purchase's reservation, a restock)
+//   gets those variants' `inventory_quantity` from Medusa's own getVariantAvailability, as its
+//   route computes it, without asking the route again (a product page's answer included).
 // Anything else (a region, a tax rate, a cooperative) drops every kept answer.
 //
 // Not kept: answers for a signed-in customer or a cart (customer-group prices) and errors. An
@@ -47,7 +51,7 @@ type ProductAnswer = { products?: AnswerObject[]; product?: AnswerObject; [field
 type Entry = { body: Buffer; etag: string; snapshot: string; at: number; stale_at: number; list: boolean; q: boolean; ids: string[] | null }
 
 /** How each answer was made since the process started (tests and the bench read it). */
-const stats = { kept: 0, patched: 0, computed: 0 }
+const stats = { kept: 0, patched: 0, stock: 0, computed: 0 }
 export function productAnswerCacheStats() {
   return { ...stats }
 }
@@ -117,19 +121,55 @@ function sendKept(res: MedusaResponse, entry: Entry) {
   res.status(200).set("Content-Type", "application/json; charset=utf-8").set("ETag", entry.etag).send(entry.body)
 }
 
+/** Products of a kept answer to bring up to date: only their stock (`stock`), or all they show. */
+type Verdict = "fresh" | "stale" | { ids: string[]; stock: boolean }
+
 /** What the changes since an answer was kept mean for it. */
-function judge(entry: Entry, changes: CatalogChanges): "fresh" | "stale" | string[] {
+function judge(entry: Entry, changes: CatalogChanges): Verdict {
   if (changes.all) return "stale"
   if (!changes.products.size) return "fresh"
   if (!entry.ids) return "stale"
-  if (!entry.list) return changes.products.has(entry.ids[0]) ? "stale" : "fresh"
+  const onlyStock = (ids: string[]) => ids.every((id) => [...changes.products.get(id)!].every((kind) => kind === "stock"))
+  if (!entry.list) {
+    if (!changes.products.has(entry.ids[0])) return "fresh"
+    return onlyStock(entry.ids) ? { ids: entry.ids, stock: true } : "stale"
+  }
   // Which products a list holds, and in which order, depends on every product's status, channel,
   // categories… and, with `q`, on its variants' titles and SKUs.
   for (const kinds of changes.products.values()) {
     if (kinds.has("product") || (entry.q && kinds.has("variant"))) return "stale"
   }
   const changed = entry.ids.filter((id) => changes.products.has(id))
-  return changed.length ? changed : "fresh"
+  return changed.length ? { ids: changed, stock: onlyStock(changed) } : "fresh"
+}
+
+/**
+ * The kept answer with the changed products' `inventory_quantity` computed again, exactly as
+ * Medusa's store route computes it (wrapVariantsWithInventoryQuantityForSalesChannel: the
+ * publishable key's one sales channel, variants that manage inventory, which are the ones it gave
+ * the field to). Null when the channel is not the key's only one: then Medusa's route is asked.
+ */
+async function patchStock(req: MedusaRequest, entry: Entry, ids: string[], snapshot: string): Promise<Entry | null> {
+  const channels = (req as Partial<MedusaStoreRequest>).publishable_key_context?.sales_channel_ids ?? []
+  if (channels.length !== 1) return null
+  const body = JSON.parse(entry.body.toString()) as ProductAnswer
+  const changed = new Set(ids)
+  const products = (Array.isArray(body.products) ? body.products : body.product ? [body.product] : []).filter((p) => changed.has(p.id as string))
+  const variants = products
+    .flatMap((p) => (Array.isArray(p.variants) ? (p.variants as (AnswerObject | null)[]) : []))
+    .filter((v): v is AnswerObject => !!v && typeof v.id === "string" && "inventory_quantity" in v)
+  if (variants.length) {
+    const availability = await getVariantAvailability(req.scope.resolve(ContainerRegistrationKeys.QUERY), {
+      variant_ids: variants.map((v) => v.id as string),
+      sales_channel_id: channels[0],
+    })
+    for (const variant of variants) {
+      const found = availability[variant.id as string]
+      if (!found) return null
+      variant.inventory_quantity = found.availability
+    }
+  }
+  return entryOf(req, body, snapshot, entry.at)
 }
 
 /**
@@ -244,7 +284,13 @@ export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse
           if (verdict === "stale") {
             forget(key, found)
           } else if (!computing.has(key)) {
-            const patched = await single(key, () => patch(req, found, verdict, changes.now))
+            const { ids, stock } = verdict
+            const restocked = stock ? await single(key, () => patchStock(req, found, ids, changes.now)) : null
+            if (restocked) {
+              stats.stock++
+              return sendKept(res, restocked)
+            }
+            const patched = found.list ? await single(key, () => patch(req, found, ids, changes.now)) : null
             if (patched) {
               stats.patched++
               return sendKept(res, patched)

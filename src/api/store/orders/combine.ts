@@ -114,7 +114,7 @@ export function combinePurchase(input: CombineInput): OrderRecord {
   return combined
 }
 
-type MethodRecord = { id?: unknown; data?: { union_choice?: unknown; union_choice_name?: unknown } | null; [field: string]: unknown }
+type MethodRecord = { id?: unknown; data?: { union_choice?: unknown; union_choice_name?: unknown; shipping_methods?: unknown } | null; [field: string]: unknown }
 
 /**
  * A purchase shipped by one union choice (one method per cooperative, all carrying the same
