@@ -96,7 +96,7 @@ const paymentProviders = [
   ...(process.env.VIETQR_ACCOUNT_NUMBER
     ? [
         {
-          resolve: "./src/modules/vietqr",
+          resolve: "./src/modules/payment-vietqr",
           id: "vietqr",
           options: {
             bank_bin: process.env.VIETQR_BANK_BIN,
