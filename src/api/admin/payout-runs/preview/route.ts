@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../lib/errors"
-import { configuredPeriodKind, lastEndedPeriod, parsePeriod, periodExample } from "../../../../lib/payout-period"
+import { configuredPeriodKind, lastEndedPeriod, parsePeriod, periodExample } from "../../../../modules/payout"
 import { payoutPreview } from "../../../../lib/payout-preview"
 
 /**
