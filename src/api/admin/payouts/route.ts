@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
-import { adminPayoutViews, cooperativeNames } from "../../../lib/payout-view"
+import { adminPayoutViews, cooperativeNames } from "../../../workflows/payout/read/payout-view"
 
 type Query = { limit: number; offset: number; status?: string; cooperative_id?: string; period?: string }
 

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
-import { vendorPayoutView } from "../../../lib/payout-view"
+import { vendorPayoutView } from "../../../workflows/payout/read/payout-view"
 import type { VendorRequest } from "../tenant"
 
 /** GET /vendor/payouts?status=&limit=&offset=: the cooperative's own payouts, newest first. */

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../lib/errors"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../../modules/ledger"
-import { adminPayoutViews, cooperativeNames, payoutRunView } from "../../../../lib/payout-view"
+import { adminPayoutViews, cooperativeNames, payoutRunView } from "../../../../workflows/payout/read/payout-view"
 import { runCooperativeIds } from "../helpers"
 
 /** GET /admin/payout-runs/:id: the run, its payouts and the cooperatives it skipped, with why. */

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
-import { LEDGER_MODULE, LedgerModuleService } from "../modules/ledger"
-import { configuredPeriodKind, lastEndedPeriod, PAYOUT_MODULE, PayoutModuleService, type PayoutPeriod, type PayoutSkipReason } from "../modules/payout"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import { configuredPeriodKind, lastEndedPeriod, PAYOUT_MODULE, PayoutModuleService, type PayoutPeriod, type PayoutSkipReason } from "../../../modules/payout"
 import { cooperativeNames } from "./payout-view"
 
 const BATCH = 100

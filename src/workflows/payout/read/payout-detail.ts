@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { notFound } from "./errors"
-import { LEDGER_MODULE, LedgerModuleService } from "../modules/ledger"
+import { notFound } from "../../../lib/errors"
+import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 import { adminPayoutViews, cooperativeNames } from "./payout-view"
 
 /** A payout, optionally only if it belongs to `cooperativeId`; unknown and foreign look the same (404). */

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
-import { PAYOUT_MODULE, PayoutModuleService, type PayoutFailure, type SkippedCooperative } from "../modules/payout"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { PAYOUT_MODULE, PayoutModuleService, type PayoutFailure, type SkippedCooperative } from "../../../modules/payout"
 
 const SKIP_EXPLAINED: Record<string, string> = {
   cooperative_not_approved: "The cooperative is not approved; its balance waits for a later run.",
