@@ -1,3 +1,4 @@
+import Stripe from "stripe"
 import { QRPay } from "vietnam-qr-pay"
 import { PAYOUT_PROVIDERS } from "../../src/modules/ledger/types"
 import { PAYOUT_METHODS } from "../../src/modules/payout/providers"
@@ -88,5 +89,28 @@ describe("a cooperative is paid by its payout method's provider", () => {
     expect(mismatch({ ...payout, reference: null }, { ...event, decision: "confirm" })).toBeNull()
     expect(mismatch(payout, { ...event, destination: "acct_1Other" })).toBe("not this cooperative's Stripe account")
     expect(mismatch(payout, { ...event, currency: "usd" })).toBe("not this payout's currency")
+  })
+
+  it("reads a Stripe event only with the configured secret and a matching signature", () => {
+    const secret = process.env.STRIPE_CONNECT_WEBHOOK_SECRET
+    const read = stripeConnectPayouts.readWebhook!
+    const transfer = { id: "tr_1", object: "transfer", amount_reversed: 0, destination: "acct_1ThanhNam", currency: "vnd", metadata: { payout_id: "po_1" } }
+    const payload = JSON.stringify({ id: "evt_1", object: "event", type: "transfer.created", data: { object: transfer } })
+    const signed = (body: string, key: string) => new Stripe("sk_test_unit").webhooks.generateTestHeaderString({ payload: body, secret: key })
+    try {
+      delete process.env.STRIPE_CONNECT_WEBHOOK_SECRET
+      expect(read(payload, signed(payload, "whsec_unit"))).toEqual({ error: "not_configured" })
+      process.env.STRIPE_CONNECT_WEBHOOK_SECRET = "whsec_unit"
+      expect(read(payload, signed(payload, "whsec_other"))).toEqual({ error: "invalid_signature" })
+      expect(read(payload, signed(payload, "whsec_unit"))).toEqual({
+        event_id: "evt_1", type: "transfer.created", decision: "confirm", payout: { id: "po_1" },
+        reference: "tr_1", amount_reversed: 0, destination: "acct_1ThanhNam", currency: "vnd",
+      })
+      const other = JSON.stringify({ id: "evt_2", object: "event", type: "payout.paid", data: { object: { id: "tr_2" } } })
+      expect(read(other, signed(other, "whsec_unit"))).toMatchObject({ decision: null, payout: { reference: "tr_2" } })
+    } finally {
+      if (secret === undefined) delete process.env.STRIPE_CONNECT_WEBHOOK_SECRET
+      else process.env.STRIPE_CONNECT_WEBHOOK_SECRET = secret
+    }
   })
 })
