@@ -96,7 +96,7 @@ const paymentProviders = [
   ...(process.env.VIETQR_ACCOUNT_NUMBER
     ? [
         {
-          resolve: "./src/modules/vietqr",
+          resolve: "./src/modules/payment-vietqr",
           id: "vietqr",
           options: {
             bank_bin: process.env.VIETQR_BANK_BIN,
@@ -203,6 +203,8 @@ module.exports = defineConfig({
     process.env.COOPSTALL_SEED_WITHOUT_SEARCH === "1" ? { key: Modules.SEARCH, disable: true } : searchModule,
     { resolve: "./src/modules/order-group" },
     { resolve: "./src/modules/ledger" },
+    // How each cooperative is paid: its payout method's provider (bank transfer by VietQR, Stripe Connect).
+    { resolve: "./src/modules/payout" },
     { resolve: "./src/modules/cooperative-return" },
     {
       // Medusa's manual provider (the standard 30.000 ₫ option) plus the rates cooperatives set themselves.

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { lastEndedPeriod } from "../../src/lib/payout-period"
+import { lastEndedPeriod } from "../../src/modules/payout/period"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { ORDER_GROUP_MODULE } from "../../src/modules/order-group"
 import { bookDeliveredOrderWorkflow } from "../../src/workflows/ledger/book-delivered-order"

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Stripe from "stripe"
 import { QRPay } from "vietnam-qr-pay"
-import { parsePeriod } from "../../src/lib/payout-period"
+import { parsePeriod } from "../../src/modules/payout/period"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { adminToken, bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
@@ -173,6 +173,9 @@ medusaIntegrationTestRunner({
         { key: stripePayout.id, body: expect.objectContaining({ amount: "250000", currency: "vnd", destination: "acct_1TestCoopstall", "metadata[payout_id]": stripePayout.id }) },
       ])
       expect(await payoutsOf(small.id)).toEqual([])
+      // Stripe's webhook settles it: the desk is offered nothing to do by hand.
+      const stripeView = (await call(api.get(`/admin/payouts?cooperative_id=${stripeCoop.id}`, bearer(admin)))).data.payouts
+      expect(stripeView).toEqual([expect.objectContaining({ id: stripePayout.id, settled_by: "provider", admin_actions: [] })])
       expect(await payoutsOf(unverified.id)).toEqual([])
 
       // The run's page shows its payouts and its skips; running the period again is refused.
@@ -333,10 +336,14 @@ medusaIntegrationTestRunner({
       expect(png.headers["x-qr-content"]).toBe(p1.vietqr_payload)
       expect(Buffer.from(png.data).subarray(1, 4).toString()).toBe("PNG")
 
+      // Its method (bank transfer) tells the desk the union settles it, and what it may do while it is open.
+      expect((await call(api.get(`/admin/payouts/${p1.id}`, bearer(admin)))).data.payout).toMatchObject({
+        provider: "bank_transfer", settled_by: "union", admin_actions: ["scan_qr", "mark_paid", "mark_failed"],
+      })
       const markPaid = () => call(api.post(`/admin/payouts/${p1.id}/mark-paid`, { reference: "FT26334123456" }, bearer(admin)))
       const done = await markPaid()
       expect(done.status).toBe(200)
-      expect(done.data.payout).toMatchObject({ status: "paid", reference: "FT26334123456", cooperative: { name: "HTX Đã trả" } })
+      expect(done.data.payout).toMatchObject({ status: "paid", reference: "FT26334123456", cooperative: { name: "HTX Đã trả" }, admin_actions: [] })
       expect(done.data.payout.paid_at).toBeTruthy()
       const twice = await markPaid()
       expect(twice.status).toBe(409)

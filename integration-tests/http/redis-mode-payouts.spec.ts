@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Redis from "ioredis"
-import { lastEndedPeriod } from "../../src/lib/payout-period"
+import { lastEndedPeriod } from "../../src/modules/payout/period"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { seedMarketplace } from "../helpers"

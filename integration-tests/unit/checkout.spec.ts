@@ -1,6 +1,6 @@
 import { allocateVnd } from "../../src/lib/money"
 import { orderProgress } from "../../src/lib/order-progress"
-import { newTransferReference } from "../../src/modules/vietqr/service"
+import { newTransferReference } from "../../src/modules/payment-vietqr/service"
 
 describe("a payment split across cooperatives' orders, in whole đồng", () => {
   it("gives each order exactly its total when the totals are whole", () => {

@@ -1,4 +1,4 @@
-import { lastEndedPeriod, parsePeriod, periodContaining } from "../../src/lib/payout-period"
+import { lastEndedPeriod, parsePeriod, periodContaining } from "../../src/modules/payout/period"
 
 describe("payout periods in Vietnam time", () => {
   it("a Monday 01:00 in Vietnam pays the ISO week that ended at midnight Vietnam time", () => {

@@ -49,6 +49,9 @@ type Payout = {
   paid_at?: string | null
   failed_at?: string | null
   failure_reason?: string | null
+  /** From the payout's method: who confirms it (the union's desk, or the provider's webhook) and what the desk may do now. */
+  settled_by: "union" | "provider" | null
+  admin_actions: ("scan_qr" | "mark_paid" | "mark_failed")[]
 }
 const LIMIT = 20
 
@@ -293,8 +296,8 @@ const PayoutDetail = ({ payout, onClose, onDone }: { payout: Payout; onClose: ()
   const [reason, setReason] = useState("")
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const bank = payout.provider === "bank_transfer"
-  const open = payout.status === "pending" || payout.status === "processing"
+  const byUnion = payout.settled_by === "union"
+  const can = (action: Payout["admin_actions"][number]) => payout.admin_actions.includes(action)
 
   const decide = async (action: "mark-paid" | "mark-failed") => {
     setBusy(action)
@@ -334,7 +337,7 @@ const PayoutDetail = ({ payout, onClose, onDone }: { payout: Payout; onClose: ()
           </dd>
           <dt className="text-ui-fg-subtle">{t("coopstall.money.provider")}</dt>
           <dd>{t(`coopstall.money.providers.${payout.provider}`)}</dd>
-          {bank && payout.bank_account && (
+          {byUnion && payout.bank_account && (
             <>
               <dt className="text-ui-fg-subtle">{t("coopstall.payouts.bankAccount")}</dt>
               <dd>
@@ -344,9 +347,9 @@ const PayoutDetail = ({ payout, onClose, onDone }: { payout: Payout; onClose: ()
               <dd className="font-mono">{payout.transfer_message}</dd>
             </>
           )}
-          {!bank && (
+          {payout.settled_by === "provider" && (
             <>
-              <dt className="text-ui-fg-subtle">Stripe</dt>
+              <dt className="text-ui-fg-subtle">{t(`coopstall.money.providers.${payout.provider}`)}</dt>
               <dd data-testid="stripe-state">
                 {t("coopstall.payouts.stripeState", { status: t(`coopstall.status.${payout.status}`, payout.status) })}
                 {payout.reference ? ` · ${payout.reference}` : ""}
@@ -366,7 +369,7 @@ const PayoutDetail = ({ payout, onClose, onDone }: { payout: Payout; onClose: ()
             </>
           )}
         </dl>
-        {bank && open && (
+        {can("scan_qr") && (
           <figure className="flex flex-col items-center gap-y-1">
             <img
               data-testid="payout-qr"
@@ -380,7 +383,7 @@ const PayoutDetail = ({ payout, onClose, onDone }: { payout: Payout; onClose: ()
           </figure>
         )}
       </div>
-      {bank && open && (
+      {(can("mark_paid") || can("mark_failed")) && (
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <div className="flex flex-col gap-y-2">
             <Field id="payout-reference" label={t("coopstall.payouts.reference")} value={reference} placeholder={t("coopstall.payouts.referencePlaceholder")} onChange={setReference} />

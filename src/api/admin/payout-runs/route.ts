@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { conflict } from "../../../lib/errors"
-import { cooperativeNames, payoutRunView } from "../../../lib/payout-view"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import { cooperativeNames, payoutRunView } from "../../../workflows/payout/read/payout-view"
 import { runPayoutsWorkflow } from "../../../workflows/payout/run-payouts"
 import { runCooperativeIds } from "./helpers"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { adminPayoutView, cooperativeNames } from "../../../lib/payout-view"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import { adminPayoutViews, cooperativeNames } from "../../../workflows/payout/read/payout-view"
 
 type Query = { limit: number; offset: number; status?: string; cooperative_id?: string; period?: string }
 
@@ -11,5 +11,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const where = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined))
   const [payouts, count] = await ledger.listAndCountPayouts(where, { order: { created_at: "DESC", id: "DESC" }, take: limit, skip: offset })
   const names = await cooperativeNames(req.scope, payouts.map((p) => p.cooperative_id))
-  res.json({ payouts: payouts.map((p) => adminPayoutView(p, names.get(p.cooperative_id))), count, limit, offset })
+  res.json({ payouts: adminPayoutViews(req.scope, payouts, names), count, limit, offset })
 }

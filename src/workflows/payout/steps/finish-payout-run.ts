@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { PayoutFailure, SkippedCooperative } from "../../../lib/payout-plan"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import type { PayoutFailure, SkippedCooperative } from "../../../modules/payout"
 
 /**
  * Closes the run. Its counts are read back from the period's payouts that did not fail, not added
@@ -11,15 +11,16 @@ export const finishPayoutRunStep = createStep(
   "finish-payout-run",
   async (input: { run_id: string; period: string; skipped: SkippedCooperative[]; failures: PayoutFailure[] }, { container }) => {
     const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
-    const payouts = (await ledger.listPayouts({ period: input.period }, { select: ["amount", "status"] })).filter((p: any) => p.status !== "failed")
+    const payouts = (await ledger.listPayouts({ period: input.period }, { select: ["amount", "status"] })).filter((p) => p.status !== "failed")
     const run = await ledger.updatePayoutRuns({
       id: input.run_id,
       status: input.failures.length ? "partially_completed" : "completed",
       finished_at: new Date(),
       payout_count: payouts.length,
-      payout_total: payouts.reduce((sum: number, p: any) => sum + Number(p.amount), 0),
-      skipped: input.skipped as any,
-      failures: input.failures as any,
+      payout_total: payouts.reduce((sum, p) => sum + Number(p.amount), 0),
+      // JSON columns: the model types them as objects, these are lists.
+      skipped: input.skipped as unknown as Record<string, unknown>,
+      failures: input.failures as unknown as Record<string, unknown>,
     })
     return new StepResponse(run)
   }

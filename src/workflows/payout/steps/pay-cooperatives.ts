@@ -1,9 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils"
-import { payoutMinimum, planPayout, type PayoutFailure, type SkippedCooperative } from "../../../lib/payout-plan"
 import { isUniqueViolation } from "../../../lib/unique-violation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import { PAYOUT_MODULE, PayoutModuleService, type PayoutFailure, type SkippedCooperative } from "../../../modules/payout"
 
 const BATCH = 100
 
@@ -25,11 +25,11 @@ export const payCooperativesStep = createStep(
   async (input: PayCooperativesInput, { container }) => {
     const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
     const cooperatives: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
+    const methods: PayoutModuleService = container.resolve(PAYOUT_MODULE)
     const cutoff = new Date(input.cutoff_at)
-    const minimum = payoutMinimum()
+    const minimum = methods.minimum()
     const eventBus = container.resolve(Modules.EVENT_BUS)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const stripeConfigured = !!process.env.STRIPE_API_KEY
     const skipped: SkippedCooperative[] = []
     const failures: PayoutFailure[] = []
     let created = 0
@@ -45,10 +45,10 @@ export const payCooperativesStep = createStep(
           take: batch.length,
         }
       )
-      const byId = new Map(found.map((c: any) => [c.id, c]))
+      const byId = new Map(found.map((c) => [c.id, c]))
       for (const { cooperative_id, available } of batch) {
         const id = generateEntityId(undefined, "po")
-        const plan = planPayout(byId.get(cooperative_id), id, available, stripeConfigured)
+        const plan = methods.plan(byId.get(cooperative_id), { id, amount: available })
         if ("skip" in plan) {
           skipped.push({ cooperative_id, reason: plan.skip, available, ...(plan.detail ? { detail: plan.detail } : {}) })
           continue
@@ -56,7 +56,7 @@ export const payCooperativesStep = createStep(
         try {
           await ledger.recordPayout({ id, cooperative_id, run_id: input.run_id, period: input.period, amount: available, cutoff_at: cutoff, ...plan })
           created++
-        } catch (err: any) {
+        } catch (err) {
           if (isUniqueViolation(err)) continue
           // One cooperative's failure (an amount the database refuses, a bad row) must not stop
           // everyone after it: nothing of this payout was written, its balance stays available, so
@@ -69,7 +69,7 @@ export const payCooperativesStep = createStep(
         // Tells the owners (subscriber); the payout is committed whatever happens to the message.
         await eventBus
           .emit({ name: "payout.created", data: { id, cooperative_id, period: input.period, amount: available, provider: plan.provider } })
-          .catch((err: any) => logger.warn(`payout ${id}: payout.created not emitted: ${err?.message ?? err}`))
+          .catch((err: Error) => logger.warn(`payout ${id}: payout.created not emitted: ${err?.message ?? err}`))
       }
       if (batch.length < BATCH) break
     }
@@ -89,9 +89,10 @@ export const payCooperativesStep = createStep(
  * The database's own words, without the statement the driver puts in front of them (it carries the
  * cooperative's bank account, which has no place in a run's summary).
  */
-function whyNotRecorded(err: any): string {
-  const message = String(err?.message ?? err)
+function whyNotRecorded(thrown: unknown): string {
+  const err = (thrown ?? {}) as { message?: unknown; code?: unknown; constraint?: unknown }
+  const message = String(err.message ?? thrown)
   const native = message.includes(" - ") ? message.slice(message.lastIndexOf(" - ") + 3) : message
-  const where = [err?.code, err?.constraint].filter(Boolean).join(", ")
+  const where = [err.code, err.constraint].filter(Boolean).join(", ")
   return `payout not recorded${where ? ` (${where})` : ""}: ${native}`.slice(0, 500)
 }

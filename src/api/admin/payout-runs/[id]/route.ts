@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../lib/errors"
-import { adminPayoutView, cooperativeNames, payoutRunView } from "../../../../lib/payout-view"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../../modules/ledger"
+import { adminPayoutViews, cooperativeNames, payoutRunView } from "../../../../workflows/payout/read/payout-view"
 import { runCooperativeIds } from "../helpers"
 
 /** GET /admin/payout-runs/:id: the run, its payouts and the cooperatives it skipped, with why. */
@@ -17,7 +17,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({
     payout_run: {
       ...payoutRunView(run, names),
-      payouts: payouts.map((p) => adminPayoutView(p, names.get(p.cooperative_id))),
+      payouts: adminPayoutViews(req.scope, payouts, names),
     },
   })
 }

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../lib/errors"
-import { configuredPeriodKind, lastEndedPeriod, parsePeriod, periodExample } from "../../../../lib/payout-period"
-import { payoutPreview } from "../../../../lib/payout-preview"
+import { configuredPeriodKind, lastEndedPeriod, parsePeriod, periodExample } from "../../../../modules/payout"
+import { payoutPreview } from "../../../../workflows/payout/read/payout-preview"
 
 /**
  * GET /admin/payout-runs/preview?period=: who the run of a period (default: the last one that has

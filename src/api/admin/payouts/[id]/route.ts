@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { adminPayoutDetail } from "../../../../lib/payouts"
+import { adminPayoutDetail } from "../../../../workflows/payout/read/payout-detail"
 
 /** GET /admin/payouts/:id: the payout with its cooperative and its ledger lines. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

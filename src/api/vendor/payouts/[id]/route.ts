@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { vendorPayoutView } from "../../../../lib/payout-view"
-import { payoutEntries, retrievePayout } from "../../../../lib/payouts"
+import { payoutEntries, retrievePayout } from "../../../../workflows/payout/read/payout-detail"
+import { vendorPayoutView } from "../../../../workflows/payout/read/payout-view"
 import type { VendorRequest } from "../../tenant"
 
 /** GET /vendor/payouts/:id: one of the cooperative's payouts with its ledger lines (others: 404, checked by the tenant middleware). */

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { adminPayoutDetail } from "../../../../../lib/payouts"
 import { decidePayoutWorkflow } from "../../../../../workflows/payout/decide-payout"
+import { adminPayoutDetail } from "../../../../../workflows/payout/read/payout-detail"
 
 /**
  * POST /admin/payouts/:id/mark-failed { reason }: the transfer was returned or never went out; the

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { adminPayoutDetail } from "../../../../../lib/payouts"
 import { decidePayoutWorkflow } from "../../../../../workflows/payout/decide-payout"
+import { adminPayoutDetail } from "../../../../../workflows/payout/read/payout-detail"
 
 /** POST /admin/payouts/:id/mark-paid { reference }: the transfer left the union's account; once (409 after). */
 export const POST = async (req: AuthenticatedMedusaRequest<{ reference: string }>, res: MedusaResponse) => {

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import QRCode from "qrcode"
 import { CoopstallError } from "../../../../../lib/errors"
-import { retrievePayout } from "../../../../../lib/payouts"
+import { retrievePayout } from "../../../../../workflows/payout/read/payout-detail"
 
 /**
  * GET /admin/payouts/:id/qr?format=svg|png&size=512: the VietQR code the finance officer scans with

@@ -1,26 +1,25 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
-import { LEDGER_MODULE, LedgerModuleService } from "../modules/ledger"
-import { configuredPeriodKind, lastEndedPeriod, type PayoutPeriod } from "./payout-period"
-import { payoutMinimum, planPayout } from "./payout-plan"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import { configuredPeriodKind, lastEndedPeriod, PAYOUT_MODULE, PayoutModuleService, type PayoutPeriod, type PayoutSkipReason } from "../../../modules/payout"
 import { cooperativeNames } from "./payout-view"
 
 const BATCH = 100
 const PREVIEW_ID = "po_preview"
 
-export type PayoutPreviewSkip = "below_minimum" | "cooperative_not_approved" | "no_bank_account" | "bank_account_not_verified" | "invalid_bank_account" | "owes_commission"
+export type PayoutPreviewSkip = "below_minimum" | PayoutSkipReason
 
 /**
  * What running `period` would do now, written nowhere: the same balances (ledger.payableBalances,
- * owingBalances at the cutoff) and the same plan (planPayout) as the run's pay-cooperatives step.
+ * owingBalances at the cutoff) and the same plan (the payout module's) as the run's pay-cooperatives step.
  * Also names the cooperatives with something available below PAYOUT_MIN_AMOUNT, which the run
  * passes over silently.
  */
 export async function payoutPreview(container: MedusaContainer, period: PayoutPeriod = lastEndedPeriod(new Date(), configuredPeriodKind())) {
   const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
   const cooperatives: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
-  const minimum = payoutMinimum()
-  const stripeConfigured = !!process.env.STRIPE_API_KEY
+  const methods: PayoutModuleService = container.resolve(PAYOUT_MODULE)
+  const minimum = methods.minimum()
   const cutoff = period.cutoff
   const paid: { cooperative_id: string; amount: number; provider: string; bank_account: unknown }[] = []
   const skipped: { cooperative_id: string; reason: PayoutPreviewSkip; available: number; detail?: string }[] = []
@@ -34,13 +33,13 @@ export async function payoutPreview(container: MedusaContainer, period: PayoutPe
       { id: batch.map((b) => b.cooperative_id) },
       { select: ["id", "status", "bank_bin", "bank_account_number", "bank_account_holder", "bank_account_verified_at", "stripe_account_id"], take: batch.length }
     )
-    const byId = new Map(found.map((c: any) => [c.id, c]))
+    const byId = new Map(found.map((c) => [c.id, c]))
     for (const { cooperative_id, available } of batch) {
       if (available < minimum) {
         skipped.push({ cooperative_id, reason: "below_minimum", available })
         continue
       }
-      const plan = planPayout(byId.get(cooperative_id), PREVIEW_ID, available, stripeConfigured)
+      const plan = methods.plan(byId.get(cooperative_id), { id: PREVIEW_ID, amount: available })
       if ("skip" in plan) skipped.push({ cooperative_id, reason: plan.skip, available, ...(plan.detail ? { detail: plan.detail } : {}) })
       else paid.push({ cooperative_id, amount: available, provider: plan.provider, bank_account: plan.bank_account })
     }

@@ -1,4 +1,4 @@
-import { VN_OFFSET_MS } from "./dates"
+import { VN_OFFSET_MS } from "../../lib/dates"
 
 /**
  * Payout periods in Vietnam time (UTC+7 all year, no daylight saving). A period is named by a key,

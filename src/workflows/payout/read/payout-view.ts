@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
-import type { PayoutFailure, SkippedCooperative } from "./payout-plan"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { PAYOUT_MODULE, PayoutModuleService, type PayoutFailure, type SkippedCooperative } from "../../../modules/payout"
 
 const SKIP_EXPLAINED: Record<string, string> = {
   cooperative_not_approved: "The cooperative is not approved; its balance waits for a later run.",
@@ -10,10 +10,12 @@ const SKIP_EXPLAINED: Record<string, string> = {
   owes_commission: "The cooperative owes the union commission on cash it collected itself (negative available balance); its next earnings settle it first.",
 }
 
+type CooperativeName = { id: string; name: string; handle: string }
+
 /** Names of the cooperatives behind a page of payouts or skips: one query. */
 export async function cooperativeNames(container: MedusaContainer, ids: string[]) {
   const unique = [...new Set(ids)]
-  if (!unique.length) return new Map<string, { id: string; name: string; handle: string }>()
+  if (!unique.length) return new Map<string, CooperativeName>()
   const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
   const found = await service.listCooperatives({ id: unique }, { select: ["id", "name", "handle"], take: unique.length })
   return new Map(found.map((c) => [c.id, { id: c.id, name: c.name, handle: c.handle }] as const))
@@ -26,7 +28,7 @@ const BASE_FIELDS = [
 
 /** A payout row as the ledger module lists it; the views copy its fields through. */
 type PayoutRow = { [K in (typeof BASE_FIELDS)[number]]?: unknown } & {
-  cooperative_id?: string
+  cooperative_id: string
   vietqr_payload?: string | null
   decided_by?: string | null
 }
@@ -52,19 +54,27 @@ function base(payout: PayoutRow) {
   return view
 }
 
-/** What the union sees: everything, including the VietQR payload to pay from a banking app. */
-export const adminPayoutView = (payout: PayoutRow, cooperative?: { id: string; name: string; handle: string }) => ({
-  ...base(payout),
-  cooperative_id: payout.cooperative_id,
-  cooperative: cooperative ?? null,
-  vietqr_payload: payout.vietqr_payload ?? null,
-  decided_by: payout.decided_by ?? null,
-})
+/**
+ * What the union sees: everything, including the VietQR payload to pay from a banking app, and,
+ * from the payout's method, who settles it (`settled_by`: the union's desk or the provider's
+ * webhook) and what the desk may do with it now (`admin_actions`).
+ */
+export function adminPayoutViews(container: MedusaContainer, payouts: PayoutRow[], names: Map<string, CooperativeName>) {
+  const methods: PayoutModuleService = container.resolve(PAYOUT_MODULE)
+  return payouts.map((payout) => ({
+    ...base(payout),
+    cooperative_id: payout.cooperative_id,
+    cooperative: names.get(payout.cooperative_id) ?? null,
+    vietqr_payload: payout.vietqr_payload ?? null,
+    decided_by: payout.decided_by ?? null,
+    ...methods.adminControls({ provider: String(payout.provider), status: String(payout.status) }),
+  }))
+}
 
 /** What the cooperative sees of its own payouts. */
 export const vendorPayoutView = (payout: PayoutRow) => base(payout)
 
-export const payoutRunView = (run: PayoutRunRow, names: Map<string, { id: string; name: string; handle: string }> = new Map()) => ({
+export const payoutRunView = (run: PayoutRunRow, names: Map<string, CooperativeName> = new Map()) => ({
   id: run.id,
   period: run.period,
   cutoff_at: run.cutoff_at,
