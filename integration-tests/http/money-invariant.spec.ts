@@ -590,7 +590,7 @@ medusaIntegrationTestRunner({
             // The signed-in shopper returns units of a delivered order's first item: request (with a
             // photo), then the cooperative accepts, then records it received (stock back, and the
             // refund when the union holds the money). 1–3 of these steps; a return left open blocks the next.
-            const o = pick(op.anyOrder ? orders : orders.filter((x) => x.purchase.signedIn && !x.failed), op.order)
+            const o = pick(op.anyOrder ? orders : orders.filter((x) => x.purchase.signedIn && x.shipped && !x.failed), op.order)
             if (!o) return
             const view = await as(o.handle, "get", `/vendor/orders/${o.id}`)
             const item = view.data.order?.items?.[0]

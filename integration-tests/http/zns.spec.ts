@@ -22,9 +22,9 @@ const fakeZalo = http.createServer((req, res) => {
   req.on("data", (c) => (raw += c))
   req.on("end", () => {
     const body = JSON.parse(raw || "{}")
-    const call: ZaloCall = { access_token: req.headers["access_token"] as string | undefined, ...body }
-    zalo.calls.push(call)
-    const forced = zalo.answer?.(call)
+    const received: ZaloCall = { access_token: req.headers["access_token"] as string | undefined, ...body }
+    zalo.calls.push(received)
+    const forced = zalo.answer?.(received)
     const { status, body: answer } = forced ?? {
       status: 200,
       body: req.url === "/message/template" && req.method === "POST"

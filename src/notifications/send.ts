@@ -90,6 +90,11 @@ async function sendByZns(container: MedusaContainer, e: Email, route: ZnsRoute):
     })
     return true
   } catch (err) {
+    // Falls back only when this send failed: a row still pending (or sent) is another delivery of the
+    // same event sending it at this moment (its insert won), and no row means nothing was tried.
+    const [tried] = await notifications.listNotifications({ idempotency_key: `${e.idempotency_key}:zns` }, { select: ["id", "status"], take: 1 })
+    if (tried && tried.status !== "failure") return true
+    if (!tried) throw err
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     logger.warn(`ZNS message "${e.template}" (${e.resource_type ?? "?"} ${e.resource_id ?? ""}) was not sent, so it goes by email: ${String((err as Error)?.message ?? err).split("\n").pop()}`)
     return false
