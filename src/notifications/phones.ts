@@ -44,10 +44,9 @@ export async function phonesOf(container: MedusaContainer, recipients: Recipient
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const groupIds = rest.filter((r) => r.resource_type === "order_group" && r.resource_id).map((r) => r.resource_id!)
   const returnIds = rest.filter((r) => r.resource_type === "cooperative_return" && r.resource_id).map((r) => r.resource_id!)
-  const [groups, returns] = await Promise.all([
-    groupIds.length
-      ? query.graph({ entity: "order_group", fields: ["id", "shares"], filters: { id: groupIds } }).then((x) => x.data as unknown as { id: string; shares?: { order_id: string }[] | null }[])
-      : [],
+  type Group = { id: string; shares?: { order_id: string }[] | null }
+  const [groups, returns]: [Group[], { id: string; order_id: string }[]] = await Promise.all([
+    groupIds.length ? query.graph({ entity: "order_group", fields: ["id", "shares"], filters: { id: groupIds } }).then((x) => x.data as unknown as Group[]) : [],
     returnIds.length ? container.resolve<CooperativeReturnModuleService>(COOPERATIVE_RETURN_MODULE).listCooperativeReturns({ id: returnIds }, { select: ["id", "order_id"] }) : [],
   ])
   for (const r of rest) {

@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { FilterableNotificationProps, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createHash } from "node:crypto"
 import { tokensMayBeLogged } from "../lib/log-safety"
@@ -68,11 +68,14 @@ async function znsRoutes(container: MedusaContainer, emails: Email[]): Promise<M
   return routes
 }
 
+/** Medusa's filter type leaves out the idempotency key, which its model has (and its own dedup reads). */
+const byKey = (key: string) => ({ idempotency_key: key }) as unknown as FilterableNotificationProps
+
 /** True when the message went (or had gone) by ZNS; false sends it by email. */
 async function sendByZns(container: MedusaContainer, e: Email, route: ZnsRoute): Promise<boolean> {
   const notifications = container.resolve(Modules.NOTIFICATION)
   // An earlier delivery of the event fell back to email: the message stays there (never both).
-  const [emailed] = await notifications.listNotifications({ idempotency_key: e.idempotency_key }, { select: ["id"], take: 1 })
+  const [emailed] = await notifications.listNotifications(byKey(e.idempotency_key), { select: ["id"], take: 1 })
   if (emailed) return false
   try {
     await notifications.createNotifications({
@@ -92,7 +95,7 @@ async function sendByZns(container: MedusaContainer, e: Email, route: ZnsRoute):
   } catch (err) {
     // Falls back only when this send failed: a row still pending (or sent) is another delivery of the
     // same event sending it at this moment (its insert won), and no row means nothing was tried.
-    const [tried] = await notifications.listNotifications({ idempotency_key: `${e.idempotency_key}:zns` }, { select: ["id", "status"], take: 1 })
+    const [tried] = await notifications.listNotifications(byKey(`${e.idempotency_key}:zns`), { select: ["id", "status"], take: 1 })
     if (tried && tried.status !== "failure") return true
     if (!tried) throw err
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
