@@ -5,6 +5,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { lastEndedPeriod } from "../../src/lib/payout-period"
 import { hmacSha256 } from "../../src/lib/webhook-signature"
+import { COOPERATIVE_RETURN_MODULE } from "../../src/modules/cooperative-return"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { ORDER_GROUP_MODULE } from "../../src/modules/order-group"
 import { complete, readyCart, variantsBySku } from "../checkout"
@@ -614,7 +615,7 @@ medusaIntegrationTestRunner({
               returnId = o.returnId = asked.data.return.id as string
             }
             for (const action of ["accept", "receive"].slice(0, op.steps - 1)) {
-              const res = note(`return ${action} ${label(o)}`, await as(o.handle, "post", `/vendor/returns/${returnId}/${action}`, {}))
+              const res = note(`return-${action} ${label(o)}`, await as(o.handle, "post", `/vendor/returns/${returnId}/${action}`, {}))
               if (res.status === 200 && action === "receive") o.returnId = undefined
               if (res.status >= 300 && res.data?.code !== "invalid_return_status") return
             }
@@ -741,6 +742,7 @@ medusaIntegrationTestRunner({
       for (const p of payouts) count(`payout ${p.provider} ${p.status}`)
       count("refunds", collections.reduce((a: number, c: any) => a + (c.payments ?? []).reduce((b: number, p: any) => b + (p.refunds ?? []).length, 0), 0))
       count("remittances", remittances.length)
+      for (const r of await (getContainer().resolve(COOPERATIVE_RETURN_MODULE) as any).listCooperativeReturns({}, { select: ["status"] })) count(`return ${r.status}`)
       count("payout_reversal lines", entries.filter((e) => e.type === "payout_reversal").length)
 
       const sumLines = (filter: (e: any) => boolean) => entries.filter(filter).reduce((a, e) => a + Number(e.amount), 0)
