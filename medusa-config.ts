@@ -4,6 +4,7 @@ import { httpSecrets } from "./src/lib/config/secrets"
 import { unionCodCollector } from "./src/lib/ledger/collector"
 import { failedDeliveryCostBearer } from "./src/lib/ledger/failed-delivery"
 import { returnCommissionKeptPercent, returnWindowDays } from "./src/lib/ledger/returns"
+import { znsTemplateIds } from "./src/notifications/zns"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -163,6 +164,10 @@ if (process.env.SMTP_URL && !process.env.SMTP_FROM) throw new Error("SMTP_URL is
 const emailProvider = process.env.SMTP_URL
   ? { resolve: "./src/modules/notification-smtp", id: "smtp", options: { channels: ["email"], url: process.env.SMTP_URL, from: process.env.SMTP_FROM } }
   : { resolve: "./src/modules/notification-log", id: "local", options: { channels: ["email"] } }
+// Zalo ZNS beside email when its access token is set; a message it cannot deliver goes by email (docs/notifications.md).
+const znsProviders = process.env.ZNS_ACCESS_TOKEN
+  ? [{ resolve: "./src/modules/notification-zns", id: "zns", options: { channels: ["zns"], access_token: process.env.ZNS_ACCESS_TOKEN, api_url: process.env.ZNS_API_URL, templates: znsTemplateIds() } }]
+  : []
 
 module.exports = defineConfig({
   projectConfig: {
@@ -217,7 +222,7 @@ module.exports = defineConfig({
       },
     },
     // Email through SMTP when SMTP_URL is set (docs/notifications.md); otherwise written to the log.
-    { resolve: "@medusajs/medusa/notification", options: { providers: [emailProvider] } },
+    { resolve: "@medusajs/medusa/notification", options: { providers: [emailProvider, ...znsProviders] } },
     { resolve: "./src/modules/traceability" },
     fileModule,
     { resolve: "./src/modules/upload" },

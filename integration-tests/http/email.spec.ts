@@ -1,12 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { simpleParser } from "mailparser"
-import { SMTPServer } from "smtp-server"
 import { complete, readyCart, variantsBySku } from "../checkout"
 import adminDigestJob from "../../src/jobs/admin-digest"
 import { formatDay, vnDay } from "../../src/lib/dates"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { bearer, call, createCooperative, demoLogin, logins, seedMarketplace, storeHeaders } from "../helpers"
+import { captureLogs, linkIn, PNG, recordEvents, sleep, smtpInbox } from "../notifications"
 
 jest.setTimeout(300_000)
 
@@ -28,58 +27,13 @@ const ENV = {
 const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]))
 Object.assign(process.env, ENV)
 
-type Mail = { to: string[]; from: { name: string; address: string }; subject: string; text: string; html: string; envelopeTo: string[] }
-const inbox: Mail[] = []
+const { inbox, mailTo } = smtpInbox(SMTP_PORT)
 
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((parsed: any) => {
-        inbox.push({
-          to: (parsed.to?.value ?? []).map((a: any) => a.address),
-          from: parsed.from?.value?.[0] ?? { name: "", address: "" },
-          subject: parsed.subject ?? "",
-          text: parsed.text ?? "",
-          html: typeof parsed.html === "string" ? parsed.html : "",
-          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-        })
-        callback()
-      })
-      .catch(callback)
-  },
-})
-
-beforeAll(() => new Promise<void>((resolve) => smtp.listen(SMTP_PORT, "127.0.0.1", resolve)))
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+afterAll(() => {
   for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v))
   // What the SMTP server received, for the issue note.
   console.log(inbox.map((m) => `${m.to.join(", ")} | ${m.subject}`).join("\n"))
 })
-
-// A 2×2 PNG: a return needs a photo.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAE0lEQVR4AWPUqzX6zwAETAxQAAAb9AHgiLErZwAAAABJRU5ErkJggg==", "base64")
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/** The first mail (after `since`) matching; subscribers run after the HTTP answer, so it may take a moment. */
-async function mailTo(address: string, subject: RegExp | string, since = 0): Promise<Mail> {
-  for (let i = 0; i < 100; i++) {
-    const found = inbox.slice(since).find((m) => m.envelopeTo.includes(address) && (typeof subject === "string" ? m.subject === subject : subject.test(m.subject)))
-    if (found) return found
-    await sleep(100)
-  }
-  throw new Error(`no mail to ${address} matching ${subject}; inbox: ${inbox.map((m) => `${m.envelopeTo} ${m.subject}`).join(" / ")}`)
-}
-
-const linkIn = (mail: Mail, prefix: string) => {
-  const found = mail.text.split(/\s+/).find((w) => w.startsWith(prefix))
-  if (!found) throw new Error(`no link starting ${prefix} in:\n${mail.text}`)
-  return new URL(found)
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -94,35 +48,9 @@ medusaIntegrationTestRunner({
       pk = seeded.publishableKey
       regionId = seeded.regionId
       sku = await variantsBySku(api, pk)
-      // Every line the application logs from here on, through its logger or straight to the console.
-      const logger: any = getContainer().resolve("logger")
-      for (const level of ["info", "warn", "error", "debug", "log", "activity", "progress", "success", "failure"]) {
-        const original = logger[level]
-        if (typeof original !== "function") continue
-        logger[level] = (...args: unknown[]) => {
-          logged.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "))
-          return original.apply(logger, args)
-        }
-      }
-      for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-        const original = console[level]
-        jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-          logged.push(args.map(String).join(" "))
-          original(...args)
-        })
-      }
-      // What the app emits for returns, reviews and products, to deliver it again later.
-      const bus: any = getContainer().resolve(Modules.EVENT_BUS)
-      const emit = bus.emit.bind(bus)
-      bus.emit = async (messages: any, options?: any) => {
-        for (const m of Array.isArray(messages) ? messages : [messages]) if (String(m.name).startsWith("coopstall.")) emitted.push({ name: m.name, data: m.data })
-        return emit(messages, options)
-      }
-      const write = process.stdout.write.bind(process.stdout)
-      jest.spyOn(process.stdout, "write").mockImplementation(((chunk: any, ...rest: any[]) => {
-        logged.push(String(chunk))
-        return write(chunk, ...rest)
-      }) as any)
+      // Every line the application logs from here on; what it emits for returns, reviews and products, to deliver it again later.
+      captureLogs(getContainer(), logged)
+      recordEvents(getContainer(), "coopstall.", emitted)
     })
 
     const storedNotifications = (filters: Record<string, unknown>) => getContainer().resolve(Modules.NOTIFICATION).listNotifications(filters as any)

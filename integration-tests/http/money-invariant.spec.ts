@@ -5,10 +5,12 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { lastEndedPeriod } from "../../src/modules/payout/period"
 import { hmacSha256 } from "../../src/lib/webhook-signature"
+import { COOPERATIVE_RETURN_MODULE } from "../../src/modules/cooperative-return"
 import { LEDGER_MODULE } from "../../src/modules/ledger"
 import { ORDER_GROUP_MODULE } from "../../src/modules/order-group"
 import { complete, readyCart, variantsBySku } from "../checkout"
-import { adminToken, bearer, call, demoVendorToken, seedMarketplace } from "../helpers"
+import { adminToken, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
+import { PNG } from "../notifications"
 import { routeFiles } from "../route-files"
 import { useEnv } from "../env"
 
@@ -17,7 +19,8 @@ import { useEnv } from "../env"
 // fast-check generates sequences of what happens to money on the marketplace, across four demo
 // cooperatives: purchases (one cart over 1–3 cooperatives, cash on delivery or VietQR), transfers
 // marked paid (by the union or by the bank's signed notice), cancellations, admin refunds of random
-// amounts (also over the cap), packing/shipping/delivery, failed deliveries, COD remittances, the
+// amounts (also over the cap), packing/shipping/delivery, failed deliveries, returns of delivered
+// items by a signed-in shopper (request → accept → receive, which refunds), COD remittances, the
 // cooperative's COD collector setting, payout runs, payouts marked paid or failed, Stripe transfer
 // events (settled, partially or fully reversed) — in random order, some groups of 2–3 at the same
 // moment (Promise.all). Each sequence starts from the seeded database (restored from the runner's
@@ -74,6 +77,11 @@ const json = (res: http.ServerResponse, status: number, body: unknown) => {
 /** The shopper confirmed the card in the storefront: every intent waits for capture (manual capture). */
 function fakeIntents(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, string>): boolean {
   const url = (req.url ?? "").split("?")[0]
+  // A signed-in shopper paying by card first becomes a Stripe customer (Medusa's account holder).
+  if (req.method === "POST" && url === "/v1/customers") {
+    json(res, 200, { id: `cus_fake${++stripeState.n}`, object: "customer", email: body.email ?? null, metadata: {} })
+    return true
+  }
   if (req.method === "POST" && url === "/v1/payment_intents") {
     const metadata = Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith("metadata[")).map(([k, v]) => [k.slice(9, -1), v]))
     const intent: FakeIntent = { id: `pi_fake${++stripeState.n}`, object: "payment_intent", amount: Number(body.amount), currency: body.currency, status: "requires_capture", amount_received: 0, refunded: 0, metadata }
@@ -147,6 +155,9 @@ const ENV = {
   PAYOUT_MIN_AMOUNT: "1",
   PAYOUT_PERIOD: "week",
   COMMISSION_DEFAULT_BPS: "",
+  // Longer than a payout run's week, so returns also come after payouts.
+  RETURN_WINDOW_DAYS: "30",
+  RETURN_COMMISSION_KEPT_PERCENT: "",
 }
 useEnv(ENV)
 beforeAll(() => new Promise<void>((resolve) => fakeStripe.listen(STRIPE_PORT, "127.0.0.1", () => resolve())))
@@ -169,7 +180,7 @@ const STRIPE_ACCOUNTS: Record<string, string> = { "htx-che-thanh-nam": "acct_1Mo
 
 type Method = "cod" | "vietqr" | "stripe"
 type Op =
-  | { op: "purchase"; coops: number[]; qty: number[]; method: Method }
+  | { op: "purchase"; coops: number[]; qty: number[]; method: Method; shopper: "guest" | "customer" }
   | { op: "pay"; purchase: number; via: "admin" | "bank"; anyMethod: boolean }
   | { op: "cancel"; order: number }
   | { op: "refund"; order: number; permille: number }
@@ -182,6 +193,7 @@ type Op =
   | { op: "settlePayout"; payout: number; outcome: "paid" | "failed" }
   | { op: "reverse"; payout: number; permille: number }
   | { op: "stripeRefuses"; coop: number; refuse: boolean }
+  | { op: "return"; order: number; qty: number; steps: number; anyOrder: boolean }
 
 const has = (() => {
   const routes = routeFiles()
@@ -202,6 +214,7 @@ const AVAILABLE: Record<Op["op"], boolean> = {
   settlePayout: true,
   reverse: true,
   stripeRefuses: true,
+  return: has("POST", "/store/orders/[id]/returns"),
 }
 const SKIPPED = new Set((process.env.MONEY_SKIP ?? "").split(",").map((s) => s.trim()).filter(Boolean))
 const ENABLED = (Object.keys(AVAILABLE) as Op["op"][]).filter((k) => AVAILABLE[k] && !SKIPPED.has(k))
@@ -215,6 +228,8 @@ const purchaseOp: fc.Arbitrary<Op> = fc
     coops: fc.uniqueArray(fc.nat({ max: COOPS.length - 1 }), { minLength: 1, maxLength: 3 }),
     qty: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }),
     method: fc.constantFrom<Method>("cod", "cod", "vietqr", "stripe"),
+    // A guest's order cannot be returned (no account to ask from): most purchases are signed in.
+    shopper: fc.constantFrom<"guest" | "customer">("guest", "customer", "customer"),
   })
   .map((r) => ({ op: "purchase" as const, ...r }))
 const weighted: [number, Op["op"], fc.Arbitrary<Op>][] = [
@@ -230,6 +245,7 @@ const weighted: [number, Op["op"], fc.Arbitrary<Op>][] = [
   [2, "settlePayout", fc.record({ payout: idx, outcome: fc.constantFrom<"paid" | "failed">("paid", "paid", "failed") }).map((r) => ({ op: "settlePayout" as const, ...r }))],
   [2, "reverse", fc.record({ payout: idx, permille: fc.integer({ min: 1, max: 1000 }) }).map((r) => ({ op: "reverse" as const, ...r }))],
   [1, "stripeRefuses", fc.record({ coop: fc.constantFrom(1, 2), refuse: fc.boolean() }).map((r) => ({ op: "stripeRefuses" as const, ...r }))],
+  [4, "return", fc.record({ order: idx, qty: fc.integer({ min: 1, max: 3 }), steps: fc.constantFrom(1, 2, 3, 3, 3), anyOrder: oneInFour }).map((r) => ({ op: "return" as const, ...r }))],
 ]
 const anyOp = fc.oneof(...weighted.filter(([, k]) => on(k)).map(([weight, , arbitrary]) => ({ weight, arbitrary })))
 /** One step: one operation, 2–3 at the same moment, or a payout run (once, or twice at once: nothing else runs beside it). */
@@ -252,11 +268,12 @@ const sequence = fc
 
 // ---- the test ---------------------------------------------------------------------------------
 
-type OrderState = { n: number; shipped?: boolean; id: string; display_id: number; handle: string; coop_id: string; share: number; method: Method; collector: string; purchase: PurchaseState; failed?: { cost: number } }
-type PurchaseState = { id: string; total: number; reference: string; method: Method; orders: OrderState[]; payment_id?: string }
+type OrderState = { n: number; shipped?: boolean; delivered?: boolean; returnId?: string; id: string; display_id: number; handle: string; coop_id: string; share: number; method: Method; collector: string; purchase: PurchaseState; failed?: { cost: number } }
+type PurchaseState = { id: string; total: number; reference: string; method: Method; orders: OrderState[]; payment_id?: string; signedIn: boolean }
 type Problem = string
 
 const DAY = 86_400_000
+const SHOPPER = { email: "lan.tra@example.vn", password: "mat-khau-lan-1" }
 const orderLabel = (o: OrderState) => `order#${o.n}(${o.handle.replace(/^htx-/, "")}, ${o.method}/${o.collector}, share ${o.share})`
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -281,6 +298,10 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/cooperatives/${coopId[handle]}/stripe-account/connect`, { stripe_account_id: account }, bearer(tokens.admin))
       }
       for (const handle of COOPS) tokens[handle] = await demoVendorToken(api, handle)
+      // The shopper who signs in to buy and return (guests cannot return).
+      const registration = (await api.post(`/auth/customer/emailpass/register`, SHOPPER)).data.token
+      await api.post(`/store/customers`, { email: SHOPPER.email, first_name: "Lan", last_name: "Trần" }, { headers: { ...storeHeaders(pk).headers, authorization: `Bearer ${registration}` } })
+      tokens.customer = await customerToken()
       // Medusa's Stripe provider has no setting for Stripe's address: its client is pointed at the fake here.
       const stripeProvider = (getContainer().resolve(Modules.PAYMENT) as any).paymentProviderService_.retrieveProvider("pp_stripe_stripe")
       stripeProvider.stripe_._setApiField("host", "127.0.0.1")
@@ -289,12 +310,15 @@ medusaIntegrationTestRunner({
       // The runner snapshots the database here (first beforeEach): every sequence starts from it.
     })
 
-    /** A request as an actor; a token that expired because the clock moved on is renewed once. */
+    const customerToken = async () => (await api.post(`/auth/customer/emailpass`, SHOPPER)).data.token as string
+
+    /** A request as an actor (the shopper too, with the store's key); a token that expired because the clock moved on is renewed once. */
     async function as(actor: string, method: "get" | "post", url: string, body?: unknown) {
-      const send = () => call(method === "get" ? api.get(url, bearer(tokens[actor])) : api.post(url, body ?? {}, bearer(tokens[actor])))
+      const headers = () => (actor === "customer" ? { headers: { ...storeHeaders(pk).headers, authorization: `Bearer ${tokens.customer}` } } : bearer(tokens[actor]))
+      const send = () => call(method === "get" ? api.get(url, headers()) : api.post(url, body ?? {}, headers()))
       let res = await send()
       if (res.status === 401) {
-        tokens[actor] = actor === "admin" ? await adminToken(api) : await demoVendorToken(api, actor)
+        tokens[actor] = actor === "admin" ? await adminToken(api) : actor === "customer" ? await customerToken() : await demoVendorToken(api, actor)
         res = await send()
       }
       return res
@@ -382,12 +406,17 @@ medusaIntegrationTestRunner({
       async function purchase(op: Extract<Op, { op: "purchase" }>) {
         const handles = op.coops.map((i) => COOPS[i % COOPS.length])
         const lines = handles.map((h, i) => ({ variant_id: sku[SKUS[h][op.qty[i] % 2]], quantity: op.qty[i] }))
-        const cartId = await readyCart(api, pk, regionId, lines, { provider_id: { cod: "pp_system_default", vietqr: "pp_vietqr_vietqr", stripe: "pp_stripe_stripe" }[op.method], email: "khach@example.vn" })
-        const res = note(`purchase [${handles.join(", ")}] by ${op.method}`, await complete(api, pk, cartId))
+        const signedIn = op.shopper === "customer"
+        if (signedIn && (await as("customer", "get", `/store/customers/me`)).status !== 200) return
+        const cartId = await readyCart(api, pk, regionId, lines, {
+          provider_id: { cod: "pp_system_default", vietqr: "pp_vietqr_vietqr", stripe: "pp_stripe_stripe" }[op.method],
+          ...(signedIn ? { email: SHOPPER.email, customer_token: tokens.customer } : { email: "khach@example.vn" }),
+        })
+        const res = note(`purchase [${handles.join(", ")}] by ${op.method}${signedIn ? " (signed in)" : ""}`, await complete(api, pk, cartId))
         if (res.status !== 200) return
         const g = res.data.order_group
         const [group] = await (getContainer().resolve(ORDER_GROUP_MODULE) as any).listOrderGroups({ id: g.id })
-        const p: PurchaseState = { id: g.id, total: Number(g.total), reference: g.payment?.reference, method: op.method, orders: [] }
+        const p: PurchaseState = { id: g.id, total: Number(g.total), reference: g.payment?.reference, method: op.method, orders: [], signedIn }
         for (const o of g.orders) {
           const share = (group.shares as any[]).find((s) => s.order_id === o.id)
           const order: OrderState = {
@@ -416,7 +445,7 @@ medusaIntegrationTestRunner({
         const active = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at)
         const open = active.find((f: any) => !f.delivered_at && !f.shipped_at)
         const shipped = active.find((f: any) => f.shipped_at && !f.delivered_at)
-        if (shipped) return note(`deliver ${label(o)}`, await as(o.handle, "post", `/vendor/orders/${o.id}/fulfillments/${shipped.id}/deliver`, {}))
+        if (shipped) return note(`deliver ${label(o)}`, await as(o.handle, "post", `/vendor/orders/${o.id}/fulfillments/${shipped.id}/deliver`, {}), () => (o.delivered = true))
         if (open) return note(`ship ${label(o)}`, await as(o.handle, "post", `/vendor/orders/${o.id}/fulfillments/${open.id}/ship`, { carrier: "Viettel Post", tracking_number: `VTP${o.display_id}${Date.now() % 1e6}` }), () => (o.shipped = true))
         return note(`pack ${label(o)}`, await as(o.handle, "post", `/vendor/orders/${o.id}/fulfillments`, {}))
       }
@@ -563,6 +592,35 @@ medusaIntegrationTestRunner({
             note(`stripe transfer.reversed ${transfer.reversed}/${transfer.amount}`, await stripeEvent(payout, "transfer.reversed", transfer.reversed))
             return
           }
+          case "return": {
+            // The signed-in shopper returns units of a delivered order's first item: request (with a
+            // photo), then the cooperative accepts, then records it received (stock back, and the
+            // refund when the union holds the money). 1–3 of these steps; a return left open blocks the next.
+            const o = pick(op.anyOrder ? orders : orders.filter((x) => x.purchase.signedIn && x.delivered), op.order)
+            if (!o) return
+            const view = await as(o.handle, "get", `/vendor/orders/${o.id}`)
+            const item = view.data.order?.items?.[0]
+            if (!item) return
+            let returnId = o.returnId
+            if (!returnId) {
+              const body = new FormData()
+              body.append("files", new Blob([new Uint8Array(PNG)], { type: "image/png" }), "hop-vo.png")
+              const uploaded = await as("customer", "post", `/store/return-photos`, body)
+              if (uploaded.status !== 201) return void note(`return photo for ${label(o)}`, uploaded)
+              const asked = note(
+                `return ${op.qty} of ${label(o)}`,
+                await as("customer", "post", `/store/orders/${o.id}/returns`, { items: [{ line_item_id: item.id, quantity: op.qty }], reason: "Hộp bị vỡ khi giao", photos: [uploaded.data.files[0].id] })
+              )
+              if (asked.status !== 201) return
+              returnId = o.returnId = asked.data.return.id as string
+            }
+            for (const action of ["accept", "receive"].slice(0, op.steps - 1)) {
+              const res = note(`return-${action} ${label(o)}`, await as(o.handle, "post", `/vendor/returns/${returnId}/${action}`, {}))
+              if (res.status === 200 && action === "receive") o.returnId = undefined
+              if (res.status >= 300 && res.data?.code !== "invalid_return_status") return
+            }
+            return
+          }
           case "stripeRefuses": {
             const account = STRIPE_ACCOUNTS[COOPS[op.coop % COOPS.length]]
             if (!account) return
@@ -684,6 +742,7 @@ medusaIntegrationTestRunner({
       for (const p of payouts) count(`payout ${p.provider} ${p.status}`)
       count("refunds", collections.reduce((a: number, c: any) => a + (c.payments ?? []).reduce((b: number, p: any) => b + (p.refunds ?? []).length, 0), 0))
       count("remittances", remittances.length)
+      for (const r of await (getContainer().resolve(COOPERATIVE_RETURN_MODULE) as any).listCooperativeReturns({}, { select: ["status"] })) count(`return ${r.status}`)
       count("payout_reversal lines", entries.filter((e) => e.type === "payout_reversal").length)
 
       const sumLines = (filter: (e: any) => boolean) => entries.filter(filter).reduce((a, e) => a + Number(e.amount), 0)

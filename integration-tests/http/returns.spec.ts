@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { complete, readyCart, stockOf } from "../checkout"
 import { adminToken, Api, bearer, call, demoVendorToken, seedMarketplace, storeHeaders } from "../helpers"
+import { PNG } from "../notifications"
 
 jest.setTimeout(400_000)
 
@@ -22,7 +23,7 @@ const TN = "htx-che-thanh-nam"
 const DAFUSA = "dafusa-phu-da"
 const TEA = "THANHNAM-TX-200" // 120.000 ₫
 const OIL = "DAFUSA-DP-500"
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAE0lEQVR4AWPUqzX6zwAETAxQAAAb9AHgiLErZwAAAABJRU5ErkJggg==", "base64")
+const HERBAL_TEA = "THANHNAM-HT-25" // 85.000 ₫
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
 
 type Headers = { headers: Record<string, string> }
@@ -202,6 +203,68 @@ medusaIntegrationTestRunner({
       expect(events.find((e) => e.name === "coopstall.return.refunded" && e.data.id === ret.id)!.data).toMatchObject({
         id: ret.id, order_id: order.id, cooperative_id: coop[TN], status: "refunded", actor: "cooperative", amount: 120000,
       })
+    })
+
+    it("a partly delivered order: delivered units can be returned while the rest is on its way, never more than delivered nor an item not yet delivered; the refund is made at once, the commission comes back when the rest arrives; the money adds up", async () => {
+      const p = await purchase(minh, [[TEA, 3], [HERBAL_TEA, 1]], "pp_vietqr_vietqr")
+      expect((await api.post(`/admin/order-groups/${p.group.id}/mark-paid`, {}, asAdmin())).status).toBe(200)
+      const order = p.orderOf(TN)
+      const items = (await api.get(`/vendor/orders/${order.id}`, bearer(vendor[TN]))).data.order.items
+      const tea = items.find((i: any) => i.variant_sku === TEA).id as string
+      const herbal = items.find((i: any) => i.variant_sku === HERBAL_TEA).id as string
+      // Two of the three boxes leave in a first parcel and arrive; the third box and the herbal tea wait.
+      const first = await call(api.post(`/vendor/orders/${order.id}/fulfillments`, { items: [{ id: tea, quantity: 2 }] }, bearer(vendor[TN])))
+      expect(first.status).toBe(201)
+      const parcel = first.data.order.fulfillments[0].id
+      await api.post(`/vendor/orders/${order.id}/fulfillments/${parcel}/ship`, { carrier: "GHN", tracking_number: "GHN-PART-1" }, bearer(vendor[TN]))
+      expect((await call(api.post(`/vendor/orders/${order.id}/fulfillments/${parcel}/deliver`, {}, bearer(vendor[TN])))).status).toBe(200)
+      await settle()
+      expect(await orderLines(TN, order.id)).toEqual([]) // not a sale yet: the rest is on its way
+
+      const pic = (await photo()).data.files[0].id
+      const ask = (line_item_id: string, quantity: number) => request(order.id, { items: [{ line_item_id, quantity }], reason: "Hộp trà bị ẩm", photos: [pic] })
+      expect(await ask(tea, 3)).toMatchObject({ status: 409, data: { code: "quantity_exceeds_returnable" } })
+      expect((await ask(tea, 3)).data.message).toContain("2 of 3 delivered")
+      expect(await ask(herbal, 1)).toMatchObject({ status: 409, data: { code: "not_delivered" } })
+      expect(await request(order.id, { items: [{ line_item_id: tea, quantity: 1 }, { line_item_id: herbal, quantity: 1 }], reason: "Cả hai", photos: [pic] })).toMatchObject({ status: 409, data: { code: "not_delivered" } })
+      const asked = await ask(tea, 1)
+      expect(asked.status).toBe(201)
+      expect(asked.data.return.amount).toBe(120000)
+      expect((await vendorAct(TN, asked.data.return.id, "accept")).status).toBe(200)
+      const stock = (await stockOf(api, TN, TEA)).stocked_quantity
+      const received = await vendorAct(TN, asked.data.return.id, "receive")
+      expect(received.data).toMatchObject({ return: { status: "refunded" }, refund: { amount: 120000 }, commission_reversed: 0 })
+      expect((await stockOf(api, TN, TEA)).stocked_quantity).toBe(stock + 1)
+      await settle()
+      expect((await refundsOf(p.group.id)).refunds).toEqual([{ amount: 120000, order_id: order.id, return_id: asked.data.return.id }])
+      // One delivered box is left to return: two is too many.
+      expect(await ask(tea, 2)).toMatchObject({ status: 409, data: { code: "quantity_exceeds_returnable" } })
+
+      // The rest arrives: the sale is booked with the refund made before, and the returned box's commission comes back.
+      const rest = await call(api.post(`/vendor/orders/${order.id}/fulfillments`, {}, bearer(vendor[TN])))
+      const second = rest.data.order.fulfillments.find((f: any) => f.id !== parcel).id
+      await api.post(`/vendor/orders/${order.id}/fulfillments/${second}/ship`, { carrier: "GHN", tracking_number: "GHN-PART-2" }, bearer(vendor[TN]))
+      expect((await call(api.post(`/vendor/orders/${order.id}/fulfillments/${second}/deliver`, {}, bearer(vendor[TN])))).status).toBe(200)
+      await settle()
+      const lines = await orderLines(TN, order.id)
+      const byType = (t: string) => lines.filter((e) => e.type === t).map((e) => e.amount).sort((a, b) => a - b)
+      expect(byType("refund")).toEqual([-120000])
+      // 10 % of the three boxes (36.000 ₫) and of the herbal tea, then the returned box's 12.000 ₫ back.
+      expect(byType("commission")).toHaveLength(3)
+      expect(byType("commission")).toEqual(expect.arrayContaining([-36000, 12000]))
+      const after = (await api.get(`/vendor/returns?status=refunded`, bearer(vendor[TN]))).data.returns.find((r: any) => r.id === asked.data.return.id)
+      expect(after.commission_reversed).toBe(12000)
+      const commission = -sum(byType("commission"))
+      const owed = sum(lines.map((e) => e.amount))
+      // Paid in = refunded + the union's commission + owed to the cooperative, to the đồng.
+      expect({ sale: sum(byType("sale")), paid_in: order.total, accounted: 120000 + commission + owed }).toEqual({ sale: 3 * 120000 + 85000, paid_in: order.total, accounted: order.total })
+      // Delivered again (a redelivered event): nothing is booked twice.
+      const count = lines.length
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "delivery.created", data: { id: second } })
+      await settle()
+      expect((await orderLines(TN, order.id)).length).toBe(count)
+      // Now every box is delivered: the two left can be returned.
+      expect((await ask(tea, 2)).status).toBe(201)
     })
 
     it("cash on delivery collected by the cooperative: no refund from the union (the cooperative holds the cash and refunds it), the commission comes back less what the union keeps (RETURN_COMMISSION_KEPT_PERCENT)", async () => {

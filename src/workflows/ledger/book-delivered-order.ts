@@ -1,4 +1,5 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { bookCommissionOfEarlierReturnsStep } from "../return/book-commission-of-earlier-returns"
 import { bookLedgerEntriesStep } from "./steps/book-ledger-entries"
 import { prepareDeliveredOrderEntriesStep } from "./steps/prepare-delivered-order-entries"
 
@@ -12,6 +13,8 @@ import { prepareDeliveredOrderEntriesStep } from "./steps/prepare-delivered-orde
 export const bookDeliveredOrderWorkflow = createWorkflow("book-delivered-order", (input: { order_id: string }) => {
   const prepared = prepareDeliveredOrderEntriesStep(input)
   const result = bookLedgerEntriesStep(transform({ prepared }, ({ prepared }) => ({ entries: prepared.entries })))
+  // Returns received while the order was partly delivered give back their commission now that it is taken.
+  when({ prepared }, ({ prepared }) => prepared.entries.length > 0).then(() => bookCommissionOfEarlierReturnsStep(input))
   return new WorkflowResponse(
     transform({ prepared, result }, ({ prepared, result }) => ({ delivered: prepared.delivered, awaiting_payment: prepared.awaiting_payment, ...result }))
   )

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import CooperativeOrderLink from "../../links/cooperative-order"
 import { allocateVnd } from "../../lib/money"
 import { COOPERATIVE_RETURN_MODULE, COUNTED_RETURN_STATUSES, type CooperativeReturnModuleService, type ReturnItem } from "../../modules/cooperative-return"
+import { hasFailedDelivery } from "../../lib/order-progress"
 import { fullyDeliveredAt } from "../ledger/steps/prepare-delivered-order-entries"
 
 const ORDER_FIELDS = [
@@ -15,10 +16,17 @@ const ORDER_FIELDS = [
   "order_group.id",
 ]
 
+/** A delivered fulfilment as read here. */
+type Parcel = { location_id?: string | null; delivered_at: string | Date; items?: { line_item_id: string; quantity: unknown }[] | null }
+
 export type ReturnableLine = {
   id: string
   title: string
   quantity: number
+  /** Units in parcels delivered so far (an order may arrive in several parcels). */
+  delivered: number
+  /** When the last parcel carrying this item was delivered: its return window runs from then. */
+  delivered_at: Date | null
   /** The item's sale in whole đồng, split from the order's item total exactly as the ledger books it. */
   sale: number
   /** Units already in a return that is not refused or rejected. */
@@ -35,11 +43,14 @@ export type OrderForReturn = {
   cooperative_id: string | null
   order_group_id: string | null
   canceled: boolean
+  /** A parcel of it came back undelivered (docs/money/failed-deliveries.md): nothing of it can be returned. */
+  failed_delivery: boolean
+  /** When every item was delivered (the ledger books the sale then); null while some parcel is on its way. */
   delivered_at: Date | null
   lines: Map<string, ReturnableLine>
 }
 
-/** An order as a return reads it: who bought it, when it was fully delivered, what each item sold for and how much of it is already being returned. */
+/** An order as a return reads it: who bought it, how much of each item was delivered and when, what each item sold for and how much of it is already being returned. */
 export async function orderForReturn(container: MedusaContainer, orderId: string, excludeReturnId?: string): Promise<OrderForReturn | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const [{ data: orders }, { data: links }] = await Promise.all([
@@ -63,11 +74,15 @@ export async function orderForReturn(container: MedusaContainer, orderId: string
   const delivered = (order.fulfillments ?? []).filter((f: any) => f && !f.canceled_at && f.delivered_at)
   const lines = new Map<string, ReturnableLine>()
   items.forEach((item, k) => {
-    const parcel = delivered.find((f: any) => (f.items ?? []).some((fi: any) => fi.line_item_id === item.id))
+    const parcels = (delivered as Parcel[]).filter((f) => (f.items ?? []).some((fi) => fi.line_item_id === item.id && Number(fi.quantity) > 0))
+    const parcel = parcels[0]
+    const units = parcels.flatMap((f) => f.items ?? []).filter((fi) => fi.line_item_id === item.id)
     lines.set(item.id, {
       id: item.id,
       title: `${item.product_title ?? item.title}${item.variant_title ? ` – ${item.variant_title}` : ""}`,
       quantity: Number(item.quantity),
+      delivered: units.reduce((a, fi) => a + Number(fi.quantity), 0),
+      delivered_at: parcels.length ? new Date(Math.max(...parcels.map((f) => new Date(f.delivered_at).getTime()))) : null,
       sale: sales[k],
       returned: returned.get(item.id) ?? 0,
       location_id: parcel?.location_id ?? null,
@@ -81,6 +96,7 @@ export async function orderForReturn(container: MedusaContainer, orderId: string
     cooperative_id: (links[0] as any)?.cooperative_id ?? null,
     order_group_id: order.order_group?.id ?? null,
     canceled: order.status === "canceled" || !!order.canceled_at,
+    failed_delivery: hasFailedDelivery(order),
     delivered_at: fullyDeliveredAt(order),
     lines,
   }

@@ -4,13 +4,13 @@ import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResp
 import { conflict, notFound } from "../../lib/errors"
 import { orderPurchase } from "../../lib/ledger/paid-in"
 import { ORDER_REFUND_LOCK_TIMEOUT_S, orderRefundLockKey, refundableForOrder, refundRefusal } from "../../lib/ledger/refunds"
-import { commissionGivenBack, returnCommissionKeptPercent, shareOfUnits } from "../../lib/ledger/returns"
-import { LEDGER_MODULE, type LedgerEntryInput, type LedgerModuleService } from "../../modules/ledger"
+import type { LedgerEntryInput } from "../../modules/ledger"
 import { COOPERATIVE_RETURN_MODULE, type CooperativeReturnModuleService, type ReturnItem } from "../../modules/cooperative-return"
 import { bookLedgerEntriesStep } from "../ledger/steps/book-ledger-entries"
 import { prepareRefundEntriesStep } from "../ledger/steps/prepare-refund-entries"
 import { RETURN_EVENTS, returnEventData } from "./events"
 import { orderForReturn, orderReturnLockKey } from "./order-for-return"
+import { returnCommissionLines } from "./return-commission"
 
 export type ReceiveReturnInput = { return_id: string; order_id: string; cooperative_id: string; received_by: string }
 
@@ -60,39 +60,8 @@ const planReturnReceiptStep = createStep("plan-return-receipt", async (input: Re
     refundAmount = amount
   }
 
-  // The commission booked on each returned item (one line per item at its sale's rate), and how much of it goes back.
-  const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
-  const taken = await ledger.listLedgerEntries(
-    { type: "commission", source_type: "order_item", order_id: order.id },
-    { select: ["line_item_id", "amount", "rate_bps", "commission_rate_id", "available_at", "cooperative_id"] }
-  )
-  const kept = returnCommissionKeptPercent()
-  const now = new Date()
-  const commission: LedgerEntryInput[] = []
-  for (const item of items) {
-    const line = order.lines.get(item.line_item_id)
-    const booked: any = taken.find((e: any) => e.line_item_id === item.line_item_id)
-    if (!line || !booked) continue
-    const onItems = shareOfUnits(-Number(booked.amount), line.quantity, line.returned, item.quantity)
-    const back = commissionGivenBack(onItems, kept)
-    if (back <= 0) continue
-    const availableAt = new Date(Math.max(now.getTime(), new Date(booked.available_at).getTime()))
-    commission.push({
-      cooperative_id: booked.cooperative_id,
-      type: "commission",
-      amount: back,
-      source_type: "return",
-      source_id: `${ret.id}:${item.line_item_id}`,
-      order_id: order.id,
-      line_item_id: item.line_item_id,
-      rate_bps: booked.rate_bps,
-      commission_rate_id: booked.commission_rate_id,
-      description: `Hoàn hoa hồng (trả hàng ${item.title} × ${item.quantity}${kept ? `, liên minh giữ ${kept}%` : ""}), đơn #${order.display_id}`,
-      created_by: input.received_by,
-      occurred_at: now,
-      available_at: availableAt,
-    })
-  }
+  // The commission booked on each returned item, and how much of it goes back (nothing yet if the order is only partly delivered).
+  const commission = await returnCommissionLines(container, { id: ret.id, items }, order, input.received_by)
   const plan: Plan = {
     return_id: ret.id,
     record: { id: ret.id, order_id: ret.order_id, order_group_id: ret.order_group_id ?? null, cooperative_id: ret.cooperative_id, customer_id: ret.customer_id, items },

@@ -22,10 +22,11 @@ export type RequestReturnInput = {
 const orderNotFound = (id: string) => new CoopstallError(404, "not_found", `Order id not found: ${id}`)
 
 /**
- * Checks and records the request under the order's return lock: the shopper's own order, fully
- * delivered within the window, no other return of it in progress, items of the order in quantities
- * delivered and not yet returned, photos the shopper uploaded. Each item carries its share of the
- * payment (its sale, split per unit), which is what goes back when the parcel is received.
+ * Checks and records the request under the order's return lock: the shopper's own order, no other
+ * return of it in progress, items of the order delivered within the window of their own delivery
+ * (other parcels may still be on their way), in quantities delivered and not yet returned, photos
+ * the shopper uploaded. Each item carries its share of the payment (its sale, split per unit),
+ * which is what goes back when the parcel is received.
  */
 const createReturnRequestStep = createStep("create-return-request", async (input: RequestReturnInput, { container }) => {
   const returns: CooperativeReturnModuleService = container.resolve(COOPERATIVE_RETURN_MODULE)
@@ -35,20 +36,25 @@ const createReturnRequestStep = createStep("create-return-request", async (input
       const order = await orderForReturn(container, input.order_id)
       if (!order || !order.customer_id || order.customer_id !== input.customer_id) throw orderNotFound(input.order_id)
       if (order.canceled) throw conflict("order_canceled", "This order was canceled; nothing of it can be returned.")
-      if (!order.delivered_at || !order.cooperative_id) throw conflict("not_delivered", "Only an order that was delivered in full can have items returned.")
-      const closesAt = new Date(order.delivered_at.getTime() + returnWindowDays() * DAY_MS)
-      if (Date.now() > closesAt.getTime()) {
-        throw conflict("return_window_closed", `Returns of this order could be asked for until ${closesAt.toISOString()} (${returnWindowDays()} days after delivery).`)
-      }
+      if (order.failed_delivery || !order.cooperative_id) throw conflict("not_delivered", "A parcel of this order came back undelivered; nothing of it can be returned.")
       const open = await returns.listCooperativeReturns({ order_id: order.id, status: OPEN_RETURN_STATUSES }, { select: ["id", "status"] })
       if (open.length) throw conflict("return_already_open", `A return of this order is already in progress (${open[0].id}, ${open[0].status}).`)
 
+      // Per item: only what was delivered (other parcels of the order may still be on their way), within the window of its own delivery.
       const items: ReturnItem[] = input.items.map(({ line_item_id, quantity }) => {
         const line = order.lines.get(line_item_id)
         if (!line) throw new CoopstallError(400, "item_not_in_order", `Item ${line_item_id} is not an item of this order.`, [{ path: "items", message: "not an item of this order" }])
-        const left = line.quantity - line.returned
+        if (!line.delivered || !line.delivered_at) throw conflict("not_delivered", `"${line.title}" has not been delivered yet; only delivered items can be returned.`)
+        const closesAt = new Date(line.delivered_at.getTime() + returnWindowDays() * DAY_MS)
+        if (Date.now() > closesAt.getTime()) {
+          throw conflict("return_window_closed", `"${line.title}" could be returned until ${closesAt.toISOString()} (${returnWindowDays()} days after its delivery).`)
+        }
+        const left = line.delivered - line.returned
         if (quantity > left) {
-          throw conflict("quantity_exceeds_returnable", `At most ${left} of "${line.title}" can still be returned (${line.quantity} delivered, ${line.returned} already returned or on the way).`)
+          throw conflict(
+            "quantity_exceeds_returnable",
+            `At most ${Math.max(0, left)} of "${line.title}" can still be returned (${line.delivered} of ${line.quantity} delivered, ${line.returned} already returned or on the way).`
+          )
         }
         return { line_item_id, quantity, title: line.title, amount: shareOfUnits(line.sale, line.quantity, line.returned, quantity) }
       })
@@ -78,7 +84,7 @@ const createReturnRequestStep = createStep("create-return-request", async (input
   if (id) await (container.resolve(COOPERATIVE_RETURN_MODULE) as CooperativeReturnModuleService).deleteCooperativeReturns(id)
 })
 
-/** POST /store/orders/:id/returns: a shopper asks to return delivered items of one cooperative's order. */
+/** POST /store/orders/:id/returns: a shopper asks to return delivered items of one cooperative's order (all of it delivered, or some parcels). */
 export const requestReturnWorkflow = createWorkflow("request-cooperative-return", (input: RequestReturnInput) => {
   const created = createReturnRequestStep(input)
   emitEventStep({ eventName: RETURN_EVENTS.requested, data: transform({ created }, ({ created }) => returnEventData(created, { actor: "customer", actor_id: created.customer_id })) })
