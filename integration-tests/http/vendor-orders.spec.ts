@@ -87,8 +87,11 @@ medusaIntegrationTestRunner({
       const order = (await ownOrders(dafusa)).orders[0]
       expect(await stockOf(api, "dafusa-phu-da", "DAFUSA-DP-500")).toMatchObject({ reserved_quantity: 1 })
 
-      // Packed, unpacked, then canceled.
-      const packed = await call(api.post(`/vendor/orders/${order.id}/fulfillments`, {}, bearer(dafusa)))
+      // Packed (two taps at once pack it once: the other is refused, nothing fulfilled twice), unpacked, then canceled.
+      const taps = await Promise.all([1, 2].map(() => call(api.post(`/vendor/orders/${order.id}/fulfillments`, {}, bearer(dafusa)))))
+      expect(taps.map((t) => t.status).sort()).toEqual([201, 400])
+      const packed = taps.find((t) => t.status === 201)!
+      expect(packed.data.order.fulfillments).toHaveLength(1)
       const busy = await call(api.post(`/vendor/orders/${order.id}/cancel`, {}, bearer(dafusa)))
       expect([busy.status, busy.data.code]).toEqual([409, "order_being_fulfilled"])
       const unpacked = await call(api.post(`/vendor/orders/${order.id}/fulfillments/${packed.data.order.fulfillments[0].id}/cancel`, {}, bearer(dafusa)))

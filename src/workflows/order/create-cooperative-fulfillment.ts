@@ -1,6 +1,7 @@
-import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, createOrderFulfillmentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { CooperativeRecord, validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
+import { orderDeliveryLockKey } from "./steps/refuse-after-failed-delivery"
 
 export type CreateCooperativeFulfillmentInput = {
   cooperative_id: string
@@ -21,6 +22,10 @@ export const createCooperativeFulfillmentWorkflow = createWorkflow(
         return { cooperative_id: input.cooperative_id, records }
       })
     )
+    // Medusa checks what is left to fulfil before it writes: two packs of one order at once would
+    // both pass and fulfil it twice (and book its shipping twice). One at a time per order.
+    const lockKey = transform({ input }, ({ input }) => orderDeliveryLockKey(input.order_id))
+    acquireLockStep({ key: lockKey, timeout: 10, ttl: 60 })
     const fulfillment = createOrderFulfillmentWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({
         order_id: input.order_id,
@@ -29,6 +34,7 @@ export const createCooperativeFulfillmentWorkflow = createWorkflow(
         created_by: input.created_by,
       })),
     })
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(fulfillment)
   }
 )

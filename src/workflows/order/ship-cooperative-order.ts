@@ -1,7 +1,8 @@
-import { createOrderShipmentWorkflow, updateFulfillmentWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, createOrderShipmentWorkflow, releaseLockStep, updateFulfillmentWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
 import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
+import { orderDeliveryLockKey } from "./steps/refuse-after-failed-delivery"
 
 export type ShipCooperativeOrderInput = {
   cooperative_id: string
@@ -27,6 +28,9 @@ export const shipCooperativeOrderWorkflow = createWorkflow("ship-cooperative-ord
       records: [{ kind: "fulfillment" as const, id: input.fulfillment_id, order_id: input.order_id }],
     }))
   )
+  // Read and shipped under the order's lock: two ships of one parcel at once both saw it unshipped.
+  const lockKey = transform({ input }, ({ input }) => orderDeliveryLockKey(input.order_id))
+  acquireLockStep({ key: lockKey, timeout: 10, ttl: 60 })
   const { data: fulfillments } = useQueryGraphStep({
     entity: "fulfillment",
     fields: ["id", "shipped_at", "canceled_at", "metadata", "items.line_item_id", "items.quantity"],
@@ -49,5 +53,6 @@ export const shipCooperativeOrderWorkflow = createWorkflow("ship-cooperative-ord
       metadata: { ...((fulfillments[0] as any).metadata ?? {}), carrier: input.carrier },
     })),
   })
+  releaseLockStep({ key: lockKey })
   return new WorkflowResponse(undefined)
 })
