@@ -1,16 +1,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { request } from "../lib/sdk"
+import type { CERTIFICATE_TYPES, OCOP_PRODUCT_GROUPS, ReviewStatus } from "./trace-rules"
+
+export { CERTIFICATE_TYPES, EXPIRING_SOON_DAYS, OCOP_PRODUCT_GROUPS, OCOP_STARS, RESUBMITTABLE, shownState, type ReviewStatus, type Shown } from "./trace-rules"
 
 // OCOP ratings and certificates (VietGAP, organic, GlobalG.A.P.) the cooperative submits with an
 // evidence file (uploaded first through /vendor/uploads) for the union to verify.
-
-export const OCOP_PRODUCT_GROUPS = ["food", "drinks", "herbal", "handicrafts", "ornamental", "tourism"] as const
-export const CERTIFICATE_TYPES = ["vietgap", "organic", "globalgap", "other"] as const
-export type ReviewStatus = "submitted" | "verified" | "rejected" | "revoked" | "expired" | "superseded"
-/** Only these can be corrected and sent again (REVIEW_TRANSITIONS.resubmit on the server). */
-export const RESUBMITTABLE: ReviewStatus[] = ["submitted", "rejected"]
-/** The server reminds the cooperative this many days before expiry (EXPIRY_REMINDER_DAYS). */
-export const EXPIRING_SOON_DAYS = 30
 
 type Common = {
   id: string
@@ -45,14 +40,6 @@ export type Certificate = Common & {
   issued_on: string
   product_ids: string[]
   products: ProductRef[]
-}
-
-/** What the cooperative should read at a glance: the server's status, with "expired" and "expiring soon" worked out from the date. */
-export type Shown = ReviewStatus | "expiring_soon"
-export function shownState(item: Pick<Common, "status" | "in_force" | "expires_at">, now = Date.now()): Shown {
-  if (item.status !== "verified") return item.status
-  if (!item.in_force || new Date(item.expires_at).getTime() <= now) return "expired"
-  return new Date(item.expires_at).getTime() - now < EXPIRING_SOON_DAYS * 86_400_000 ? "expiring_soon" : "verified"
 }
 
 export type Subject = "certificates" | "ocop-ratings"

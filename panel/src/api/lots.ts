@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { ApiError, request, sdk } from "../lib/sdk"
+import { TRACE_EVENT_TYPES } from "./trace-rules"
 
-export const TRACE_EVENT_TYPES = ["planting", "fertilising", "spraying", "harvest", "processing", "packing", "lab_test", "shipping", "other"] as const
+export { TRACE_EVENT_TYPES }
 export type TraceEventType = (typeof TRACE_EVENT_TYPES)[number]
 
 export type TraceEvent = {
@@ -45,7 +46,9 @@ export type LotInput = {
   packed_on?: string | null
   best_before?: string | null
   origin_area?: string | null
+  origin_ward?: string | null
   origin_province?: string | null
+  growing_area_code?: string | null
 }
 export type TraceEventInput = { type: TraceEventType; occurred_at: string; title?: string | null; description?: string | null; corrects_event_id?: string | null }
 

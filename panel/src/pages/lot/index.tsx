@@ -30,7 +30,7 @@ function LotPage({ id }: { id: string }) {
   const action = useLotAction(id)
   const titles = useProductTitles()
   const prompt = usePrompt()
-  const [step, setStep] = useState({ type: "harvest" as TraceEventType, occurred_at: nowInVietnam(), title: "", description: "" })
+  const [step, setStep] = useState({ type: "harvest" as TraceEventType, occurred_at: nowInVietnam(), title: "", description: "", corrects: "" })
   const [errors, setErrors] = useState<Record<string, string>>({})
 
   if (lot.isLoading) return <Loading />
@@ -50,12 +50,18 @@ function LotPage({ id }: { id: string }) {
     action.mutate(
       {
         type: "add_event",
-        event: { type: step.type, occurred_at: `${step.occurred_at}:00+07:00`, title: step.title.trim() || null, description: step.description.trim() || null },
+        event: {
+          type: step.type,
+          occurred_at: `${step.occurred_at}:00+07:00`,
+          title: step.title.trim() || null,
+          description: step.description.trim() || null,
+          ...(step.corrects ? { corrects_event_id: step.corrects } : {}),
+        },
       },
       {
         onSuccess: () => {
           setErrors({})
-          setStep({ ...step, title: "", description: "" })
+          setStep({ ...step, title: "", description: "", corrects: "" })
           toast.success(t("lot.step_added"))
         },
         onError: fail,
@@ -81,6 +87,7 @@ function LotPage({ id }: { id: string }) {
     [t("lot.packed_on"), l.packed_on && date(l.packed_on)],
     [t("lot.best_before"), l.best_before && date(l.best_before)],
     [t("lot.origin"), [l.origin_area, l.origin_ward, l.origin_province].filter(Boolean).join(", ") || null],
+    [t("lot.growing_area_code"), l.growing_area_code],
   ]
   return (
     <>
@@ -151,6 +158,14 @@ function LotPage({ id }: { id: string }) {
           <Text weight="plus">{t("lot.add_step")}</Text>
           {!draft && <Text size="small" className="text-ui-fg-subtle">{t("lot.append_only")}</Text>}
           <fieldset disabled={!mayTrace} className="flex flex-col gap-y-3">
+            {!draft && events.length > 0 && (
+              <Field id="corrects_event_id" label={t("lot.corrects")} error={errors.corrects_event_id}>
+                <NativeSelect id="corrects_event_id" value={step.corrects} onChange={(e) => setStep({ ...step, corrects: e.target.value })}>
+                  <option value="">{t("lot.corrects_none")}</option>
+                  {events.map((e) => <option key={e.id} value={e.id}>{`${t(`trace_type.${e.type}`)} · ${dateTime(e.occurred_at)}`}</option>)}
+                </NativeSelect>
+              </Field>
+            )}
             <div className="grid grid-cols-2 gap-3">
               <Field id="type" label={t("lot.step_type")} error={errors.type}>
                 <NativeSelect id="type" value={step.type} onChange={(e) => setStep({ ...step, type: e.target.value as TraceEventType })}>

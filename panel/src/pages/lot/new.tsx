@@ -11,7 +11,7 @@ import { ActionButton } from "../../components/unavailable"
 import { errorMessage, fieldErrors } from "../../lib/errors"
 import { navigate } from "../../lib/router"
 
-const EMPTY = { product_id: "", variant_id: "", lot_number: "", quantity: "", unit: "", harvested_on: "", packed_on: "", best_before: "", origin_area: "", origin_province: "" }
+const EMPTY = { product_id: "", variant_id: "", lot_number: "", quantity: "", unit: "", harvested_on: "", packed_on: "", best_before: "", origin_area: "", origin_ward: "", origin_province: "", growing_area_code: "" }
 const orNull = (s: string) => (s.trim() === "" ? null : s.trim())
 
 /** A new lot of one of the cooperative's packagings: the dates and where it grew; steps come next, on the lot's page. */
@@ -43,7 +43,9 @@ export function NewLot() {
         packed_on: orNull(form.packed_on),
         best_before: orNull(form.best_before),
         origin_area: orNull(form.origin_area),
+        origin_ward: orNull(form.origin_ward),
         origin_province: orNull(form.origin_province),
+        growing_area_code: orNull(form.growing_area_code),
       })
       await client.invalidateQueries({ queryKey: ["lots"] })
       navigate(`/lots/${lot.id}`, { replace: true })
@@ -100,11 +102,15 @@ export function NewLot() {
         <Container className="flex flex-col gap-y-4 p-4">
           <Text weight="plus">{t("lot.origin")}</Text>
           <Field id="origin_area" label={t("lot.origin_area")} error={errors.origin_area} hint={t("lot.origin_area_hint")}>{input("origin_area")}</Field>
+          <Field id="origin_ward" label={t("fields.ward")} error={errors.origin_ward}>{input("origin_ward")}</Field>
           <Field id="origin_province" label={t("fields.province")} error={errors.origin_province}>
             <NativeSelect id="origin_province" value={form.origin_province} onChange={(e) => set({ origin_province: e.target.value })}>
               <option value="">{t("sign_up.choose_province")}</option>
               {PROVINCES.map((p) => <option key={p} value={p}>{p}</option>)}
             </NativeSelect>
+          </Field>
+          <Field id="growing_area_code" label={t("lot.growing_area_code")} error={errors.growing_area_code} hint={t("lot.growing_area_code_hint")}>
+            {input("growing_area_code", { autoCapitalize: "characters" })}
           </Field>
         </Container>
         {error && <Text className="text-ui-fg-error" role="alert" data-testid="lot-error">{error}</Text>}

@@ -2,7 +2,7 @@ import { ArrowLeft } from "@medusajs/icons"
 import { Alert, Container, Input, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next"
-import { CODE_FIELD, OCOP_PRODUCT_GROUPS, RESUBMITTABLE, submitCertification, useCertification, useInvalidateCertification, type OcopRating } from "../../api/certification"
+import { CODE_FIELD, OCOP_PRODUCT_GROUPS, OCOP_STARS, RESUBMITTABLE, submitCertification, useCertification, useInvalidateCertification, type OcopRating } from "../../api/certification"
 import { useProducts } from "../../api/products"
 import { useMe } from "../../api/session"
 import { Field, NativeSelect, tapInput } from "../../components/field"
@@ -115,7 +115,7 @@ export default function RatingPage({ params }: { params: Record<string, string> 
             <div className="grid grid-cols-2 gap-3">
               <Field id="stars" label={t("certification.fields.stars")} error={errors.stars}>
                 <NativeSelect id="stars" value={form.stars} onChange={(e) => set({ stars: e.target.value })}>
-                  {["3", "4", "5"].map((s) => <option key={s} value={s}>{`${s} ★`}</option>)}
+                  {OCOP_STARS.map(String).map((s) => <option key={s} value={s}>{`${s} ★`}</option>)}
                 </NativeSelect>
               </Field>
               <Field id="product_group" label={t("certification.fields.product_group")} error={errors.product_group}>
