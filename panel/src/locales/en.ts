@@ -195,11 +195,6 @@ const en: Shape<typeof vi> = {
       url: "Not a valid web address.",
       variant_titles: "Packagings need different names.",
       handle: "Lowercase letters, digits and hyphens only.",
-      date: "Choose a valid date.",
-      not_before: "Must not be before {{field}}.",
-      lot_number: "Up to 20 letters, digits, dots, dashes or underscores.",
-      stars: "OCOP recognises only 3, 4 or 5 stars.",
-      products_min: "Choose at least one product.",
     },
   },
 }

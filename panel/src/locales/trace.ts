@@ -164,6 +164,13 @@ const vi = {
     },
   },
   errors: {
+    field: {
+      date: "Chọn một ngày hợp lệ.",
+      not_before: "Không được trước {{field}}.",
+      lot_number: "Tối đa 20 chữ cái không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
+      stars: "OCOP chỉ công nhận 3, 4 hoặc 5 sao.",
+      products_min: "Chọn ít nhất một sản phẩm.",
+    },
     code: {
       lot_has_no_events: "Cần ghi ít nhất một bước trước khi công bố lô.",
       lot_already_published: "Lô này đã được công bố.",
@@ -345,6 +352,13 @@ const en: Shape<typeof vi> = {
     },
   },
   errors: {
+    field: {
+      date: "Choose a valid date.",
+      not_before: "Must not be before {{field}}.",
+      lot_number: "Up to 20 letters, digits, dots, dashes or underscores.",
+      stars: "OCOP recognises only 3, 4 or 5 stars.",
+      products_min: "Choose at least one product.",
+    },
     code: {
       lot_has_no_events: "Record at least one step before publishing the lot.",
       lot_already_published: "This lot is already published.",

@@ -191,11 +191,6 @@ const vi = {
       url: "Địa chỉ web không hợp lệ.",
       variant_titles: "Các quy cách phải khác tên nhau.",
       handle: "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang.",
-      date: "Chọn một ngày hợp lệ.",
-      not_before: "Không được trước {{field}}.",
-      lot_number: "Tối đa 20 chữ cái không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.",
-      stars: "OCOP chỉ công nhận 3, 4 hoặc 5 sao.",
-      products_min: "Chọn ít nhất một sản phẩm.",
     },
   },
 }
