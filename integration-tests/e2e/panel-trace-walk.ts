@@ -122,7 +122,8 @@ export async function panelTraceWalk(ctx: PanelWalkContext) {
   expect(await page.locator('[data-testid="qr-label"] img').first().getAttribute("src")).toMatch(/^data:image\/svg\+xml/)
   await page.getByTestId("qr-label").first().getByText("Dầu phộng nguyên chất Dafusa · Chai 1 lít").waitFor()
   await page.fill("#count", "30")
-  expect(await page.locator(".qr-page").count()).toBe(2)
+  await page.locator(".qr-page").nth(1).waitFor()
+  expect([await page.locator(".qr-page").count(), await page.getByTestId("qr-label").count()]).toEqual([2, 30])
   await shot("labels")
   // On paper: A4 pages of 3 × 8 labels, nothing of the panel around them.
   await page.emulateMedia({ media: "print" })
