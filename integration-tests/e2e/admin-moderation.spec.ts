@@ -9,6 +9,7 @@ import logins from "../../src/scripts/demo-logins.json"
 import { complete, readyCart } from "../checkout"
 import type { Api } from "../helpers"
 import { panelWalk } from "./panel-walk"
+import { panelTraceWalk } from "./panel-trace-walk"
 
 // The union's moderation desk in a real browser: Debian's Chromium (installed from the system
 // package manager when missing) drives the production build of Medusa Admin with our extensions,
@@ -633,6 +634,12 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
 
   it("runs a cooperative's first week in the cooperative panel at phone size (/cooperative)", async () => {
     await panelWalk({
+      base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
+    })
+  })
+
+  it("records a lot with its steps, prints its QR labels and has a certificate verified in the cooperative panel", async () => {
+    await panelTraceWalk({
       base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
     })
   })

@@ -17,6 +17,13 @@ const Orders = lazy(() => import("./pages/orders"))
 const OrderPage = lazy(() => import("./pages/order"))
 const Ledger = lazy(() => import("./pages/ledger"))
 const Rejected = lazy(() => import("./pages/rejected"))
+const Lots = lazy(() => import("./pages/lots"))
+const LotPage = lazy(() => import("./pages/lot"))
+const LotLabels = lazy(() => import("./pages/labels"))
+const Certificates = lazy(() => import("./pages/certificates"))
+const CertificatePage = lazy(() => import("./pages/certificate"))
+const Ratings = lazy(() => import("./pages/ratings"))
+const RatingPage = lazy(() => import("./pages/rating"))
 
 const MEMBER_ROUTES: Array<[string, ComponentType<{ params: Record<string, string> }>]> = [
   ["/", Home],
@@ -26,6 +33,13 @@ const MEMBER_ROUTES: Array<[string, ComponentType<{ params: Record<string, strin
   ["/orders", Orders],
   ["/orders/:id", OrderPage],
   ["/ledger", Ledger],
+  ["/lots", Lots],
+  ["/lots/:id", LotPage],
+  ["/lots/:id/labels", LotLabels],
+  ["/certificates", Certificates],
+  ["/certificates/:id", CertificatePage],
+  ["/ratings", Ratings],
+  ["/ratings/:id", RatingPage],
 ]
 
 export function App() {

@@ -21,6 +21,12 @@ const PATTERNS: Array<[RegExp, string, (m: RegExpMatchArray) => Record<string, s
   [/must be a URL|Invalid url/i, "errors.field.url", () => ({})],
   [/titles must differ/i, "errors.field.variant_titles", () => ({})],
   [/lowercase letters, digits/i, "errors.field.handle", () => ({})],
+  // The lot and certificate pages' messages (words in locales/trace.ts, loaded with those pages).
+  [/calendar day written YYYY-MM-DD|ISO 8601 instant/i, "errors.field.date", () => ({})],
+  [/must not be before (\w+)/i, "errors.field.not_before", (m) => ({ field: i18n.t(`lot.${m[1]}`, { defaultValue: m[1] }).toLowerCase() })],
+  [/1 to 20 letters, digits/i, "errors.field.lot_number", () => ({})],
+  [/only 3, 4 or 5 stars/i, "errors.field.stars", () => ({})],
+  [/at least one product/i, "errors.field.products_min", () => ({})],
 ]
 
 export function issueMessage(issue: FieldIssue, t: TFunction = i18n.t): string {

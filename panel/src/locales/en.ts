@@ -1,6 +1,6 @@
 import type vi from "./vi"
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 // English, the second language; typed against vi.ts so a key missing here fails the type check.
 const en: Shape<typeof vi> = {
@@ -156,6 +156,9 @@ const en: Shape<typeof vi> = {
       failed_delivery: "Failed delivery",
     },
   },
+  // Lots and certificates: the tab names; their pages' words load with them (trace.ts).
+  lots: { nav: "Trace" },
+  certification: { nav: "Certificates" },
   errors: {
     unknown: "Something went wrong; please try again.",
     network: "Cannot reach the server. Check the connection and try again.",

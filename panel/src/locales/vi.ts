@@ -152,6 +152,9 @@ const vi = {
       failed_delivery: "Giao thất bại",
     },
   },
+  // Lots and certificates: the tab names; their pages' words load with them (trace.ts).
+  lots: { nav: "Truy xuất" },
+  certification: { nav: "Chứng nhận" },
   errors: {
     unknown: "Có lỗi xảy ra, vui lòng thử lại.",
     network: "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.",
