@@ -1,4 +1,4 @@
-import { BuildingStorefront, ShoppingCart, Tag, CurrencyDollar } from "@medusajs/icons"
+import { BuildingStorefront, ShoppingCart, Tag, CurrencyDollar, EllipsisHorizontal } from "@medusajs/icons"
 import { Button, Text, clx } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
@@ -21,6 +21,8 @@ const TABS = [
   { to: "/orders", key: "nav.orders", icon: ShoppingCart, match: (p: string) => p.startsWith("/orders") },
   { to: "/products", key: "nav.products", icon: Tag, match: (p: string) => p.startsWith("/products") },
   { to: "/ledger", key: "nav.ledger", icon: CurrencyDollar, match: (p: string) => p.startsWith("/ledger") },
+  // Everything else (reviews, payouts, team, settings…) is one tap further, on the "more" page.
+  { to: "/more", key: "nav.more", icon: EllipsisHorizontal, match: (p: string) => /^\/(more|reviews|payouts|team|settings)(\/|$)/.test(p) },
 ]
 
 /** Phone first: a slim top bar, the page, and a bottom tab bar within thumb's reach (a side column on desktop). */
@@ -42,7 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <nav
         aria-label={t("nav.label")}
-        className="bg-ui-bg-base border-ui-border-base fixed inset-x-0 bottom-0 z-10 grid grid-cols-4 border-t pb-[env(safe-area-inset-bottom)] md:inset-y-0 md:left-0 md:right-auto md:top-14 md:flex md:w-56 md:flex-col md:border-r md:border-t-0 md:pt-2"
+        className="bg-ui-bg-base border-ui-border-base fixed inset-x-0 bottom-0 z-10 grid grid-cols-5 border-t pb-[env(safe-area-inset-bottom)] md:inset-y-0 md:left-0 md:right-auto md:top-14 md:flex md:w-56 md:flex-col md:border-r md:border-t-0 md:pt-2"
       >
         {TABS.map(({ to, key, icon: Icon, match }) => {
           const active = match(path)
