@@ -8,6 +8,7 @@ import { BrowserContext, chromium, Page } from "playwright-core"
 import logins from "../../src/scripts/demo-logins.json"
 import { complete, readyCart } from "../checkout"
 import type { Api } from "../helpers"
+import { panelDeskWalk } from "./panel-desk-walk"
 import { panelWalk } from "./panel-walk"
 
 // The union's moderation desk in a real browser: Debian's Chromium (installed from the system
@@ -633,6 +634,12 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
 
   it("runs a cooperative's first week in the cooperative panel at phone size (/cooperative)", async () => {
     await panelWalk({
+      base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
+    })
+  })
+
+  it("runs the demo cooperative's desk in the cooperative panel: reviews, ledger CSV, team, bank account, packing slip", async () => {
+    await panelDeskWalk({
       base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
     })
   })

@@ -53,7 +53,7 @@ function photo(file: string) {
 }
 
 /** Every visible control a finger presses is at least 44 px tall (the phone-first rule). */
-async function smallTargets(page: Page) {
+export async function smallTargets(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("button, a[href], input:not([type=file]), select, textarea, [role=tab]")]
       .filter((el) => {
