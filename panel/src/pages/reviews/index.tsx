@@ -47,7 +47,10 @@ function ReplyForm({ review, onRefused }: { review: Review; onRefused: () => voi
   return (
     <form onSubmit={submit} className="flex flex-col gap-y-2" noValidate>
       <Field id={id} label={t("reviews.reply_label")} error={error} hint={t("reviews.reply_hint")}>
-        <Textarea id={id} rows={3} className="!text-base" value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} aria-invalid={!!error} data-testid="reply-body" />
+        <Textarea id={id} rows={3} className="!text-base" value={body} onChange={(e) => {
+            setBody(e.target.value)
+            setError(undefined)
+          }} maxLength={2000} aria-invalid={!!error} data-testid="reply-body" />
       </Field>
       <ActionButton capability="reply_reviews" type="submit" className="tap w-full" isLoading={reply.isPending} data-testid="reply-submit">
         {t("reviews.reply")}
