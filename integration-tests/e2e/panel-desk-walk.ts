@@ -68,7 +68,7 @@ export async function panelDeskWalk(ctx: PanelWalkContext) {
     return created.data.review.id as string
   }
   const aboutOil = await review({ product_id: oil.id, rating: 5, title: "Dầu thơm, chai kín", body: "Dầu phộng thơm, đóng chai cẩn thận.\nSẽ mua lại." })
-  const aboutStall = await review({ cooperative_id: me.cooperative.id, rating: 4, body: "Giao hơi chậm nhưng hàng tốt." })
+  const aboutStall = await review({ cooperative_id: me.cooperative.id, rating: 4, title: "Hàng tốt", body: "Giao hơi chậm nhưng hàng tốt." })
   step("setup", t)
 
   const page = await ctx.browser.newPage()
