@@ -8,6 +8,7 @@ import { BrowserContext, chromium, Page } from "playwright-core"
 import logins from "../../src/scripts/demo-logins.json"
 import { complete, readyCart } from "../checkout"
 import type { Api } from "../helpers"
+import { panelDeskWalk } from "./panel-desk-walk"
 import { panelWalk } from "./panel-walk"
 import { panelTraceWalk } from "./panel-trace-walk"
 
@@ -640,6 +641,12 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
 
   it("records a lot with its steps, prints its QR labels and has a certificate verified in the cooperative panel", async () => {
     await panelTraceWalk({
+      base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
+    })
+  })
+
+  it("runs the demo cooperative's desk in the cooperative panel: reviews, ledger CSV, team, bank account, packing slip", async () => {
+    await panelDeskWalk({
       base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
     })
   })

@@ -218,6 +218,26 @@ medusaIntegrationTestRunner({
         expect(gone.status).toBe(403)
       })
 
+      it("two owners removing each other at once: one removal lands, the other is refused, and the cooperative keeps an owner", async () => {
+        const first = await demoVendorToken(api, "htx-dat-to-seed")
+        const invite = await call(api.post("/vendor/invites", { email: "phochunhiem@dattoseed.vn", role: "owner" }, bearer(first)))
+        expect(invite.data.invite).toMatchObject({ role: "owner", status: "pending" })
+        const registration = await registerVendor(api, "phochunhiem@dattoseed.vn")
+        expect((await call(api.post("/vendor/invites/accept", { token: invite.data.invite.token }, bearer(registration)))).status).toBe(201)
+        const second = await login(api, "vendor", "phochunhiem@dattoseed.vn", "mat-khau-1")
+        const idOf = async (token: string) => (await call(api.get("/vendor/me", bearer(token)))).data.user.id
+        const [firstId, secondId] = [await idOf(first), await idOf(second)]
+
+        const [a, b] = await Promise.all([
+          call(api.delete(`/vendor/users/${secondId}`, bearer(first))),
+          call(api.delete(`/vendor/users/${firstId}`, bearer(second))),
+        ])
+        expect([a.status, b.status].sort()).toEqual([200, 403])
+        const survivor = a.status === 200 ? first : second
+        const { data } = await call(api.get("/vendor/users", bearer(survivor)))
+        expect(data.users.filter((u: any) => u.role === "owner").map((u: any) => u.id)).toEqual([a.status === 200 ? firstId : secondId])
+      })
+
       it("refuses an invite for an email that already has a cooperative account", async () => {
         const owner = await demoVendorToken(api, "htx-che-thanh-nam")
         const res = await call(api.post("/vendor/invites", { email: "dafusa@coopstall.vn" }, bearer(owner)))

@@ -24,6 +24,14 @@ const Certificates = lazy(() => import("./pages/certificates"))
 const CertificatePage = lazy(() => import("./pages/certificate"))
 const Ratings = lazy(() => import("./pages/ratings"))
 const RatingPage = lazy(() => import("./pages/rating"))
+const Reviews = lazy(() => import("./pages/reviews"))
+const Payouts = lazy(() => import("./pages/payouts"))
+const PayoutPage = lazy(() => import("./pages/payout"))
+const Team = lazy(() => import("./pages/team"))
+const Settings = lazy(() => import("./pages/settings"))
+const PackingSlip = lazy(() => import("./pages/packing-slip"))
+const More = lazy(() => import("./pages/more"))
+const AcceptInvite = lazy(() => import("./pages/accept-invite"))
 
 const MEMBER_ROUTES: Array<[string, ComponentType<{ params: Record<string, string> }>]> = [
   ["/", Home],
@@ -40,6 +48,13 @@ const MEMBER_ROUTES: Array<[string, ComponentType<{ params: Record<string, strin
   ["/certificates/:id", CertificatePage],
   ["/ratings", Ratings],
   ["/ratings/:id", RatingPage],
+  ["/orders/:id/packing-slip", PackingSlip],
+  ["/reviews", Reviews],
+  ["/payouts", Payouts],
+  ["/payouts/:id", PayoutPage],
+  ["/team", Team],
+  ["/settings", Settings],
+  ["/more", More],
 ]
 
 export function App() {
@@ -53,9 +68,11 @@ export function App() {
 
   const state = session.data?.state
   useEffect(() => {
-    if (state === "signed_out" && path !== "/sign-in" && path !== "/sign-up") navigate("/sign-in", { replace: true })
-    if (state === "no_cooperative" && path !== "/sign-up") navigate("/sign-up", { replace: true })
-    if (state === "member" && (path === "/sign-in" || path === "/sign-up")) navigate("/", { replace: true })
+    // The invitation email's link (/accept-invite?token=…) stays where it is until the invite is accepted.
+    const accepting = path === "/accept-invite"
+    if (state === "signed_out" && path !== "/sign-in" && path !== "/sign-up" && !accepting) navigate("/sign-in", { replace: true })
+    if (state === "no_cooperative" && path !== "/sign-up" && !accepting) navigate("/sign-up", { replace: true })
+    if (state === "member" && (path === "/sign-in" || path === "/sign-up" || path === "/accept-invite")) navigate("/", { replace: true })
   }, [state, path])
 
   let page = <Loading />
@@ -78,7 +95,7 @@ export function App() {
       )
     }
   } else if (state === "signed_out" || state === "no_cooperative") {
-    page = path === "/sign-up" ? <SignUp /> : <SignIn />
+    page = path === "/accept-invite" ? <AcceptInvite /> : path === "/sign-up" ? <SignUp /> : <SignIn />
   } else if (session.isError) {
     page = <SignIn />
   }

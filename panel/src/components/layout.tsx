@@ -1,4 +1,4 @@
-import { ArchiveBox, BuildingStorefront, ShieldCheck, ShoppingCart, Tag, CurrencyDollar } from "@medusajs/icons"
+import { ArchiveBox, BuildingStorefront, ShieldCheck, ShoppingCart, Tag, CurrencyDollar, EllipsisHorizontal } from "@medusajs/icons"
 import { Button, Text, clx } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
@@ -23,6 +23,8 @@ const TABS = [
   { to: "/ledger", key: "nav.ledger", icon: CurrencyDollar, match: (p: string) => p.startsWith("/ledger") },
   { to: "/lots", key: "lots.nav", icon: ArchiveBox, match: (p: string) => p.startsWith("/lots") },
   { to: "/certificates", key: "certification.nav", icon: ShieldCheck, match: (p: string) => p.startsWith("/certificates") || p.startsWith("/ratings") },
+  // Everything else (reviews, payouts, team, settings…) is one tap further, on the "more" page.
+  { to: "/more", key: "nav.more", icon: EllipsisHorizontal, match: (p: string) => /^\/(more|reviews|payouts|team|settings)(\/|$)/.test(p) },
 ]
 
 /** Phone first: a slim top bar, the page, and a bottom tab bar within thumb's reach (a side column on desktop). */

@@ -15,6 +15,7 @@ const PATTERNS: Array<[RegExp, string, (m: RegExpMatchArray) => Record<string, s
   [/phone number/i, "errors.field.phone", () => ({})],
   [/34 provinces/i, "errors.field.province", () => ({})],
   [/6-digit BIN/i, "errors.field.bin", () => ({})],
+  [/4 to 19 letters or digits/i, "errors.field.account_number", () => ({})],
   [/whole number|Expected integer/i, "errors.field.integer", () => ({})],
   [/greater than or equal to (\d+)/i, "errors.field.min", (m) => ({ min: m[1] })],
   [/less than or equal to (\d+)/i, "errors.field.max", (m) => ({ max: m[1] })],

@@ -5,7 +5,7 @@ export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[
 // English, the second language; typed against vi.ts so a key missing here fails the type check.
 const en: Shape<typeof vi> = {
   common: { loading: "Loading…", back: "Back" },
-  nav: { label: "Navigation", home: "Home", orders: "Orders", products: "Products", ledger: "Ledger", sign_out: "Sign out" },
+  nav: { label: "Navigation", home: "Home", orders: "Orders", products: "Products", ledger: "Ledger", sign_out: "Sign out", more: "More", reviews: "Reviews", payouts: "Payouts", team: "Team", settings: "Settings" },
   fields: {
     email: "Email",
     password: "Password",
@@ -62,6 +62,7 @@ const en: Shape<typeof vi> = {
       rejected: "Only the profile and the reason remain. Contact the union for guidance.",
     },
     reason: "Reason",
+    owner_only: "Only the cooperative's owner can do this.",
     forbids: {
       pending: "Not yet: the cooperative is not approved.",
       approved: "",
@@ -114,6 +115,7 @@ const en: Shape<typeof vi> = {
   progress: { pending: "To pack", fulfilled: "Packed", shipped: "Shipped", delivered: "Delivered", canceled: "Cancelled", returned: "Returned" },
   order: {
     title: "Order #{{n}}",
+    packing_slip: "Packing slip",
     items: "Items",
     shipping: "Shipping",
     your_share: "The cooperative's share",
@@ -144,6 +146,10 @@ const en: Shape<typeof vi> = {
     pending: "Pending",
     owed: "The cooperative owes the union {{amount}} in commission.",
     empty: "No lines yet.",
+    filter: "Type of line",
+    all_types: "All types",
+    csv: "Download CSV",
+    csv_done: "Downloaded {{name}}.",
     type: {
       sale: "Sale",
       shipping: "Shipping",
@@ -159,11 +165,22 @@ const en: Shape<typeof vi> = {
   // Lots and certificates: the tab names; their pages' words load with them (trace.ts).
   lots: { nav: "Trace" },
   certification: { nav: "Certificates" },
+  pager: { label: "Pages", prev: "Previous", next: "Next", page: "Page {{page}} of {{pages}}" },
   errors: {
     unknown: "Something went wrong; please try again.",
     network: "Cannot reach the server. Check the connection and try again.",
     check_fields: "Please correct the marked fields.",
     code: {
+      already_replied: "This review has already been answered; a review is answered once.",
+      cannot_remove_self: "You cannot remove your own account.",
+      invite_used: "This invitation has already been used.",
+      invite_not_found: "This invitation does not exist or has been used.",
+      invite_revoked: "This invitation was withdrawn; ask the owner for a new one.",
+      invite_expired: "This invitation has expired; ask the owner for a new one.",
+      invite_email_mismatch: "The invitation was sent to another address; sign up with that one.",
+      email_taken: "This email already belongs to a cooperative account.",
+      standard_option: "The marketplace's standard rate cannot be changed; add a rate of your own.",
+      no_warehouse: "The cooperative has no warehouse yet: it gets one when the union approves it.",
       cooperative_status_forbids: "The cooperative's status does not allow this yet.",
       owner_only: "Only the cooperative's owner can do this.",
       product_handle_taken: "Another product has the same name. Choose another name.",
@@ -179,6 +196,7 @@ const en: Shape<typeof vi> = {
       duplicate: "This is already in use (e.g. the tax code is registered).",
     },
     field: {
+      account_number: "An account number has 4 to 19 digits or letters.",
       required: "Required.",
       invalid: "Invalid value.",
       too_long: "At most {{max}} characters.",

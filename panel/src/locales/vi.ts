@@ -1,7 +1,7 @@
 // Tiếng Việt: the panel's first language. Keys mirror en.ts (a test checks they match).
 const vi = {
   common: { loading: "Đang tải…", back: "Quay lại" },
-  nav: { label: "Điều hướng", home: "Trang chủ", orders: "Đơn hàng", products: "Sản phẩm", ledger: "Sổ cái", sign_out: "Đăng xuất" },
+  nav: { label: "Điều hướng", home: "Trang chủ", orders: "Đơn hàng", products: "Sản phẩm", ledger: "Sổ cái", sign_out: "Đăng xuất", more: "Thêm", reviews: "Đánh giá", payouts: "Chi trả", team: "Thành viên", settings: "Cài đặt" },
   fields: {
     email: "Email",
     password: "Mật khẩu",
@@ -58,6 +58,7 @@ const vi = {
       rejected: "Chỉ còn xem được hồ sơ và lý do. Liên hệ Liên minh HTX để được hướng dẫn.",
     },
     reason: "Lý do",
+    owner_only: "Chỉ chủ hợp tác xã (vai trò chủ) làm được việc này.",
     forbids: {
       pending: "Chưa làm được: hồ sơ hợp tác xã chưa được duyệt.",
       approved: "",
@@ -110,6 +111,7 @@ const vi = {
   progress: { pending: "Cần đóng gói", fulfilled: "Đã đóng gói", shipped: "Đang giao", delivered: "Đã giao", canceled: "Đã hủy", returned: "Hoàn trả" },
   order: {
     title: "Đơn #{{n}}",
+    packing_slip: "Phiếu đóng gói",
     items: "Sản phẩm",
     shipping: "Phí vận chuyển",
     your_share: "Phần của hợp tác xã",
@@ -140,6 +142,10 @@ const vi = {
     pending: "Đang chờ",
     owed: "Hợp tác xã đang nợ Liên minh {{amount}} tiền hoa hồng.",
     empty: "Chưa có giao dịch.",
+    filter: "Loại giao dịch",
+    all_types: "Tất cả loại giao dịch",
+    csv: "Tải CSV",
+    csv_done: "Đã tải {{name}}.",
     type: {
       sale: "Bán hàng",
       shipping: "Phí vận chuyển",
@@ -155,11 +161,22 @@ const vi = {
   // Lots and certificates: the tab names; their pages' words load with them (trace.ts).
   lots: { nav: "Truy xuất" },
   certification: { nav: "Chứng nhận" },
+  pager: { label: "Trang", prev: "Trang trước", next: "Trang sau", page: "Trang {{page}}/{{pages}}" },
   errors: {
     unknown: "Có lỗi xảy ra, vui lòng thử lại.",
     network: "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.",
     check_fields: "Vui lòng sửa các ô được đánh dấu.",
     code: {
+      already_replied: "Đánh giá này đã được trả lời; mỗi đánh giá chỉ trả lời một lần.",
+      cannot_remove_self: "Không tự xóa tài khoản của mình được.",
+      invite_used: "Lời mời này đã được dùng.",
+      invite_not_found: "Lời mời không tồn tại hoặc đã được dùng.",
+      invite_revoked: "Lời mời đã bị thu hồi; hãy xin chủ hợp tác xã một lời mời mới.",
+      invite_expired: "Lời mời đã hết hạn; hãy xin chủ hợp tác xã một lời mời mới.",
+      invite_email_mismatch: "Lời mời gửi đến email khác; hãy đăng ký bằng đúng email đó.",
+      email_taken: "Email này đã thuộc một tài khoản hợp tác xã.",
+      standard_option: "Mức phí chuẩn của sàn không sửa được; hãy thêm mức phí riêng.",
+      no_warehouse: "Hợp tác xã chưa có kho hàng: kho được tạo khi Liên minh HTX duyệt hồ sơ.",
       cooperative_status_forbids: "Trạng thái của hợp tác xã chưa cho phép việc này.",
       owner_only: "Chỉ chủ tài khoản hợp tác xã được làm việc này.",
       product_handle_taken: "Đã có sản phẩm trùng tên. Hãy đổi tên sản phẩm.",
@@ -175,6 +192,7 @@ const vi = {
       duplicate: "Thông tin này đã được dùng (ví dụ mã số thuế đã đăng ký).",
     },
     field: {
+      account_number: "Số tài khoản gồm 4 đến 19 chữ số hoặc chữ cái.",
       required: "Bắt buộc.",
       invalid: "Giá trị không hợp lệ.",
       too_long: "Tối đa {{max}} ký tự.",

@@ -1,8 +1,9 @@
-import { setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, releaseLockStep, setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { CooperativeRecord, validateCooperativeOwnershipStep } from "./steps/validate-cooperative-ownership"
+import { validateTeamRemovalStep } from "./steps/validate-team-removal"
 
 const softDeleteCooperativeUserStep = createStep(
   "soft-delete-cooperative-user",
@@ -15,10 +16,13 @@ const softDeleteCooperativeUserStep = createStep(
   }
 )
 
-/** Removes a staff account and unties its sign-in, so the person can no longer act for the cooperative. */
+/**
+ * An owner removes a member's account and unties its sign-in, so the person can no longer act for
+ * the cooperative. One removal at a time per cooperative, so it always keeps an owner.
+ */
 export const removeCooperativeUserWorkflow = createWorkflow(
   "remove-cooperative-user",
-  (input: { cooperative_id: string; user_id: string; auth_identity_id: string | null }) => {
+  (input: { cooperative_id: string; user_id: string; auth_identity_id: string | null; removed_by: string }) => {
     // Both the account and the sign-in to untie must be the cooperative's, or nothing changes.
     validateCooperativeOwnershipStep(
       transform({ input }, ({ input }) => {
@@ -27,10 +31,14 @@ export const removeCooperativeUserWorkflow = createWorkflow(
         return { cooperative_id: input.cooperative_id, records }
       })
     )
+    const key = transform({ input }, ({ input }) => `cooperative-team:${input.cooperative_id}`)
+    acquireLockStep({ key, timeout: 5, ttl: 30 })
+    validateTeamRemovalStep(input)
     softDeleteCooperativeUserStep(input.user_id)
     when("user-has-sign-in", { input }, ({ input }) => !!input.auth_identity_id).then(() => {
       setAuthAppMetadataStep({ authIdentityId: input.auth_identity_id as string, actorType: VENDOR_ACTOR_TYPE, value: null })
     })
+    releaseLockStep({ key })
     return new WorkflowResponse(input.user_id)
   }
 )

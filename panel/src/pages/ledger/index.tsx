@@ -1,18 +1,45 @@
-import { Container, Text } from "@medusajs/ui"
+import { ArrowDownTray } from "@medusajs/icons"
+import { Button, Container, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useLedger } from "../../api/ledger"
+import { downloadLedgerCsv, LEDGER_PAGE, LEDGER_TYPES, useLedgerPage, type LedgerType } from "../../api/ledger"
+import { NativeSelect } from "../../components/field"
 import { Loading, PageHeader } from "../../components/layout"
+import { Pager } from "../../components/pager"
+import { errorMessage } from "../../lib/errors"
 import { dateTime, vnd } from "../../lib/format"
-import { Link } from "../../lib/router"
+import { Link, navigate, usePath } from "../../lib/router"
 
-/** The cooperative's money: balance, what can be paid out now, and the latest ledger lines. */
+/** The cooperative's money: balance, what can be paid out now, and its ledger lines (by type, page by page, or as CSV). */
 export default function Ledger() {
   const { t } = useTranslation()
-  const { data, isLoading } = useLedger(50)
+  usePath()
+  const search = new URLSearchParams(window.location.search)
+  const wanted = search.get("type")
+  const type = (LEDGER_TYPES as readonly string[]).includes(wanted ?? "") ? (wanted as LedgerType) : null
+  const offset = Math.max(0, Number(search.get("offset")) || 0)
+  const { data, isLoading } = useLedgerPage(type, offset)
+  const [downloading, setDownloading] = useState(false)
+  const address = (nextType: LedgerType | null, nextOffset = 0) => {
+    const q = new URLSearchParams()
+    if (nextType) q.set("type", nextType)
+    if (nextOffset) q.set("offset", String(nextOffset))
+    return `/ledger${q.toString() ? `?${q}` : ""}`
+  }
+  const download = async () => {
+    setDownloading(true)
+    try {
+      toast.success(t("ledger.csv_done", { name: await downloadLedgerCsv(type) }))
+    } catch (err) {
+      toast.error(errorMessage(err, t))
+    } finally {
+      setDownloading(false)
+    }
+  }
   if (isLoading || !data) return <Loading />
   return (
     <>
-      <PageHeader title={t("ledger.title")} />
+      <PageHeader title={t("ledger.title")} action={<Link to="/payouts" className="text-ui-fg-interactive txt-compact-small-plus flex min-h-[44px] items-center" data-testid="to-payouts">{t("nav.payouts")}</Link>} />
       <Container className="grid grid-cols-2 gap-3 p-4">
         <div className="col-span-2">
           <Text size="small" className="text-ui-fg-subtle">{t("ledger.balance")}</Text>
@@ -32,7 +59,16 @@ export default function Ledger() {
           </div>
         )}
       </Container>
-      {data.entries.length === 0 && <Text className="text-ui-fg-subtle">{t("ledger.empty")}</Text>}
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <NativeSelect aria-label={t("ledger.filter")} value={type ?? ""} onChange={(e) => navigate(address((e.target.value || null) as LedgerType | null))} data-testid="ledger-type">
+          <option value="">{t("ledger.all_types")}</option>
+          {LEDGER_TYPES.map((ty) => <option key={ty} value={ty}>{t(`ledger.type.${ty}`)}</option>)}
+        </NativeSelect>
+        <Button variant="secondary" className="tap shrink-0" onClick={download} isLoading={downloading} data-testid="ledger-csv">
+          <ArrowDownTray /> {t("ledger.csv")}
+        </Button>
+      </div>
+      {data.entries.length === 0 && <Text className="text-ui-fg-subtle" data-testid="ledger-empty">{t("ledger.empty")}</Text>}
       <Container className="divide-ui-border-base divide-y p-0">
         {data.entries.map((e) => {
           const row = (
@@ -51,6 +87,7 @@ export default function Ledger() {
           return e.order ? <Link key={e.id} to={`/orders/${e.order.id}`} className="block">{row}</Link> : <div key={e.id}>{row}</div>
         })}
       </Container>
+      <Pager count={data.count} offset={offset} limit={LEDGER_PAGE} to={(o) => address(type, o)} />
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { ArrowLeft } from "@medusajs/icons"
+import { ArrowLeft, DocumentText } from "@medusajs/icons"
 import { Alert, Button, Container, Input, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next"
@@ -58,7 +58,12 @@ export default function OrderPage({ params }: { params: Record<string, string> }
         <ArrowLeft /> {t("orders.title")}
       </Link>
       <PageHeader title={t("order.title", { n: o.display_id })} action={<StatusBadge color={PROGRESS_COLOR[o.progress]} data-testid="order-progress" data-progress={o.progress}>{t(`progress.${o.progress}`)}</StatusBadge>} />
-      <Text size="small" className="text-ui-fg-subtle">{dateTime(o.created_at)}</Text>
+      <div className="flex items-center justify-between gap-x-3">
+        <Text size="small" className="text-ui-fg-subtle">{dateTime(o.created_at)}</Text>
+        <Link to={`/orders/${o.id}/packing-slip`} className="text-ui-fg-interactive txt-compact-small-plus flex min-h-[44px] items-center gap-x-1" data-testid="open-packing-slip">
+          <DocumentText /> {t("order.packing_slip")}
+        </Link>
+      </div>
 
       <Container className="flex flex-col gap-y-3 p-4">
         <Text weight="plus">{t("order.items")}</Text>

@@ -14,7 +14,7 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
   res.json({ user: publicUser(user) })
 }
 
-/** DELETE /vendor/users/:id: an owner removes a staff account; the cooperative always keeps an owner. */
+/** DELETE /vendor/users/:id: an owner removes a member (staff or another owner); nobody removes themselves, so the cooperative always keeps an owner. */
 export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
   const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
   const user = await service.retrieveCooperativeUser(req.params.id)
@@ -28,7 +28,7 @@ export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
     .map((identity: any) => identity.auth_identity)
     .find((authIdentity: any) => cooperativeUserIdInAppMetadata(authIdentity?.app_metadata) === user.id)
   await removeCooperativeUserWorkflow(req.scope).run({
-    input: { cooperative_id: req.tenant.cooperative.id, user_id: user.id, auth_identity_id: signIn?.id ?? null },
+    input: { cooperative_id: req.tenant.cooperative.id, user_id: user.id, auth_identity_id: signIn?.id ?? null, removed_by: req.tenant.user.id },
   })
   res.json({ id: user.id, object: "cooperative_user", deleted: true })
 }
