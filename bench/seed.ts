@@ -19,7 +19,7 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { ensureMarketplaceBasics } from "../src/lib/marketplace"
-import { newLotCode } from "../src/lib/traceability/code"
+import { newLotCode } from "../src/modules/traceability/rules/code"
 import { seedCheckoutCooperatives } from "./checkout-seed"
 import { PROVINCES } from "../src/lib/provinces"
 import { taxCodeCheckDigit } from "../src/lib/tax-code"

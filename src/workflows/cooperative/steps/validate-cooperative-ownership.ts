@@ -11,7 +11,7 @@ import {
   ownsOrder,
   ownsShippingOption,
 } from "../../../lib/ownership"
-import { ownsLot, ownsLotEvent } from "../../../lib/traceability/ownership"
+import { ownsLot, ownsLotEvent } from "../../traceability/read/ownership"
 import { cooperativeUserIdInAppMetadata } from "../../../lib/vendor-actor"
 import { CERTIFICATION_MODULE, CertificationModuleService } from "../../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"

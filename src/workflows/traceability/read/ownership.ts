@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
+import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../../modules/traceability"
 
 // Ownership questions for the tenant middleware: a lot belongs to the cooperative that created it.
 

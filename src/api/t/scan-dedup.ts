@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { Lru } from "./lru"
+import { Lru } from "../../lib/lru"
 
 const DEFAULT_DEDUP_MS = 30 * 60 * 1000
 const envInt = (name: string, fallback: number) => {

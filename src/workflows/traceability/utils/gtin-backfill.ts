@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
-import { gtinKey, variantGtin } from "./gtin"
+import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../../modules/traceability"
+import { gtinKey, variantGtin } from "../../../modules/traceability/rules/gtin"
 
 /**
  * Fills `lot.gtin` for lots that have none, from their variant's GTIN. Where several lots share a

@@ -1,5 +1,5 @@
 import escapeHtml from "escape-html"
-import { formatDay, formatInstant } from "../dates"
+import { formatDay, formatInstant } from "../../../lib/dates"
 import type { TraceView } from "./view"
 
 // The public traceability page: server-rendered Vietnamese HTML, readable on a phone without

@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
-import { NOT_FOUND_PAGE } from "./page"
+import { NOT_FOUND_PAGE } from "../../workflows/traceability/read/page"
 import { ScanDeduper } from "./scan-dedup"
-import { traceByCode } from "./view"
+import { traceByCode } from "../../workflows/traceability/read/view"
 
 const NOT_FOUND_BYTES = Buffer.from(NOT_FOUND_PAGE, "utf8")
 const scans = new ScanDeduper()

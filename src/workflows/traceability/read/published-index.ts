@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../modules/traceability"
+import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../../modules/traceability"
 
 /**
  * Every published lot's public code and GS1 key (GTIN-14 | lot number), kept in memory so that a
