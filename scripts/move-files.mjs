@@ -1,9 +1,9 @@
 // Moves source files and keeps every import of them working: `git mv` each file, then rewrites
 // the relative specifiers (import/export from, require, import(), jest.mock) in src/,
 // integration-tests/, bench/, scripts/, panel/ and the root config files, and the mentions of the
-// old path (`src/lib/quality.ts`) in docs and comments.
+// old path (`src/workflows/certification/read/quality.ts`) in docs and comments.
 //
-//   node scripts/move-files.mjs src/lib/quality.ts=src/workflows/certification/read/quality.ts …
+//   node scripts/move-files.mjs src/workflows/certification/read/quality.ts=src/workflows/certification/read/quality.ts …
 //
 // Paths are relative to the repository root and name files (with their extension).
 import { execFileSync } from "node:child_process"
@@ -71,7 +71,7 @@ for (const [from, to] of moved) {
 }
 for (const [file, text] of contents) fs.writeFileSync(moved.get(file) ?? file, text)
 
-// Mentions of the old paths in prose (docs, comments): `src/lib/quality.ts` or `src/lib/quality`.
+// Mentions of the old paths in prose (docs, comments): `src/workflows/certification/read/quality.ts` or `src/workflows/certification/read/quality`.
 const mentions = [...moved]
   .map(([from, to]) => [path.relative(ROOT, from), path.relative(ROOT, to)])
   .sort((a, b) => b[0].length - a[0].length)

@@ -2,7 +2,7 @@ import { container as appContainer } from "@medusajs/framework"
 import type { Event, ISearchModuleService, RemoteQueryFunction, SearchTypes } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import CooperativeProductLink from "../links/cooperative-product"
-import { effectiveQuality, type EffectiveQuality } from "./quality"
+import { effectiveQuality, type EffectiveQuality } from "../workflows/certification/read/quality"
 import { foldVietnamese } from "./text"
 
 // What the storefront search indexes hold, built from query.graph rows. Only published products

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../lib/errors"
-import { productIdsWithQuality, productQuality } from "../../lib/quality"
+import { productIdsWithQuality, productQuality } from "../../workflows/certification/read/quality"
 import { productReviewSummaries } from "../../lib/reviews"
 import { StoreProductQualityQuery } from "./validators"
 

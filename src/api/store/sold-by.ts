@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../lib/errors"
-import { cooperativeOcopSummary, productQuality } from "../../lib/quality"
+import { cooperativeOcopSummary, productQuality } from "../../workflows/certification/read/quality"
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
 
 // "Sold by" through Medusa's own `fields`: the cooperative↔product module link lets a store answer

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
-import { cooperativeCertificates, cooperativeOcopSummary } from "../../../lib/quality"
+import { cooperativeCertificates, cooperativeOcopSummary } from "../../../workflows/certification/read/quality"
 import { cooperativeReviewSummaries } from "../../../lib/reviews"
 import { publicCooperative } from "../../../lib/serialize"
 

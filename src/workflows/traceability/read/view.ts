@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { productQuality, type EffectiveCertificate, type EffectiveOcopRating } from "../../../lib/quality"
+import type { EffectiveCertificate, EffectiveOcopRating } from "../../certification/read/certification-view"
+import { productQuality } from "../../certification/read/quality"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { TRACEABILITY_MODULE, TraceabilityModuleService } from "../../../modules/traceability"
 import { normalizeLotCode } from "../../../modules/traceability/rules/code"

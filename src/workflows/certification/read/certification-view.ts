@@ -1,13 +1,60 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { lastValidDay } from "./dates"
-import { notFound } from "./errors"
-import { CERTIFICATION_MODULE, CertificationModuleService, CertificationSubject } from "../modules/certification"
-import type { CertificateRow, OcopRatingRow } from "../modules/certification/service"
-import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
+import { lastValidDay } from "../../../lib/dates"
+import { notFound } from "../../../lib/errors"
+import { CERTIFICATION_MODULE, CertificateType, CertificationModuleService, CertificationSubject } from "../../../modules/certification"
+import type { CertificateRow, OcopRatingRow } from "../../../modules/certification/service"
+import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 
-// How ratings and certificates look to the cooperative that submitted them and to the union's reviewers:
-// everything including status, notes, evidence and history. Shoppers see src/lib/quality.ts instead.
+// The one serialiser of an OCOP rating and of a certificate, in two layers: what anyone may see of
+// an item in force (shoppers, the trace page: `publicOcopRating`, `publicCertificate`), and what the
+// cooperative that submitted it and the union's reviewers see (`ratingView`, `certificateView`):
+// the same fields plus status, notes, evidence and history. Which items shoppers see: ./quality.ts.
+
+export type EffectiveOcopRating = {
+  id: string
+  stars: 3 | 4 | 5
+  product_group: string
+  decision_number: string
+  issuing_authority: string
+  decision_date: string
+  /** Last valid day (inclusive), Vietnam time. */
+  valid_until: string
+  expires_at: string
+}
+
+export type EffectiveCertificate = {
+  id: string
+  type: CertificateType
+  code: string
+  issuing_body: string
+  valid_until: string
+  expires_at: string
+}
+
+type PublicRatingRow = Pick<OcopRatingRow, "id" | "stars" | "product_group" | "decision_number" | "issuing_authority" | "decision_date" | "expires_at">
+type PublicCertificateRow = Pick<CertificateRow, "id" | "type" | "code" | "issuing_body" | "valid_until" | "expires_at">
+
+export const publicOcopRating = (r: PublicRatingRow): EffectiveOcopRating => ({
+  id: r.id,
+  // Only 3★ to 5★ are accepted on submission (OCOP_STARS).
+  stars: r.stars as EffectiveOcopRating["stars"],
+  product_group: r.product_group,
+  decision_number: r.decision_number,
+  issuing_authority: r.issuing_authority,
+  decision_date: r.decision_date,
+  valid_until: lastValidDay(new Date(r.expires_at)),
+  expires_at: new Date(r.expires_at).toISOString(),
+})
+
+export const publicCertificate = (c: PublicCertificateRow): EffectiveCertificate => ({
+  id: c.id,
+  type: c.type,
+  code: c.code,
+  issuing_body: c.issuing_body,
+  valid_until: c.valid_until,
+  expires_at: new Date(c.expires_at).toISOString(),
+})
 
 const certification = (c: MedusaContainer): CertificationModuleService => c.resolve(CERTIFICATION_MODULE)
 
@@ -15,13 +62,12 @@ type SubjectRow = OcopRatingRow | CertificateRow
 
 const inForce = (row: SubjectRow, at: Date) => row.status === "verified" && new Date(row.expires_at) > at
 
-function common(row: SubjectRow, at: Date) {
+/** What the cooperative and the union's reviewers see beyond the public fields. */
+function reviewState(row: SubjectRow, at: Date) {
   return {
-    id: row.id,
     cooperative_id: row.cooperative_id,
     status: row.status,
     in_force: inForce(row, at),
-    expires_at: new Date(row.expires_at).toISOString(),
     review_note: row.review_note,
     reviewed_at: row.reviewed_at,
     evidence: { id: row.evidence_file_id, url: row.evidence_url },
@@ -31,28 +77,20 @@ function common(row: SubjectRow, at: Date) {
 }
 
 export const ratingView = (r: OcopRatingRow, at = new Date()) => ({
-  ...common(r, at),
+  ...publicOcopRating(r),
+  ...reviewState(r, at),
   product_id: r.product_id,
-  stars: r.stars,
-  product_group: r.product_group,
-  decision_number: r.decision_number,
-  issuing_authority: r.issuing_authority,
-  decision_date: r.decision_date,
-  valid_until: lastValidDay(new Date(r.expires_at)),
   superseded_by_id: r.superseded_by_id,
 })
 
 export const certificateView = (c: CertificateRow, at = new Date()) => ({
-  ...common(c, at),
-  type: c.type,
-  code: c.code,
-  issuing_body: c.issuing_body,
+  ...publicCertificate(c),
+  ...reviewState(c, at),
   holder_name: c.holder_name,
   production_site: c.production_site,
   area_hectares: c.area_hectares,
   yearly_output_kg: c.yearly_output_kg,
   issued_on: c.issued_on,
-  valid_until: c.valid_until,
   product_ids: (c.products ?? []).map((p) => p.product_id),
 })
 

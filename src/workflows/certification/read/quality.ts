@@ -1,53 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { lastValidDay } from "./dates"
-import { CERTIFICATION_MODULE, CertificateType, CertificationModuleService } from "../modules/certification"
+import { CERTIFICATION_MODULE, CertificateType, CertificationModuleService } from "../../../modules/certification"
+import { publicCertificate, publicOcopRating, type EffectiveCertificate, type EffectiveOcopRating } from "./certification-view"
 
-// What a shopper may be shown about a product's quality: only ratings and certificates that the union
-// verified, that are not revoked or superseded, and whose expiry instant lies after `at`. The status
-// column alone is not enough: an item expires at its instant even if the daily job has not run yet.
-
-export type EffectiveOcopRating = {
-  id: string
-  stars: 3 | 4 | 5
-  product_group: string
-  decision_number: string
-  issuing_authority: string
-  decision_date: string
-  /** Last valid day (inclusive), Vietnam time. */
-  valid_until: string
-  expires_at: string
-}
-
-export type EffectiveCertificate = {
-  id: string
-  type: CertificateType
-  code: string
-  issuing_body: string
-  valid_until: string
-  expires_at: string
-}
+// Which ratings and certificates a shopper may be shown (each serialised by ./certification-view.ts):
+// only those the union verified, that are not revoked or superseded, and whose expiry instant lies
+// after `at`. The status column alone is not enough: an item expires at its instant even if the
+// daily job has not run yet.
 
 export type ProductQuality = { ocop_rating: EffectiveOcopRating | null; certificates: EffectiveCertificate[] }
-
-export const publicOcopRating = (r: any): EffectiveOcopRating => ({
-  id: r.id,
-  stars: r.stars,
-  product_group: r.product_group,
-  decision_number: r.decision_number,
-  issuing_authority: r.issuing_authority,
-  decision_date: r.decision_date,
-  valid_until: lastValidDay(new Date(r.expires_at)),
-  expires_at: new Date(r.expires_at).toISOString(),
-})
-
-export const publicCertificate = (c: any): EffectiveCertificate => ({
-  id: c.id,
-  type: c.type,
-  code: c.code,
-  issuing_body: c.issuing_body,
-  valid_until: c.valid_until,
-  expires_at: new Date(c.expires_at).toISOString(),
-})
 
 const service = (container: MedusaContainer): CertificationModuleService => container.resolve(CERTIFICATION_MODULE)
 
