@@ -1,4 +1,4 @@
-import { collectorOf } from "../../../lib/ledger/collector"
+import { collectorOf } from "../../../modules/order-group/rules/collector"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"

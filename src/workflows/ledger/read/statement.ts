@@ -1,8 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { LEDGER_MODULE, LedgerEntryType, LedgerModuleService } from "../../modules/ledger"
-import { vnDayTime } from "../dates"
+import { LEDGER_MODULE, LedgerEntryType, LedgerModuleService } from "../../../modules/ledger"
+import { vnDayTime } from "../../../lib/dates"
 
 // What a cooperative (and the union, on its behalf) reads of its ledger: the three balances and the
 // lines, newest first, each with the order it came from.

@@ -2,7 +2,7 @@
 // a CSV with a header row; comma, semicolon or tab separated (Excel in Vietnamese writes semicolons);
 // UTF-8, with or without a BOM; quoted cells as RFC 4180. Pure: nothing here touches the database.
 
-import { CONTROL, LONE_SURROGATE } from "../input-guard"
+import { CONTROL, LONE_SURROGATE } from "../../../lib/input-guard"
 
 export const REMITTANCE_CSV_LIMITS = { bytes: 1_000_000, rows: 2_000, cell: 500 } as const
 

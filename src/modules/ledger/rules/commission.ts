@@ -1,6 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CommissionScope, LEDGER_MODULE, LedgerModuleService } from "../../modules/ledger"
+import type { CommissionScope } from "../types"
 import { commissionDefaultBps } from "./config"
 
 export type CommissionRule = {
@@ -57,29 +55,3 @@ export function pickRate(rules: CommissionRule[], cooperativeId: string, categor
 
 /** Commission on a sale line, in whole đồng, as a negative ledger amount (half rounds up). */
 export const commissionOn = (sale: number, rateBps: number) => -Math.round((sale * rateBps) / 10_000)
-
-/**
- * Rates for every product of one cooperative's order in two queries: the products' categories,
- * then every rule that could match (the default, the cooperative's, the categories').
- */
-export async function resolveCommissionRates(
-  container: MedusaContainer,
-  cooperativeId: string,
-  productIds: string[]
-): Promise<Map<string, ResolvedRate>> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const ids = [...new Set(productIds.filter(Boolean))]
-  const { data: products } = ids.length
-    ? await query.graph({ entity: "product", fields: ["id", "categories.id"], filters: { id: ids } })
-    : { data: [] as any[] }
-  const categoriesOf = new Map<string, string[]>(products.map((p: any): [string, string[]] => [p.id, (p.categories ?? []).map((c: any) => c.id)]))
-  const allCategories = [...new Set([...categoriesOf.values()].flat())]
-
-  const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
-  const rules = (await ledger.listCommissionRates(
-    { $or: [{ scope: "default" }, { cooperative_id: cooperativeId }, ...(allCategories.length ? [{ category_id: allCategories }] : [])] } as any,
-    { select: ["id", "scope", "cooperative_id", "category_id", "rate_bps"] }
-  )) as unknown as CommissionRule[]
-
-  return new Map(productIds.map((id) => [id, pickRate(rules, cooperativeId, categoriesOf.get(id) ?? [])]))
-}

@@ -1,9 +1,9 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { LEDGER_MODULE, type LedgerModuleService } from "../../modules/ledger"
-import type { Collector, PaymentMethod, PaymentShare } from "../../modules/order-group"
-import { collectorOf, methodOf } from "./collector"
-import { DAY_MS } from "./config"
+import { LEDGER_MODULE, type LedgerModuleService } from "../../../modules/ledger"
+import type { Collector, PaymentMethod, PaymentShare } from "../../../modules/order-group"
+import { collectorOf, methodOf } from "../../../modules/order-group/rules/collector"
+import { DAY_MS } from "../../../modules/ledger/rules/config"
 
 // When the money of a delivered order reached whoever collects it (docs/money/cash-on-delivery.md).
 

@@ -1,7 +1,7 @@
 import { z } from "zod"
-import { LEDGER_ENTRY_TYPES } from "../../modules/ledger"
-import { addDaysToDay, isCalendarDay, startOfVnDay } from "../dates"
-import { paginationQuery } from "../validation"
+import { LEDGER_ENTRY_TYPES } from "../../../modules/ledger"
+import { addDaysToDay, isCalendarDay, startOfVnDay } from "../../../lib/dates"
+import { paginationQuery } from "../../../lib/validation"
 import type { LedgerFilters } from "./statement"
 
 // A day (YYYY-MM-DD, a day in Vietnam) or an ISO instant.

@@ -1,4 +1,4 @@
-import type { PaymentShare } from "../../modules/order-group"
+import type { PaymentShare } from ".."
 import { collectorOf, methodOf } from "./collector"
 
 // What a parcel that came back costs whom (issue 13, docs/money/failed-deliveries.md).

@@ -1,8 +1,8 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { conflict, CoopstallError } from "../errors"
-import { LEDGER_MODULE, type LedgerEntryInput, type LedgerModuleService } from "../../modules/ledger"
-import type { Collector, PaymentMethod, PaymentShare } from "../../modules/order-group"
+import { conflict, CoopstallError } from "../../../lib/errors"
+import { LEDGER_MODULE, type LedgerEntryInput, type LedgerModuleService } from "../../../modules/ledger"
+import type { Collector, PaymentMethod, PaymentShare } from "../../../modules/order-group"
 import { orderPurchase } from "./paid-in"
 
 /** A refund of a purchase's one payment, with the cooperative order it gives money back for. */

@@ -1,4 +1,4 @@
-import type { Collector, PaymentMethod, PaymentShare } from "../../modules/order-group"
+import type { Collector, PaymentMethod, PaymentShare } from ".."
 
 // Who receives the shopper's money for a cooperative's order (issue 13, docs/money/cash-on-delivery.md).
 
