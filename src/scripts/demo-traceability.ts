@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
-import { cooperativeProductIds } from "../lib/ownership"
+import { cooperativeProductIds } from "../workflows/cooperative/read/ownership"
 import { traceability } from "../workflows/traceability/read/lots"
 import { createLotWithCode } from "../workflows/traceability/utils/lots"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"

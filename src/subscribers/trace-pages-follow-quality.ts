@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { cooperativeProductIds } from "../lib/ownership"
+import { cooperativeProductIds } from "../workflows/cooperative/read/ownership"
 import { invalidateTraceForProducts } from "../workflows/traceability/read/view"
 
 type Changed = { product_ids?: string[]; id: string }

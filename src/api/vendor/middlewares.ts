@@ -1,6 +1,6 @@
 import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../lib/validation"
-import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
+import { VENDOR_ACTOR_TYPE } from "../../modules/cooperative/vendor-actor"
 import { ListCertificatesQuery, ResubmitCertificateBody, SubmitCertificateBody } from "./certificates/validators"
 import { ListOcopRatingsQuery, ResubmitOcopRatingBody, SubmitOcopRatingBody } from "./ocop-ratings/validators"
 import { LedgerExportQuery, LedgerQuery } from "../../workflows/ledger/read/query"

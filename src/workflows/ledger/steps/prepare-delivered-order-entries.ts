@@ -7,7 +7,7 @@ import { resolveCommissionRates } from "../read/resolve-commission-rates"
 import { ledgerHoldDays } from "../../../modules/ledger/rules/config"
 import { deliveredOrderAvailability, orderPurchase, unionPaidInAt } from "../read/paid-in"
 import { refundEntries, refundsOfPaymentCollection } from "../read/refunds"
-import { hasFailedDelivery } from "../../../lib/order-progress"
+import { hasFailedDelivery } from "../../order/utils/order-progress"
 import type { LedgerEntryInput } from "../../../modules/ledger"
 
 const ORDER_FIELDS = [

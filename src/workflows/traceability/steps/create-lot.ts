@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { notFound } from "../../../lib/errors"
-import { ownedVariantProductId } from "../../../lib/ownership"
+import { ownedVariantProductId } from "../../cooperative/read/ownership"
 import { traceability } from "../read/lots"
 import { createLotWithCode } from "../utils/lots"
 

@@ -1,13 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../../lib/errors"
-import { marketplaceSalesChannelId } from "../../../../lib/marketplace"
-import { cooperativeProductIds } from "../../../../lib/ownership"
-import { shapeVariant } from "../../../../lib/product-input"
+import { marketplaceSalesChannelId } from "../../../../workflows/marketplace/read/marketplace"
+import { cooperativeProductIds } from "../../../../workflows/cooperative/read/ownership"
+import { shapeVariant } from "../../../../workflows/product/utils/product-input"
 import { cooperativeCertificates, cooperativeOcopSummary } from "../../../../workflows/certification/read/quality"
-import { cooperativeReviewSummaries } from "../../../../lib/reviews"
+import { cooperativeReviewSummaries } from "../../../../workflows/review/read/reviews"
 import { storeProductExtras } from "../../product-quality"
-import { publicCooperative } from "../../../../lib/serialize"
+import { publicCooperative } from "../../../../workflows/cooperative/read/serialize"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
 
 /** GET /store/cooperatives/:handle: an approved cooperative's stall with its published products. */

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import CooperativeOrderLink from "../links/cooperative-order"
-import CooperativeProductLink from "../links/cooperative-product"
-import CooperativeShippingProfileLink from "../links/cooperative-shipping-profile"
-import CooperativeStockLocationLink from "../links/cooperative-stock-location"
+import CooperativeOrderLink from "../../../links/cooperative-order"
+import CooperativeProductLink from "../../../links/cooperative-product"
+import CooperativeShippingProfileLink from "../../../links/cooperative-shipping-profile"
+import CooperativeStockLocationLink from "../../../links/cooperative-stock-location"
 
 // Who owns what. Every vendor-side read and write asks these questions through here, so
 // tenant isolation has one implementation to get right.

@@ -1,4 +1,4 @@
-import { collectorFor } from "../modules/order-group/rules/collector"
+import { collectorFor } from "../../../modules/order-group/rules/collector"
 
 // What each audience may see of a cooperative. The store never sees bank details, status history or staff.
 const PUBLIC_FIELDS = [

@@ -1,5 +1,5 @@
 import { ProductStatus } from "@medusajs/framework/utils"
-import { CURRENCY } from "./marketplace"
+import { CURRENCY } from "../../marketplace/read/marketplace"
 
 /** Cooperatives describe packaging ("Hộp 200g", "Chai 1 lít") as one product option. */
 export const PACKAGING_OPTION = "Quy cách"

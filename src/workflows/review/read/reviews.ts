@@ -1,20 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { REVIEW_MODULE, ReviewModuleService } from "../modules/review"
-import type { StarCounts } from "../modules/review/service"
+import { REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"
+import { summarize, type ReviewSummary } from "../../../modules/review/rules/summary"
 
 // What shoppers see of reviews: published ones only, with the union's decisions and the
 // cooperative's answer. Everything here returns text exactly as the shopper typed it; HTML
 // renderers escape it (React does by default).
 
-export type ReviewSummary = { average_rating: number | null; review_count: number }
-
 const service = (container: MedusaContainer): ReviewModuleService => container.resolve(REVIEW_MODULE)
-
-export function summarize(stars: StarCounts): ReviewSummary & { stars: StarCounts } {
-  const count = Object.values(stars).reduce((a, b) => a + b, 0)
-  const sum = Object.entries(stars).reduce((a, [star, n]) => a + Number(star) * n, 0)
-  return { average_rating: count ? Math.round((sum / count) * 10) / 10 : null, review_count: count, stars }
-}
 
 /** Average and count of published product reviews, per product (every id gets an entry). */
 export async function productReviewSummaries(container: MedusaContainer, productIds: string[]): Promise<Map<string, ReviewSummary>> {

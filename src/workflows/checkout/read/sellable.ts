@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
-import { CoopstallError } from "./errors"
-import { cooperativeIdsOfProducts } from "./ownership"
-import { COOPERATIVE_MODULE, CooperativeModuleService, isSelling } from "../modules/cooperative"
+import { CoopstallError } from "../../../lib/errors"
+import { cooperativeIdsOfProducts } from "../../cooperative/read/ownership"
+import { COOPERATIVE_MODULE, CooperativeModuleService, isSelling } from "../../../modules/cooperative"
 
 /**
  * Refuses, naming the item, any variant that may not be bought right now: its product is not

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
-import { sendEmails } from "../notifications/send"
+import { sendEmails } from "./send"
 
 /**
  * Emails a cooperative's owners (or, with `everyone`, all its staff: an order to pack concerns
