@@ -1,3 +1,4 @@
+// Medusa imports every file of src/search; this one defines no index.
 /**
  * Wraps an index definition's `seed` so that the next page is read while the Search module writes
  * the current one. The module pulls a page, writes it, and only then asks for the next one; a page

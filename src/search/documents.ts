@@ -3,11 +3,12 @@ import type { Event, ISearchModuleService, RemoteQueryFunction, SearchTypes } fr
 import { Modules } from "@medusajs/framework/utils"
 import CooperativeProductLink from "../links/cooperative-product"
 import { effectiveQuality, type EffectiveQuality } from "../workflows/certification/read/quality"
-import { foldVietnamese } from "./text"
+import { foldVietnamese } from "../lib/text"
 
 // What the storefront search indexes hold, built from query.graph rows. Only published products
 // of approved cooperatives become documents; graphConsume turns every other id into a delete, so
-// an unpublished product or a suspended cooperative's products leave the index.
+// an unpublished product or a suspended cooperative's products leave the index. (Medusa imports
+// every file of src/search: this one defines no index, only what product.ts and cooperative.ts share.)
 
 type Query = SearchTypes.SearchContainer["query"]
 type GraphInput = Parameters<RemoteQueryFunction["graph"]>[0]
