@@ -1,9 +1,9 @@
 // Moves source files and keeps every import of them working: `git mv` each file, then rewrites
 // the relative specifiers (import/export from, require, import(), jest.mock) in src/,
 // integration-tests/, bench/, scripts/, panel/ and the root config files, and the mentions of the
-// old path (`src/workflows/certification/read/quality.ts`) in docs and comments.
+// old path (`src/lib/old-name.ts`) in docs and comments.
 //
-//   node scripts/move-files.mjs src/workflows/certification/read/quality.ts=src/workflows/certification/read/quality.ts …
+//   node scripts/move-files.mjs src/lib/old-name.ts=src/workflows/<domain>/read/new-name.ts …
 //
 // Paths are relative to the repository root and name files (with their extension).
 import { execFileSync } from "node:child_process"
@@ -71,7 +71,8 @@ for (const [from, to] of moved) {
 }
 for (const [file, text] of contents) fs.writeFileSync(moved.get(file) ?? file, text)
 
-// Mentions of the old paths in prose (docs, comments): `src/workflows/certification/read/quality.ts` or `src/workflows/certification/read/quality`.
+// Mentions of the old paths in prose (docs, comments), `src/lib/old-name.ts` or `src/lib/old-name`,
+// except in this file.
 const mentions = [...moved]
   .map(([from, to]) => [path.relative(ROOT, from), path.relative(ROOT, to)])
   .sort((a, b) => b[0].length - a[0].length)
@@ -79,7 +80,7 @@ let mentioned = 0
 const TEXT = /\.(ts|tsx|js|mjs|cjs|md|json)$/
 for (const rel of execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter((f) => TEXT.test(f))) {
   const file = path.join(ROOT, rel)
-  if (!fs.existsSync(file)) continue
+  if (!fs.existsSync(file) || rel === "scripts/move-files.mjs") continue
   const text = fs.readFileSync(file, "utf8")
   let next = text
   for (const [from, to] of mentions) {
