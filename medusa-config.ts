@@ -1,9 +1,9 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { installInertStatic } from "./src/medusa-internals/inert-static"
 import { httpSecrets } from "./src/lib/config/secrets"
-import { unionCodCollector } from "./src/lib/ledger/collector"
-import { failedDeliveryCostBearer } from "./src/lib/ledger/failed-delivery"
-import { returnCommissionKeptPercent, returnWindowDays } from "./src/lib/ledger/returns"
+import { unionCodCollector } from "./src/modules/order-group/rules/collector"
+import { failedDeliveryCostBearer } from "./src/modules/order-group/rules/failed-delivery"
+import { returnCommissionKeptPercent, returnWindowDays } from "./src/modules/ledger/rules/returns"
 import { znsTemplateIds } from "./src/notifications/zns"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { cooperativeStockLocationId } from "../src/lib/ownership"
+import { cooperativeStockLocationId } from "../src/workflows/cooperative/read/ownership"
 import { changeCooperativeStatusWorkflow } from "../src/workflows/cooperative/change-cooperative-status"
 import { createCooperativeWorkflow } from "../src/workflows/cooperative/create-cooperative"
 import { setCooperativeStock } from "../src/workflows/inventory/set-cooperative-stock"

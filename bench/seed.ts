@@ -18,8 +18,8 @@ import {
   createStockLocationsWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { ensureMarketplaceBasics } from "../src/lib/marketplace"
-import { newLotCode } from "../src/lib/traceability/code"
+import { ensureMarketplaceBasics } from "../src/workflows/marketplace/ensure-marketplace-basics"
+import { newLotCode } from "../src/modules/traceability/rules/code"
 import { seedCheckoutCooperatives } from "./checkout-seed"
 import { PROVINCES } from "../src/lib/provinces"
 import { taxCodeCheckDigit } from "../src/lib/tax-code"

@@ -3,13 +3,13 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { TRACEABILITY_MODULE } from "../../src/modules/traceability"
-import { LOT_CODE_ALPHABET } from "../../src/lib/traceability/code"
-import { withCheckDigit } from "../../src/lib/traceability/gtin"
+import { LOT_CODE_ALPHABET } from "../../src/modules/traceability/rules/code"
+import { withCheckDigit } from "../../src/modules/traceability/rules/gtin"
 import { taxCodeCheckDigit } from "../../src/lib/tax-code"
-import { scanDedupSize } from "../../src/lib/traceability/http"
-import { traceCacheStats } from "../../src/lib/traceability/view"
+import { scanDedupSize } from "../../src/api/t/trace-page"
+import { traceCacheStats } from "../../src/workflows/traceability/read/view"
 import expireAbandonedRegistrations from "../../src/jobs/expire-abandoned-registrations"
-import { claimLotGtins } from "../../src/lib/traceability/gtin-backfill"
+import { claimLotGtins } from "../../src/workflows/traceability/utils/gtin-backfill"
 import {
   adminToken,
   bearer,

@@ -13,7 +13,7 @@ jest.setTimeout(300_000)
 // The workflows (and the links they read through) are loaded once the app has booted: at import time
 // Medusa's link registry does not exist yet.
 const loadWorkflows = () => ({
-  ...(require("../../src/lib/ownership") as typeof import("../../src/lib/ownership")),
+  ...(require("../../src/workflows/cooperative/read/ownership") as typeof import("../../src/workflows/cooperative/read/ownership")),
   ...(require("../../src/workflows/certification/resubmit-certification") as typeof import("../../src/workflows/certification/resubmit-certification")),
   ...(require("../../src/workflows/cooperative/invite-cooperative-user") as typeof import("../../src/workflows/cooperative/invite-cooperative-user")),
   ...(require("../../src/workflows/cooperative/remove-cooperative-user") as typeof import("../../src/workflows/cooperative/remove-cooperative-user")),

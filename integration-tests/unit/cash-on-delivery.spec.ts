@@ -1,6 +1,6 @@
-import { collectorFor, unionCodCollector } from "../../src/lib/ledger/collector"
-import { deliveredOrderAvailability } from "../../src/lib/ledger/paid-in"
-import { parseRemittanceCsv, parseRemittedAt, parseVnd, splitCsv } from "../../src/lib/ledger/remittance-csv"
+import { collectorFor, unionCodCollector } from "../../src/modules/order-group/rules/collector"
+import { deliveredOrderAvailability } from "../../src/workflows/ledger/read/paid-in"
+import { parseRemittanceCsv, parseRemittedAt, parseVnd, splitCsv } from "../../src/modules/ledger/rules/remittance-csv"
 
 const DAY = 86_400_000
 const delivered = new Date("2026-12-01T03:00:00Z")

@@ -1,5 +1,5 @@
 import { allocateVnd } from "../../src/lib/money"
-import { orderProgress } from "../../src/lib/order-progress"
+import { orderProgress } from "../../src/workflows/order/utils/order-progress"
 import { newTransferReference } from "../../src/modules/payment-vietqr/service"
 
 describe("a payment split across cooperatives' orders, in whole đồng", () => {

@@ -1,4 +1,4 @@
-import { failedDeliveryAmount, failedDeliveryCostBearer, returnShippingPaidBy } from "../../src/lib/ledger/failed-delivery"
+import { failedDeliveryAmount, failedDeliveryCostBearer, returnShippingPaidBy } from "../../src/modules/order-group/rules/failed-delivery"
 
 // Who bears a failed delivery's return shipping (docs/money/failed-deliveries.md).
 describe("the return shipping cost of a parcel that came back", () => {

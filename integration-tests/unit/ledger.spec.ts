@@ -1,5 +1,5 @@
-import { commissionOn, CommissionRule, pickRate } from "../../src/lib/ledger/commission"
-import { attributeRefund } from "../../src/lib/ledger/refunds"
+import { commissionOn, CommissionRule, pickRate } from "../../src/modules/ledger/rules/commission"
+import { attributeRefund } from "../../src/workflows/ledger/read/refunds"
 
 const rule = (id: string, scope: CommissionRule["scope"], rate_bps: number, cooperative_id: string | null = null, category_id: string | null = null): CommissionRule => ({
   id, scope, rate_bps, cooperative_id, category_id,

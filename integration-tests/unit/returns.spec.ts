@@ -1,4 +1,4 @@
-import { commissionGivenBack, returnCommissionKeptPercent, returnWindowDays, shareOfUnits } from "../../src/lib/ledger/returns"
+import { commissionGivenBack, returnCommissionKeptPercent, returnWindowDays, shareOfUnits } from "../../src/modules/ledger/rules/returns"
 
 describe("returns: the money of returned units", () => {
   it("splits an item's sale per unit with cumulative rounding: every unit returned in any steps gives back the whole sale", () => {

@@ -1,5 +1,5 @@
 import { VietnamesePostgresSearchService } from "../../src/modules/search-postgres-vi/service"
-import { prefetchingSeed } from "../../src/lib/search-prefetch"
+import { prefetchingSeed } from "../../src/search/prefetch"
 
 // The PostgreSQL provider's short-lived caches (counts, facets) and the read-ahead seed, against a
 // fake database manager that records every statement.

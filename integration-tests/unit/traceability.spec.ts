@@ -1,9 +1,9 @@
 import { dayOrderIssues } from "../../src/api/vendor/lots/validators"
-import { LOT_CODE_PATTERN, newLotCode, normalizeLotCode } from "../../src/lib/traceability/code"
+import { LOT_CODE_PATTERN, newLotCode, normalizeLotCode } from "../../src/modules/traceability/rules/code"
 import { formatInstant, isCalendarDay } from "../../src/lib/dates"
-import { gtinForms, isValidGtin, variantGtin, withCheckDigit } from "../../src/lib/traceability/gtin"
-import { renderTracePage } from "../../src/lib/traceability/page"
-import { viewLifetime, type TraceView } from "../../src/lib/traceability/view"
+import { gtinForms, isValidGtin, variantGtin, withCheckDigit } from "../../src/modules/traceability/rules/gtin"
+import { renderTracePage } from "../../src/workflows/traceability/read/page"
+import { viewLifetime, type TraceView } from "../../src/workflows/traceability/read/view"
 
 describe("GTIN", () => {
   it("verifies the GS1 check digit in every length", () => {

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { vnDay } from "../lib/dates"
-import { cooperativeIdsOfProducts } from "../lib/ownership"
+import { cooperativeIdsOfProducts } from "../workflows/cooperative/read/ownership"
 import { CERTIFICATION_MODULE } from "../modules/certification"
 import { COOPERATIVE_RETURN_MODULE, CooperativeReturnModuleService } from "../modules/cooperative-return"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"

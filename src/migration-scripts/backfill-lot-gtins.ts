@@ -1,6 +1,6 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { claimLotGtins } from "../lib/traceability/gtin-backfill"
+import { claimLotGtins } from "../workflows/traceability/utils/gtin-backfill"
 
 /** Runs once with `medusa db:migrate`: gives lots created before issue 12 their GTIN (see the lot migration). */
 export default async function backfillLotGtins({ container }: ExecArgs) {

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { paymentMethodOf } from "../lib/ledger/collector"
+import { paymentMethodOf } from "../modules/order-group/rules/collector"
 import { storefrontUrl } from "./config"
 import type { PaymentHow } from "./templates/purchase"
 

@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
-import { cooperativeProductIds } from "../lib/ownership"
-import { createLotWithCode, traceability } from "../lib/traceability/lots"
+import { cooperativeProductIds } from "../workflows/cooperative/read/ownership"
+import { traceability } from "../workflows/traceability/read/lots"
+import { createLotWithCode } from "../workflows/traceability/utils/lots"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
 import type { TraceEventType } from "../modules/traceability"
 

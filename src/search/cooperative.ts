@@ -5,8 +5,8 @@ import {
   cooperativeDocuments,
   cooperativeIdsForEvent,
   whenLive,
-} from "../lib/search-documents"
-import { prefetchingSeed } from "../lib/search-prefetch"
+} from "./documents"
+import { prefetchingSeed } from "./prefetch"
 
 /** The stall directory: one document per approved cooperative. */
 export const cooperativeFields = search.define({
@@ -32,6 +32,6 @@ export default defineSearchIndex({
   settings: { typo_tolerance: { enabled: true } },
   events: COOPERATIVE_EVENTS,
   consume: whenLive(graphConsume({ ...source, resolve_ids: cooperativeIdsForEvent, is_delete: () => false })) as any,
-  // The next page is read while the module writes the current one (src/lib/search-prefetch.ts).
+  // The next page is read while the module writes the current one (src/search/prefetch.ts).
   seed: prefetchingSeed(graphSeed({ ...source, batch_size: 200 }) as any) as any,
 })

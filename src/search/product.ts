@@ -5,8 +5,8 @@ import {
   productDocuments,
   productIdsForEvent,
   whenLive,
-} from "../lib/search-documents"
-import { prefetchingSeed } from "../lib/search-prefetch"
+} from "./documents"
+import { prefetchingSeed } from "./prefetch"
 
 /**
  * The marketplace catalog: one document per published product of an approved cooperative.
@@ -48,6 +48,6 @@ export default defineSearchIndex({
   events: PRODUCT_EVENTS,
   // A document is deleted whenever its product no longer reads back as listable, whatever the event.
   consume: whenLive(graphConsume({ ...source, resolve_ids: productIdsForEvent, is_delete: () => false })) as any,
-  // The next page is read while the module writes the current one (src/lib/search-prefetch.ts).
+  // The next page is read while the module writes the current one (src/search/prefetch.ts).
   seed: prefetchingSeed(graphSeed({ ...source, batch_size: 500 }) as any) as any,
 })

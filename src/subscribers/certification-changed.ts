@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { notifyCooperativeOwners } from "../lib/notify-owners"
+import { notifyCooperativeOwners } from "../notifications/notify-owners"
 import { CERTIFICATION_MODULE } from "../modules/certification"
 import type { CertificationChange } from "../modules/certification/service"
 

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { lastValidDay } from "../lib/dates"
-import { notifyCooperativeOwners } from "../lib/notify-owners"
+import { notifyCooperativeOwners } from "../notifications/notify-owners"
 
 type Expiring = { subject_type: "ocop_rating" | "certificate"; id: string; cooperative_id: string; product_ids: string[]; expires_at: string }
 

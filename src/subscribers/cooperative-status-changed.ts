@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { notifyCooperativeOwners } from "../lib/notify-owners"
+import { notifyCooperativeOwners } from "../notifications/notify-owners"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
 
 type StatusChanged = { id: string; action: string; from: string; to: string; reason: string }

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules, PaymentEvents } from "@medusajs/framework/utils"
-import { collectorOf } from "../lib/ledger/collector"
+import { collectorOf } from "../modules/order-group/rules/collector"
 import { ORDER_GROUP_MODULE, type OrderGroupModuleService, type PaymentShare } from "../modules/order-group"
 import { bookDeliveredOrderWorkflow } from "../workflows/ledger/book-delivered-order"
 

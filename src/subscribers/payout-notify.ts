@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { notifyCooperativeOwners } from "../lib/notify-owners"
+import { notifyCooperativeOwners } from "../notifications/notify-owners"
 
 type PayoutEvent = { id: string; cooperative_id: string; period: string; amount: number; status?: string; reference?: string | null; reason?: string | null }
 

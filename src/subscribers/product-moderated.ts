@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
-import { notifyCooperativeOwners } from "../lib/notify-owners"
+import { notifyCooperativeOwners } from "../notifications/notify-owners"
 import { PRODUCT_MODERATED, type ProductModeratedData } from "../workflows/product/moderate-product"
 
 /**

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { orderGroupView } from "../api/store/order-groups/view"
-import { notifyCooperativeOwners } from "../lib/notify-owners"
+import { notifyCooperativeOwners } from "../notifications/notify-owners"
 import { panelUrl } from "../notifications/config"
 import { paymentHow, shopperLocale, shopperOrderUrl } from "../notifications/orders"
 import { sendEmails } from "../notifications/send"

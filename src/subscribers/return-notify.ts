@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
-import { notifyCooperativeOwners } from "../lib/notify-owners"
+import { notifyCooperativeOwners } from "../notifications/notify-owners"
 import { COOPERATIVE_RETURN_MODULE, CooperativeReturnModuleService } from "../modules/cooperative-return"
 import { orderForMessage, shopperLocale, shopperOrderUrl } from "../notifications/orders"
 import { sendEmails } from "../notifications/send"

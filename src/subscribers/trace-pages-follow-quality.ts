@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { cooperativeProductIds } from "../lib/ownership"
-import { invalidateTraceForProducts } from "../lib/traceability/view"
+import { cooperativeProductIds } from "../workflows/cooperative/read/ownership"
+import { invalidateTraceForProducts } from "../workflows/traceability/read/view"
 
 type Changed = { product_ids?: string[]; id: string }
 

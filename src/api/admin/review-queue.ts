@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listCertificationViews, retrieveCertificationView } from "../../lib/certification-view"
+import { listCertificationViews, retrieveCertificationView } from "../../workflows/certification/read/certification-view"
 import { CoopstallError } from "../../lib/errors"
 import { CertificationSubject, REVIEW_ACTIONS } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"

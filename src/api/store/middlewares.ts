@@ -1,5 +1,5 @@
 import { authenticate, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
+import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../workflows/cooperative/read/serialize"
 import { validateBody, validateQuery } from "../../lib/validation"
 import { requireLineItemOfCart } from "./cart-line-item"
 import { productAnswerCache } from "./product-answer-cache"

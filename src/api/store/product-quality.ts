@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../lib/errors"
-import { productIdsWithQuality, productQuality } from "../../lib/quality"
-import { productReviewSummaries } from "../../lib/reviews"
+import { productIdsWithQuality, productQuality } from "../../workflows/certification/read/quality"
+import { productReviewSummaries } from "../../workflows/review/read/reviews"
 import { StoreProductQualityQuery } from "./validators"
 
 // The store's product routes are Medusa's own; these two middlewares add what a cooperative

@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../lib/errors"
-import { cooperativeOcopSummary, productQuality } from "../../lib/quality"
-import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../lib/serialize"
+import { cooperativeOcopSummary, productQuality } from "../../workflows/certification/read/quality"
+import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../workflows/cooperative/read/serialize"
 
 // "Sold by" through Medusa's own `fields`: the cooperative↔product module link lets a store answer
 // carry the seller of a product (`+cooperative.name`), of a cart or order line

@@ -23,6 +23,6 @@ export type Collector = "union" | "cooperative"
  * The part of the one payment that belongs to one cooperative's order, in whole đồng, with who
  * collects it. `method` and `collector` are fixed when the order is placed (a later change of the
  * cooperative's setting applies to later orders); purchases placed before they existed read as
- * collected by the union (see collectorOf in src/lib/ledger/collector.ts).
+ * collected by the union (see collectorOf in src/modules/order-group/rules/collector.ts).
  */
 export type PaymentShare = { order_id: string; cooperative_id: string; amount: number; method?: PaymentMethod; collector?: Collector }

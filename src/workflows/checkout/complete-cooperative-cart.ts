@@ -22,7 +22,7 @@ import {
   prepareTaxLinesData,
   registerUsageStep,
 } from "../../medusa-internals/core-flows"
-import { collectorFor, paymentMethodOf } from "../../lib/ledger/collector"
+import { collectorFor, paymentMethodOf } from "../../modules/order-group/rules/collector"
 import { allocateVnd } from "../../lib/money"
 import { COOPERATIVE_MODULE } from "../../modules/cooperative"
 import { ORDER_GROUP_MODULE, PaymentShare } from "../../modules/order-group"

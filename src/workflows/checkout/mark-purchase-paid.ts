@@ -1,7 +1,7 @@
 import { acquireLockStep, addOrderTransactionStep, capturePaymentWorkflow, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
-import { methodOf } from "../../lib/ledger/collector"
+import { methodOf } from "../../modules/order-group/rules/collector"
 import { PaymentShare } from "../../modules/order-group"
 import { refundCanceledSharesStep } from "./steps/refund-canceled-shares"
 

@@ -1,6 +1,6 @@
 import { setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
+import { VENDOR_ACTOR_TYPE } from "../../modules/cooperative/vendor-actor"
 import { acceptCooperativeInviteStep, AcceptCooperativeInviteInput } from "./steps/accept-cooperative-invite"
 
 export const acceptCooperativeInviteWorkflow = createWorkflow(

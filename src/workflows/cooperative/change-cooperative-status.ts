@@ -9,7 +9,7 @@ import {
 import type { LinkDefinition } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { defaultShippingProfileId, marketplaceSalesChannelId, vietnamRegionId } from "../../lib/marketplace"
+import { defaultShippingProfileId, marketplaceSalesChannelId, vietnamRegionId } from "../marketplace/read/marketplace"
 import { COOPERATIVE_MODULE, CooperativeAction, isSelling } from "../../modules/cooperative"
 import { COOPERATIVE_RATE_PROVIDER_ID } from "../../modules/cooperative-rate"
 import { createCooperativeWarehouseStep } from "./steps/create-cooperative-warehouse"

@@ -1,6 +1,6 @@
 import { acquireLockStep, releaseLockStep, setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { VENDOR_ACTOR_TYPE } from "../../lib/vendor-actor"
+import { VENDOR_ACTOR_TYPE } from "../../modules/cooperative/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { CooperativeRecord, validateCooperativeOwnershipStep } from "./steps/validate-cooperative-ownership"
 import { validateTeamRemovalStep } from "./steps/validate-team-removal"

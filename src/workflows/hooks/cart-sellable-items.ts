@@ -1,5 +1,5 @@
 import { addToCartWorkflow, createCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
-import { assertVariantsSellable } from "../../lib/sellable"
+import { assertVariantsSellable } from "../checkout/read/sellable"
 
 // Status is enforced at every step a shopper takes: creating a cart with items, adding an item,
 // changing a quantity, and completing the purchase (the completion re-checks: the marketplace's

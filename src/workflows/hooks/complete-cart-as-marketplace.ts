@@ -1,6 +1,6 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { assertVariantsSellable } from "../../lib/sellable"
+import { assertVariantsSellable } from "../checkout/read/sellable"
 import { completeCooperativeCartWorkflow } from "../checkout/complete-cooperative-cart"
 
 /**

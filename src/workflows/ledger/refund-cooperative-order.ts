@@ -2,7 +2,7 @@ import { acquireLockStep, addOrderTransactionStep, emitEventStep, releaseLockSte
 import { Modules, PaymentEvents } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { notFound } from "../../lib/errors"
-import { ORDER_REFUND_LOCK_TIMEOUT_S, orderRefundLockKey, refundableForOrder, refundRefusal } from "../../lib/ledger/refunds"
+import { ORDER_REFUND_LOCK_TIMEOUT_S, orderRefundLockKey, refundableForOrder, refundRefusal } from "./read/refunds"
 import { bookLedgerEntriesStep } from "./steps/book-ledger-entries"
 import { prepareRefundEntriesStep } from "./steps/prepare-refund-entries"
 

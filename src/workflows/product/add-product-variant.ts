@@ -2,7 +2,7 @@ import { createProductVariantsWorkflow, updateProductOptionValuesOnProductStep }
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
-import { PACKAGING_OPTION, toMedusaVariant, VariantInput } from "../../lib/product-input"
+import { PACKAGING_OPTION, toMedusaVariant, VariantInput } from "./utils/product-input"
 import { assertCooperativeOwnsProductStep } from "./steps/assert-cooperative-owns-product"
 
 export type AddProductVariantInput = {

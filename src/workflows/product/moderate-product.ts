@@ -2,7 +2,7 @@ import { emitEventStep, updateProductsWorkflow } from "@medusajs/medusa/core-flo
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict, notFound } from "../../lib/errors"
-import { cooperativeIdsOfProducts } from "../../lib/ownership"
+import { cooperativeIdsOfProducts } from "../cooperative/read/ownership"
 import { COOPERATIVE_MODULE, CooperativeModuleService, isSelling } from "../../modules/cooperative"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService } from "../../modules/product-revision"
 import { decideProductRevisionStep } from "./steps/decide-product-revision"

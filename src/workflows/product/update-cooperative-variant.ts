@@ -1,6 +1,6 @@
 import { updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { toMedusaVariantUpdate, VariantInput } from "../../lib/product-input"
+import { toMedusaVariantUpdate, VariantInput } from "./utils/product-input"
 import { assertCooperativeOwnsProductStep } from "./steps/assert-cooperative-owns-product"
 
 export type UpdateCooperativeVariantInput = {

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import CooperativeOrderLink from "../../links/cooperative-order"
 import { allocateVnd } from "../../lib/money"
 import { COOPERATIVE_RETURN_MODULE, COUNTED_RETURN_STATUSES, type CooperativeReturnModuleService, type ReturnItem } from "../../modules/cooperative-return"
-import { hasFailedDelivery } from "../../lib/order-progress"
+import { hasFailedDelivery } from "../order/utils/order-progress"
 import { fullyDeliveredAt } from "../ledger/steps/prepare-delivered-order-entries"
 
 const ORDER_FIELDS = [

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { commissionGivenBack, returnCommissionKeptPercent, shareOfUnits } from "../../lib/ledger/returns"
+import { commissionGivenBack, returnCommissionKeptPercent, shareOfUnits } from "../../modules/ledger/rules/returns"
 import type { ReturnItem } from "../../modules/cooperative-return"
 import { LEDGER_MODULE, type LedgerEntryInput, type LedgerModuleService } from "../../modules/ledger"
 import type { OrderForReturn } from "./order-for-return"

@@ -4,7 +4,7 @@ import { isLockBusy } from "../../../lib/errors"
 import type { CodRemittanceInput } from "../../../workflows/ledger/steps/create-cod-remittance"
 import { bookDeliveredOrderWorkflow } from "../../../workflows/ledger/book-delivered-order"
 import { recordCodRemittanceWorkflow } from "../../../workflows/ledger/record-cod-remittance"
-import { parseRemittanceCsv, type RemittanceCsvRow } from "../../../lib/ledger/remittance-csv"
+import { parseRemittanceCsv, type RemittanceCsvRow } from "../../../modules/ledger/rules/remittance-csv"
 
 // Carriers' cash-on-delivery remittances to the union: recording one (by hand or from a statement),
 // and what the admin routes answer.
@@ -40,7 +40,7 @@ export function remittanceView(r: RemittanceRecord, displayIdOf: Map<string, num
   }
 }
 
-export { orderDisplayIds } from "../../../lib/ledger/statement"
+export { orderDisplayIds } from "../../../workflows/ledger/read/statement"
 
 /**
  * Records a remittance (once per order; the same one again changes nothing) and books the order's

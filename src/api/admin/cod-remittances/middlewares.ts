@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../lib/errors"
-import { REMITTANCE_CSV_LIMITS } from "../../../lib/ledger/remittance-csv"
+import { REMITTANCE_CSV_LIMITS } from "../../../modules/ledger/rules/remittance-csv"
 import { validateBody, validateQuery } from "../../../lib/validation"
 import { CreateCodRemittanceBody, ListCodRemittancesQuery } from "./validators"
 

@@ -1,6 +1,6 @@
 import { z } from "zod"
 import { isCalendarDay } from "../../../lib/dates"
-import { parseRemittedAt } from "../../../lib/ledger/remittance-csv"
+import { parseRemittedAt } from "../../../modules/ledger/rules/remittance-csv"
 import { MAX_VND } from "../../../lib/money"
 import { text } from "../../../lib/schemas"
 import { paginationQuery } from "../../../lib/validation"

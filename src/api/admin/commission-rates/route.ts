@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "zod"
-import { commissionDefaultBps } from "../../../lib/ledger/config"
+import { commissionDefaultBps } from "../../../modules/ledger/rules/config"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 import { createCommissionRateWorkflow } from "../../../workflows/ledger/commission-rates"
 import { targetNames } from "./helpers"

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CooperativeAction } from "../../../modules/cooperative"
 import { CoopstallError } from "../../../lib/errors"
-import { privateCooperative } from "../../../lib/serialize"
+import { privateCooperative } from "../../../workflows/cooperative/read/serialize"
 import { changeCooperativeStatusWorkflow } from "../../../workflows/cooperative/change-cooperative-status"
 
 /** POST /admin/cooperatives/:id/{approve,reject,suspend,reinstate} with { reason }: one route folder per decision. */

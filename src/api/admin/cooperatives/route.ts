@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
-import { privateCooperative } from "../../../lib/serialize"
+import { privateCooperative } from "../../../workflows/cooperative/read/serialize"
 
 /** GET /admin/cooperatives?status=&province=&q=: the union's register of cooperatives. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -1,5 +1,5 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
-import { LedgerExportQuery, LedgerQuery } from "../../../lib/ledger/query"
+import { LedgerExportQuery, LedgerQuery } from "../../../workflows/ledger/read/query"
 import { validateBody, validateQuery } from "../../../lib/validation"
 import { LedgerAdjustmentBody, OrderRefundBody, ReconciliationQuery } from "./validators"
 

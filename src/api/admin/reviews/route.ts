@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { fullReview } from "../../../lib/reviews"
+import { fullReview } from "../../../workflows/review/read/reviews"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

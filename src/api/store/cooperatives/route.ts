@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
-import { cooperativeCertificates, cooperativeOcopSummary } from "../../../lib/quality"
-import { cooperativeReviewSummaries } from "../../../lib/reviews"
-import { publicCooperative } from "../../../lib/serialize"
+import { cooperativeCertificates, cooperativeOcopSummary } from "../../../workflows/certification/read/quality"
+import { cooperativeReviewSummaries } from "../../../workflows/review/read/reviews"
+import { publicCooperative } from "../../../workflows/cooperative/read/serialize"
 
 /** GET /store/cooperatives?province=&q=: the stall directory, approved cooperatives only, with the quality marks in force. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

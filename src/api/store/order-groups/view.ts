@@ -1,8 +1,8 @@
-import { collectorOf } from "../../../lib/ledger/collector"
+import { collectorOf } from "../../../modules/order-group/rules/collector"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"
-import { ORDER_VIEW_FIELDS, serializeOrder, type OrderViewRow } from "../../../lib/order-progress"
+import { ORDER_VIEW_FIELDS, serializeOrder, type OrderViewRow } from "../../../workflows/order/read/order-view"
 
 type OrderWithCooperative = OrderViewRow & { cooperative?: { id: string; name: string; handle: string; province: string | null } | null }
 import { PaymentShare } from "../../../modules/order-group"

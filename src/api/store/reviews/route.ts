@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { fullReview } from "../../../lib/reviews"
+import { fullReview } from "../../../workflows/review/read/reviews"
 import { createReviewWorkflow } from "../../../workflows/review/create-review"
 
 /** POST /store/reviews: a signed-in customer reviews a delivered product of their order, or its cooperative. Starts `pending`. */

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
-import { cartCooperatives } from "../../../lib/ownership"
+import { cartCooperatives } from "../../../workflows/cooperative/read/ownership"
 import {
   ChoiceCooperative,
   insufficientAt,

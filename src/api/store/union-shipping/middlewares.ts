@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { CoopstallError, notFound } from "../../../lib/errors"
-import { cartCooperatives } from "../../../lib/ownership"
+import { cartCooperatives } from "../../../workflows/cooperative/read/ownership"
 import { isUnionChoiceId, unionChoiceCode } from "../../../workflows/shipping/utils/union-shipping-choices"
 import { cartUnionChoices, loadCartShipping, serializeUnionChoice } from "./choices"
 

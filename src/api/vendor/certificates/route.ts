@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { listCertificationViews, retrieveCertificationView } from "../../../lib/certification-view"
+import { listCertificationViews, retrieveCertificationView } from "../../../workflows/certification/read/certification-view"
 import { submitCertificationWorkflow } from "../../../workflows/certification/submit-certification"
 import type { VendorRequest } from "../tenant"
 import type { SubmitCertificateBody } from "./validators"

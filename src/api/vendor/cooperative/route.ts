@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
-import { privateCooperative } from "../../../lib/serialize"
+import { privateCooperative } from "../../../workflows/cooperative/read/serialize"
 import { updateCooperativeWorkflow } from "../../../workflows/cooperative/update-cooperative"
 import type { VendorRequest } from "../tenant"
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { privateCooperative, publicUser } from "../../../lib/serialize"
+import { privateCooperative, publicUser } from "../../../workflows/cooperative/read/serialize"
 import { toHandle } from "../../../lib/text"
 import { createCooperativeWorkflow } from "../../../workflows/cooperative/create-cooperative"
 import { registeredSignIn } from "../sign-in"

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { cooperativeProductIds, cooperativeStockLocationId } from "../../../lib/ownership"
+import { cooperativeProductIds, cooperativeStockLocationId } from "../../../workflows/cooperative/read/ownership"
 import type { VendorRequest } from "../tenant"
 
 /** GET /vendor/inventory: stock of every variant the cooperative sells, at its own warehouse. */

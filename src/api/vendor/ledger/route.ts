@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { ledgerFilters } from "../../../lib/ledger/query"
-import { ledgerStatement } from "../../../lib/ledger/statement"
+import { ledgerFilters } from "../../../workflows/ledger/read/query"
+import { ledgerStatement } from "../../../workflows/ledger/read/statement"
 import type { VendorRequest } from "../tenant"
 
 /** GET /vendor/ledger?type=&from=&to=&limit=&offset=: the cooperative's own balance and ledger lines, newest first. */

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { serializeVendorLot, serializeVendorLots, traceability } from "../../../lib/traceability/lots"
+import { serializeVendorLot, serializeVendorLots, traceability } from "../../../workflows/traceability/read/lots"
 import { createCooperativeLotWorkflow } from "../../../workflows/traceability/create-lot"
 import type { VendorRequest } from "../tenant"
 import type { CreateLotBody } from "./validators"

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { privateCooperative, publicUser } from "../../../lib/serialize"
+import { privateCooperative, publicUser } from "../../../workflows/cooperative/read/serialize"
 import type { VendorRequest } from "../tenant"
 
 /** GET /vendor/me: the signed-in cooperative user and their cooperative. */

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { cooperativeOrderIds } from "../../../lib/ownership"
+import { cooperativeOrderIds } from "../../../workflows/cooperative/read/ownership"
 import type { VendorRequest } from "../tenant"
 import { listVendorOrders } from "./view"
 

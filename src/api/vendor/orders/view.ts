@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"
-import { ORDER_VIEW_FIELDS, serializeOrder } from "../../../lib/order-progress"
+import { ORDER_VIEW_FIELDS, serializeOrder } from "../../../workflows/order/read/order-view"
 import { PaymentShare } from "../../../modules/order-group"
 
 const VENDOR_ORDER_FIELDS = [...ORDER_VIEW_FIELDS, "order_group.id", "order_group.shares", "order_group.payment_provider_id"]

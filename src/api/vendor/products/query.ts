@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"
-import { shapeVendorProduct } from "../../../lib/product-input"
+import { shapeVendorProduct } from "../../../workflows/product/utils/product-input"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService, revisionView } from "../../../modules/product-revision"
 
 export const VENDOR_PRODUCT_FIELDS = [

@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { conflict } from "../../../lib/errors"
-import { cooperativeShippingProfileId } from "../../../lib/ownership"
+import { cooperativeShippingProfileId } from "../../../workflows/cooperative/read/ownership"
 import { COOPERATIVE_RATE_PROVIDER_ID } from "../../../modules/cooperative-rate"
 import { createCooperativeShippingOptionWorkflow } from "../../../workflows/shipping/create-cooperative-shipping-option"
 import type { VendorRequest } from "../tenant"

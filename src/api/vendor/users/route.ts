@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
-import { publicUser } from "../../../lib/serialize"
+import { publicUser } from "../../../workflows/cooperative/read/serialize"
 import type { VendorRequest } from "../tenant"
 
 /** GET /vendor/users: the cooperative's staff accounts. */

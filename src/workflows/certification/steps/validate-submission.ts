@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addMonthsToDay, expiryAfterLastDay, vnDay } from "../../../lib/dates"
 import { CoopstallError, notFound } from "../../../lib/errors"
-import { ownedProductIds } from "../../../lib/ownership"
+import { ownedProductIds } from "../../cooperative/read/ownership"
 import {
   CERTIFICATION_MODULE,
   CertificationModuleService,

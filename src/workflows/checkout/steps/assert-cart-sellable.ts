@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CoopstallError } from "../../../lib/errors"
 import { formatVnd, MAX_VND } from "../../../lib/money"
-import { assertVariantsSellable } from "../../../lib/sellable"
+import { assertVariantsSellable } from "../read/sellable"
 
 /**
  * The status rule once more at completion: a cooperative or product may have changed since the item

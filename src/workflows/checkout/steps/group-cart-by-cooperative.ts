@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CoopstallError } from "../../../lib/errors"
-import { cooperativeIdsOfProducts } from "../../../lib/ownership"
+import { cooperativeIdsOfProducts } from "../../cooperative/read/ownership"
 
 export type CooperativePart = {
   cooperative: { id: string; name: string; handle: string; cod_collector: "cooperative" | "union" | null }

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService, PaymentShare } from "../../../modules/order-group"
-import { hasFailedDelivery } from "../../../lib/order-progress"
+import { hasFailedDelivery } from "../../order/utils/order-progress"
 import { refundOrderRemainder, ShareRefund } from "../../order/steps/refund-cooperative-share"
 
 export type CanceledShareRefund = ShareRefund & { order_id: string }

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { cooperativeUserIdInAppMetadata } from "../../../lib/vendor-actor"
+import { cooperativeUserIdInAppMetadata } from "../../../modules/cooperative/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 
 /**

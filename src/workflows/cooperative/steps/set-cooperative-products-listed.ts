@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { marketplaceSalesChannelId } from "../../../lib/marketplace"
-import { cooperativeProductIds } from "../../../lib/ownership"
+import { marketplaceSalesChannelId } from "../../marketplace/read/marketplace"
+import { cooperativeProductIds } from "../read/ownership"
 
 /**
  * Puts all of a cooperative's products into the marketplace sales channel (listed: true) or takes

@@ -10,9 +10,9 @@ import {
   ownsInventoryItem,
   ownsOrder,
   ownsShippingOption,
-} from "../../../lib/ownership"
-import { ownsLot, ownsLotEvent } from "../../../lib/traceability/ownership"
-import { cooperativeUserIdInAppMetadata } from "../../../lib/vendor-actor"
+} from "../read/ownership"
+import { ownsLot, ownsLotEvent } from "../../traceability/read/ownership"
+import { cooperativeUserIdInAppMetadata } from "../../../modules/cooperative/vendor-actor"
 import { CERTIFICATION_MODULE, CertificationModuleService } from "../../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import CooperativeOrderLink from "../../../links/cooperative-order"
 import { conflict, CoopstallError, notFound } from "../../../lib/errors"
-import { orderPurchase } from "../../../lib/ledger/paid-in"
+import { orderPurchase } from "../read/paid-in"
 
 export type CodRemittanceTarget = {
   order_id: string

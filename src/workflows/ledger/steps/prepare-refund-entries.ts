@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { refundEntries, refundsOfPaymentCollection } from "../../../lib/ledger/refunds"
+import { refundEntries, refundsOfPaymentCollection } from "../read/refunds"
 import { LEDGER_MODULE, LedgerEntryInput, LedgerModuleService } from "../../../modules/ledger"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService, PaymentShare } from "../../../modules/order-group"
 

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { FailedDeliveryRecord } from "../../../lib/order-progress"
+import type { FailedDeliveryRecord } from "../utils/order-progress"
 
 /**
  * Writes the failed delivery on the fulfilment's metadata. Medusa merges metadata on update, so

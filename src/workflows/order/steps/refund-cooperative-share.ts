@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ORDER_REFUND_LOCK_TIMEOUT_S, orderRefundLockKey, refundableForOrder } from "../../../lib/ledger/refunds"
+import { ORDER_REFUND_LOCK_TIMEOUT_S, orderRefundLockKey, refundableForOrder } from "../../ledger/read/refunds"
 
 export type ShareRefund = { payment_id: string; amount: number; refund_id: string | null }
 
@@ -22,7 +22,7 @@ export async function refundOrderRemainder(
       if (!refundable?.payment || refundable.refundable <= 0) return null
       const { payment } = refundable
       const amount = refundable.refundable
-      // The refund names its order, so the ledger can tell whose share went back (see lib/ledger/refunds).
+      // The refund names its order, so the ledger can tell whose share went back (see workflows/ledger/read/refunds.ts).
       const refunded: any = await container
         .resolve(Modules.PAYMENT)
         .refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id } })

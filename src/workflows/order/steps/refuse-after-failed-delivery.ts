@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../../lib/errors"
-import { hasFailedDelivery } from "../../../lib/order-progress"
+import { hasFailedDelivery } from "../utils/order-progress"
 
 /** One lock per order for everything that ends a parcel's journey: delivered, or came back. */
 export const orderDeliveryLockKey = (orderId: string) => `order-delivery:${orderId}`

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { notFound } from "../../../lib/errors"
-import { ownedProductIds, ownedVariantProductId } from "../../../lib/ownership"
+import { ownedProductIds, ownedVariantProductId } from "../../cooperative/read/ownership"
 
 export type CooperativeOwnershipInput = {
   cooperative_id: string

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CoopstallError, notFound } from "../../../lib/errors"
-import { cooperativeIdsOfProducts } from "../../../lib/ownership"
+import { cooperativeIdsOfProducts } from "../../cooperative/read/ownership"
 import { REVIEW_MODULE, ReviewModuleService, ReviewSubject } from "../../../modules/review"
 
 export type CreateReviewInput = {

@@ -1,7 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { notFound } from "../../../lib/errors"
-import { ownedVariantProductId } from "../../../lib/ownership"
-import { createLotWithCode, traceability } from "../../../lib/traceability/lots"
+import { ownedVariantProductId } from "../../cooperative/read/ownership"
+import { traceability } from "../read/lots"
+import { createLotWithCode } from "../utils/lots"
 
 export type CreateLotStepInput = { cooperative_id: string; lot: Record<string, any> & { variant_id: string } }
 

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { notFound } from "../../../lib/errors"
-import { traceability } from "../../../lib/traceability/lots"
+import { traceability } from "../read/lots"
 
 export type UpdateTraceEventStepInput = { id: string } & Record<string, unknown>
 

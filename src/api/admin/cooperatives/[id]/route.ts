@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../lib/errors"
-import { cooperativeProductIds, cooperativeStockLocationId } from "../../../../lib/ownership"
-import { privateCooperative, publicUser } from "../../../../lib/serialize"
+import { cooperativeProductIds, cooperativeStockLocationId } from "../../../../workflows/cooperative/read/ownership"
+import { privateCooperative, publicUser } from "../../../../workflows/cooperative/read/serialize"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
 
 /** GET /admin/cooperatives/:id: profile, staff, status history, warehouse and product count. */

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../lib/errors"
-import { RECONCILIATION_IDENTITY, reconcile } from "../../../../lib/ledger/reconciliation"
+import { RECONCILIATION_IDENTITY, reconcile } from "../../../../workflows/ledger/read/reconciliation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../modules/cooperative"
 import type { z } from "zod"
 import type { ReconciliationQuery } from "../validators"

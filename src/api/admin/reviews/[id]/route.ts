@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../lib/errors"
-import { fullReview } from "../../../../lib/reviews"
+import { fullReview } from "../../../../workflows/review/read/reviews"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../../modules/review"
 
 export async function retrieveReview(scope: MedusaRequest["scope"], id: string) {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../lib/errors"
-import { traceByCode } from "../../../../lib/traceability/view"
+import { traceByCode } from "../../../../workflows/traceability/read/view"
 
 /** GET /store/trace/:code: the public traceability page as JSON (publishable key, like every /store route). */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

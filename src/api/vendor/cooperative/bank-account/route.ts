@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { privateCooperative } from "../../../../lib/serialize"
+import { privateCooperative } from "../../../../workflows/cooperative/read/serialize"
 import { updateCooperativeWorkflow } from "../../../../workflows/cooperative/update-cooperative"
 import type { VendorRequest } from "../../tenant"
 

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { conflict } from "../../../../lib/errors"
-import { cooperativeStockLocationId } from "../../../../lib/ownership"
+import { cooperativeStockLocationId } from "../../../../workflows/cooperative/read/ownership"
 import { setCooperativeStock } from "../../../../workflows/inventory/set-cooperative-stock"
 import type { VendorRequest } from "../../tenant"
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { publicUser } from "../../../../lib/serialize"
+import { publicUser } from "../../../../workflows/cooperative/read/serialize"
 import { registeredSignIn } from "../../sign-in"
 import { acceptCooperativeInviteWorkflow } from "../../../../workflows/cooperative/accept-cooperative-invite"
 

@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { vnDay } from "../../../../lib/dates"
-import { ledgerFilters } from "../../../../lib/ledger/query"
-import { writeLedgerCsv } from "../../../../lib/ledger/statement"
+import { ledgerFilters } from "../../../../workflows/ledger/read/query"
+import { writeLedgerCsv } from "../../../../workflows/ledger/read/statement"
 import type { VendorRequest } from "../../tenant"
 
 /** GET /vendor/ledger/export.csv?type=&from=&to=: the whole (filtered) ledger as a spreadsheet, streamed. */

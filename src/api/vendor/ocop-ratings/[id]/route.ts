@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { retrieveCertificationView } from "../../../../lib/certification-view"
+import { retrieveCertificationView } from "../../../../workflows/certification/read/certification-view"
 import { resubmitCertificationWorkflow } from "../../../../workflows/certification/resubmit-certification"
 import type { VendorRequest } from "../../tenant"
 import type { ResubmitOcopRatingBody } from "../validators"

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { conflict } from "../../../../lib/errors"
-import { cooperativeShippingProfileId } from "../../../../lib/ownership"
+import { cooperativeShippingProfileId } from "../../../../workflows/cooperative/read/ownership"
 import { deleteCooperativeShippingOptionWorkflow } from "../../../../workflows/shipping/delete-cooperative-shipping-option"
 import { updateCooperativeShippingOptionWorkflow } from "../../../../workflows/shipping/update-cooperative-shipping-option"
 import type { VendorRequest } from "../../tenant"

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { sendTracePage } from "../../../../../lib/traceability/http"
-import { codeForDigitalLink } from "../../../../../lib/traceability/view"
+import { sendTracePage } from "../../../../t/trace-page"
+import { codeForDigitalLink } from "../../../../../workflows/traceability/read/view"
 
 /**
  * GET /01/{gtin}/10/{lot}: a GS1 Digital Link (AI 01 = GTIN in 8, 12, 13 or 14 digits, AI 10 = lot

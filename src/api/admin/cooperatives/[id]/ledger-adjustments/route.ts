@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { serializeLedgerLine } from "../../../../../lib/ledger/statement"
+import { serializeLedgerLine } from "../../../../../workflows/ledger/read/statement"
 import { createLedgerAdjustmentWorkflow } from "../../../../../workflows/ledger/create-ledger-adjustment"
 
 /**

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../../lib/errors"
-import { ledgerFilters } from "../../../../../lib/ledger/query"
-import { ledgerStatement } from "../../../../../lib/ledger/statement"
+import { ledgerFilters } from "../../../../../workflows/ledger/read/query"
+import { ledgerStatement } from "../../../../../workflows/ledger/read/statement"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../../modules/cooperative"
 
 /** GET /admin/cooperatives/:id/ledger: what the cooperative sees at GET /vendor/ledger. */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { privateCooperative } from "../../../../../lib/serialize"
+import { privateCooperative } from "../../../../../workflows/cooperative/read/serialize"
 import { releaseCooperativeRegistrationWorkflow } from "../../../../../workflows/cooperative/release-cooperative-registration"
 import type { ReleaseCooperativeBody } from "./validators"
 

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../../../lib/errors"
-import { refundableForOrder } from "../../../../../lib/ledger/refunds"
+import { refundableForOrder } from "../../../../../workflows/ledger/read/refunds"
 
 /**
  * GET /admin/orders/:id/coopstall: for Medusa Admin's order page, the purchase the order belongs

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
 import { notFound } from "../../../../../lib/errors"
-import { cartCooperatives } from "../../../../../lib/ownership"
+import { cartCooperatives } from "../../../../../workflows/cooperative/read/ownership"
 
 /** A cooperative's shipping profile link, with the cooperative's name (as cartCooperatives reads it). */
 type ProfileLink = { cooperative_id: string; shipping_profile_id: string; cooperative?: { name?: string; handle?: string } | null }

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { publicReview, summarize } from "../../../../../lib/reviews"
+import { summarize } from "../../../../../modules/review/rules/summary"
+import { publicReview } from "../../../../../workflows/review/read/reviews"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../../../modules/review"
 
 /** GET /store/products/:id/reviews?rating=&limit=&offset=: published reviews, newest first, with the average and the count per star. */

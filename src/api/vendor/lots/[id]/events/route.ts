@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError } from "../../../../../lib/errors"
-import { lotChanged, retrieveLot } from "../../../../../lib/traceability/lots"
+import { retrieveLot } from "../../../../../workflows/traceability/read/lots"
+import { lotChanged } from "../../../../../workflows/traceability/utils/lots"
 import { createCooperativeTraceEventWorkflow } from "../../../../../workflows/traceability/create-trace-event"
 import type { VendorRequest } from "../../../tenant"
 import type { CreateTraceEventBody } from "../../validators"

@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { conflict } from "../../../../../lib/errors"
-import { lotChanged, retrieveLot, serializeVendorLot } from "../../../../../lib/traceability/lots"
+import { retrieveLot, serializeVendorLot } from "../../../../../workflows/traceability/read/lots"
+import { lotChanged } from "../../../../../workflows/traceability/utils/lots"
 import { publishCooperativeLotWorkflow } from "../../../../../workflows/traceability/publish-lot"
 import type { VendorRequest } from "../../../tenant"
 

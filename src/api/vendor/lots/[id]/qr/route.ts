@@ -1,8 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import QRCode from "qrcode"
-import { qrTarget } from "../../../../../lib/traceability/links"
-import { retrieveLot } from "../../../../../lib/traceability/lots"
+import { qrTarget } from "../../../../../modules/traceability/rules/links"
+import { retrieveLot } from "../../../../../workflows/traceability/read/lots"
 import type { VendorRequest } from "../../../tenant"
 
 /**

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { VariantInput } from "../../../../../lib/product-input"
+import type { VariantInput } from "../../../../../workflows/product/utils/product-input"
 import { addProductVariantWorkflow } from "../../../../../workflows/product/add-product-variant"
 import type { VendorRequest } from "../../../tenant"
 import { retrieveVendorProduct } from "../../query"

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { vendorReview } from "../../../../../lib/reviews"
+import { vendorReview } from "../../../../../workflows/review/read/reviews"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../../../modules/review"
 import { replyToReviewWorkflow } from "../../../../../workflows/review/reply-to-review"
 import type { VendorRequest } from "../../../tenant"

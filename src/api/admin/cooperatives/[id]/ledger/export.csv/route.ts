@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { vnDay } from "../../../../../../lib/dates"
 import { notFound } from "../../../../../../lib/errors"
-import { ledgerFilters } from "../../../../../../lib/ledger/query"
-import { writeLedgerCsv } from "../../../../../../lib/ledger/statement"
+import { ledgerFilters } from "../../../../../../workflows/ledger/read/query"
+import { writeLedgerCsv } from "../../../../../../workflows/ledger/read/statement"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../../../modules/cooperative"
 
 /** GET /admin/cooperatives/:id/ledger/export.csv?type=&from=&to=: the file the cooperative gets at GET /vendor/ledger/export.csv. */

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../../../lib/errors"
-import { privateCooperative } from "../../../../../../lib/serialize"
+import { privateCooperative } from "../../../../../../workflows/cooperative/read/serialize"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../../../modules/cooperative"
 
 /**

@@ -1,6 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { conflict } from "../../../../../../lib/errors"
-import { lotChanged, retrieveLot } from "../../../../../../lib/traceability/lots"
+import { retrieveLot } from "../../../../../../workflows/traceability/read/lots"
+import { lotChanged } from "../../../../../../workflows/traceability/utils/lots"
 import { deleteCooperativeTraceEventWorkflow } from "../../../../../../workflows/traceability/delete-trace-event"
 import { updateCooperativeTraceEventWorkflow } from "../../../../../../workflows/traceability/update-trace-event"
 import type { VendorRequest } from "../../../../tenant"

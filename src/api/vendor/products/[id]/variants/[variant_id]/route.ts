@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { conflict } from "../../../../../../lib/errors"
-import type { VariantInput } from "../../../../../../lib/product-input"
+import type { VariantInput } from "../../../../../../workflows/product/utils/product-input"
 import { deleteCooperativeVariantWorkflow } from "../../../../../../workflows/product/delete-cooperative-variant"
 import { updateCooperativeVariantWorkflow } from "../../../../../../workflows/product/update-cooperative-variant"
 import type { VendorRequest } from "../../../../tenant"
