@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, type ComponentType } from "react"
 import { useSession } from "./api/session"
 import { Layout, Loading } from "./components/layout"
 import { StatusBanner } from "./components/status-banner"
+import { UnionBanner } from "./components/union-banner"
 import { match, navigate, usePath } from "./lib/router"
 import { setUnauthorizedHandler } from "./lib/sdk"
 
@@ -17,6 +18,7 @@ const Orders = lazy(() => import("./pages/orders"))
 const OrderPage = lazy(() => import("./pages/order"))
 const Ledger = lazy(() => import("./pages/ledger"))
 const Rejected = lazy(() => import("./pages/rejected"))
+const Activity = lazy(() => import("./pages/activity"))
 
 const MEMBER_ROUTES: Array<[string, ComponentType<{ params: Record<string, string> }>]> = [
   ["/", Home],
@@ -26,6 +28,7 @@ const MEMBER_ROUTES: Array<[string, ComponentType<{ params: Record<string, strin
   ["/orders", Orders],
   ["/orders/:id", OrderPage],
   ["/ledger", Ledger],
+  ["/activity", Activity],
 ]
 
 export function App() {
@@ -58,6 +61,7 @@ export function App() {
       const [params, Page] = found ?? [{}, Home]
       page = (
         <Layout>
+          <UnionBanner />
           <StatusBanner />
           <Page params={params as Record<string, string>} />
         </Layout>
