@@ -9,6 +9,7 @@ import logins from "../../src/scripts/demo-logins.json"
 import { complete, readyCart } from "../checkout"
 import type { Api } from "../helpers"
 import { panelWalk } from "./panel-walk"
+import { panelManagedWalk } from "./panel-managed-walk"
 
 // The union's moderation desk in a real browser: Debian's Chromium (installed from the system
 // package manager when missing) drives the production build of Medusa Admin with our extensions,
@@ -635,6 +636,10 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     await panelWalk({
       base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
     })
+  })
+
+  it("a union admin runs a managed cooperative's stall from Medusa Admin, and its owner reads who did what", async () => {
+    await panelManagedWalk({ base: BASE, browser: browser!, adminPage: page, shots: SHOTS, adminToken, api, log, elapsed })
   })
 
   async function publishableKey() {

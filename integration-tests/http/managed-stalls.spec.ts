@@ -86,7 +86,11 @@ medusaIntegrationTestRunner({
         sent = await notifications.listNotifications({ template: "cooperative-union-management", resource_id: dafusa.id } as any)
         if (!sent.length) await new Promise((r) => setTimeout(r, 100))
       }
-      expect(sent.map((n) => n.to)).toEqual(["dafusa@coopstall.vn"])
+      // Its owners, each once; not its staff.
+      const to = sent.map((n) => n.to)
+      expect(to).toContain("dafusa@coopstall.vn")
+      expect(to).not.toContain("nhanvien@dafusa.vn")
+      expect(new Set(to).size).toBe(to.length)
       expect(sent[0].data).toMatchObject({ managed: true })
     })
 
@@ -172,7 +176,7 @@ medusaIntegrationTestRunner({
 
       // The owner's list, filtered by who.
       const unionOnly = await activityOf(owner, "?actor_type=union_admin&limit=100")
-      expect(unionOnly.data.activity.length).toBeGreaterThanOrEqual(2)
+      expect(unionOnly.data.activity.length).toBeGreaterThanOrEqual(1)
       expect(unionOnly.data.activity.every((a: any) => a.actor_type === "union_admin" && a.actor_id === adminUser.id)).toBe(true)
       // The union's own view of the stall, from Medusa Admin.
       const adminView = await call(api.get(`/admin/cooperatives/${dafusa.id}/activity?limit=5`, bearer(admin)))
@@ -191,9 +195,8 @@ medusaIntegrationTestRunner({
         const bad = await activityOf(owner, q)
         expect({ q, status: bad.status, code: bad.data.code }).toEqual({ q, status: 400, code: "invalid_request" })
       }
-      for (const method of ["post", "delete"] as const) {
-        expect((await call(api[method]("/vendor/activity", bearer(owner)))).status).toBe(405)
-      }
+      expect((await call(api.post("/vendor/activity", {}, bearer(owner)))).status).toBe(405)
+      expect((await call(api.delete("/vendor/activity", bearer(owner)))).status).toBe(405)
     })
 
     it("unmanaging ends every acting token at once, and managing again does not revive them", async () => {

@@ -4,7 +4,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations";
  * Issue 15 point 4, stalls the union manages: the flag on the cooperative, the append-only activity
  * list (who did what through /vendor), and the one-time codes that open the panel for a union admin.
  */
-export class Migration20261201190000 extends Migration {
+export class Migration20261201183117 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "cooperative" add column if not exists "managed_by_union" boolean not null default false, add column if not exists "managed_since" timestamptz null, add column if not exists "managed_by" text null;`);
