@@ -62,7 +62,7 @@ export function recordActivity(req: MedusaRequest, res: MedusaResponse, next: Me
     body = value
     return json(value)
   }
-  const end = res.end.bind(res) as (...args: unknown[]) => MedusaResponse
+  const end = res.end.bind(res) as unknown as (...args: unknown[]) => MedusaResponse
   let recorded = false
   res.end = ((...args: unknown[]) => {
     if (recorded || res.statusCode >= 400) return end(...args)
@@ -83,6 +83,6 @@ export function recordActivity(req: MedusaRequest, res: MedusaResponse, next: Me
       })
       .finally(() => end(...args))
     return res
-  }) as MedusaResponse["end"]
+  }) as unknown as MedusaResponse["end"]
   next()
 }

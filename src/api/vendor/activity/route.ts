@@ -1,10 +1,10 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import type { VendorRequest } from "../tenant"
+import { ACTIVITY_FIELDS } from "./helpers"
 
 type ActivityQuery = { limit: number; offset: number; record_id?: string; actor_type?: "cooperative_user" | "union_admin" }
 
-export const ACTIVITY_FIELDS = ["id", "actor_type", "actor_id", "actor_email", "action", "record_type", "record_id", "detail_id", "created_at"]
 
 /** GET /vendor/activity?record_id=&actor_type=&limit=&offset=: who did what in the stall, newest first. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {

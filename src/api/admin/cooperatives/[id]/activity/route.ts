@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../../lib/errors"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../../modules/cooperative"
-import { ACTIVITY_FIELDS } from "../../../../vendor/activity/route"
+import { ACTIVITY_FIELDS } from "../../../../vendor/activity/helpers"
 
 /** GET /admin/cooperatives/:id/activity?limit=&offset=: the union's view of who did what in a stall. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
