@@ -61,7 +61,7 @@ medusaIntegrationTestRunner({
       expect({ status: garbage.status, code: garbage.data.code }).toEqual({ status: 400, code: "invalid_request" })
     })
 
-    it("a cooperative user cannot call the union's routes, with its own token or an acting one", async () => {
+    it("a cooperative user cannot call the union's routes", async () => {
       for (const token of [owner, staff]) {
         for (const verb of ["manage", "unmanage", "act-as"]) {
           expect((await call(api.post(`/admin/cooperatives/${dafusa.id}/${verb}`, {}, bearer(token)))).status).toBe(401)
