@@ -35,6 +35,9 @@ medusaIntegrationTestRunner({
     let adminUser: { id: string; email: string }
     let staffUser: { id: string; email: string }
 
+    // The test runner restores the database to its state after beforeAll before every test: each
+    // test that needs a managed stall takes it on itself.
+    const manage = async () => expect((await call(api.post(`/admin/cooperatives/${dafusa.id}/manage`, {}, bearer(admin)))).status).toBe(200)
     const activityOf = async (token: string, query = "") => call(api.get(`/vendor/activity${query}`, bearer(token)))
 
     beforeAll(async () => {
@@ -95,6 +98,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a one-time code opens the panel once: a second exchange, even at the same moment, is refused", async () => {
+      await manage()
       const opened = await call(api.post(`/admin/cooperatives/${dafusa.id}/act-as`, {}, bearer(admin)))
       const [x, y] = await Promise.all([
         call(api.post("/auth/union-handoff", { code: opened.data.code })),
@@ -110,6 +114,7 @@ medusaIntegrationTestRunner({
     })
 
     it("the acting token works for that one cooperative: its panel, as staff would, and nothing of another cooperative", async () => {
+      await manage()
       const acting = await actAs(api, admin, dafusa.id)
       const claims = decodeJwt(acting)
       expect(claims).toMatchObject({ actor_type: "vendor", actor_id: adminUser.id, union_acting: { cooperative_id: dafusa.id, admin_user_id: adminUser.id } })
@@ -148,6 +153,7 @@ medusaIntegrationTestRunner({
     })
 
     it("every write records who did it: the admin for the admin's, the staff member for theirs, shown on the record", async () => {
+      await manage()
       const acting = await actAs(api, admin, dafusa.id)
       const byAdmin = await call(api.post("/vendor/products", tea("Dầu lạc Phú Đa (Liên minh nhập)"), bearer(acting)))
       expect(byAdmin.status).toBe(201)
@@ -187,6 +193,7 @@ medusaIntegrationTestRunner({
     })
 
     it("the activity list is the owner's (and the union's acting): staff read only a record's history", async () => {
+      await manage()
       const refused = await activityOf(staff)
       expect({ status: refused.status, code: refused.data.code }).toEqual({ status: 403, code: "owner_only" })
       expect((await activityOf(owner)).status).toBe(200)
@@ -200,6 +207,7 @@ medusaIntegrationTestRunner({
     })
 
     it("unmanaging ends every acting token at once, and managing again does not revive them", async () => {
+      await manage()
       const acting = await actAs(api, admin, dafusa.id)
       const opened = await call(api.post(`/admin/cooperatives/${dafusa.id}/act-as`, {}, bearer(admin)))
       expect((await call(api.get("/vendor/me", bearer(acting)))).status).toBe(200)
