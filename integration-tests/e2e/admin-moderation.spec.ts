@@ -11,6 +11,7 @@ import type { Api } from "../helpers"
 import { panelDeskWalk } from "./panel-desk-walk"
 import { panelWalk } from "./panel-walk"
 import { panelTraceWalk } from "./panel-trace-walk"
+import { panelManagedWalk } from "./panel-managed-walk"
 
 // The union's moderation desk in a real browser: Debian's Chromium (installed from the system
 // package manager when missing) drives the production build of Medusa Admin with our extensions,
@@ -649,6 +650,10 @@ describe("Medusa Admin moderation desk (Chromium)", () => {
     await panelDeskWalk({
       base: BASE, browser: browser!, shots: SHOTS, panelDir: PANEL_DIR, adminToken, publishableKey, api, fetchApi, log, elapsed,
     })
+  })
+
+  it("a union admin runs a managed cooperative's stall from Medusa Admin, and its owner reads who did what", async () => {
+    await panelManagedWalk({ base: BASE, browser: browser!, adminPage: page, shots: SHOTS, adminToken, api, log, elapsed })
   })
 
   async function publishableKey() {

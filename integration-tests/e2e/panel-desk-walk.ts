@@ -239,6 +239,11 @@ export async function panelDeskWalk(ctx: PanelWalkContext) {
   await page.emulateMedia({ media: "screen" })
   step("packing_slip", t)
 
+  // 7. Signing out lands on the sign-in page and forgets the token.
+  await page.getByTestId("sign-out").click()
+  await page.getByTestId("sign-in-submit").waitFor()
+  expect(await page.evaluate(() => window.localStorage.getItem("medusa_auth_token"))).toBeNull()
+
   expect(errors).toEqual([])
   await page.close()
   elapsed.panel_desk = Date.now() - started

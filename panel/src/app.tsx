@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, type ComponentType } from "react"
 import { useSession } from "./api/session"
 import { Layout, Loading } from "./components/layout"
 import { StatusBanner } from "./components/status-banner"
+import { UnionBanner } from "./components/union-banner"
 import { match, navigate, usePath } from "./lib/router"
 import { setUnauthorizedHandler } from "./lib/sdk"
 
@@ -32,6 +33,7 @@ const Settings = lazy(() => import("./pages/settings"))
 const PackingSlip = lazy(() => import("./pages/packing-slip"))
 const More = lazy(() => import("./pages/more"))
 const AcceptInvite = lazy(() => import("./pages/accept-invite"))
+const Activity = lazy(() => import("./pages/activity"))
 
 const MEMBER_ROUTES: Array<[string, ComponentType<{ params: Record<string, string> }>]> = [
   ["/", Home],
@@ -55,6 +57,7 @@ const MEMBER_ROUTES: Array<[string, ComponentType<{ params: Record<string, strin
   ["/team", Team],
   ["/settings", Settings],
   ["/more", More],
+  ["/activity", Activity],
 ]
 
 export function App() {
@@ -89,6 +92,7 @@ export function App() {
       const [params, Page] = found ?? [{}, Home]
       page = (
         <Layout>
+          <UnionBanner />
           <StatusBanner />
           <Page params={params as Record<string, string>} />
         </Layout>

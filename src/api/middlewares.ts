@@ -4,6 +4,7 @@ import { GUARDED_PREFIXES, guardInput } from "../lib/input-guard"
 import { gateLimitsFromEnv, loadGate, WorkGate } from "../lib/load-gate"
 import { installPublishableKeyCache } from "../medusa-internals/publishable-key-cache"
 import { adminMiddlewares } from "./admin/middlewares"
+import { unionManagementMiddlewares } from "./admin/cooperatives/[id]/manage/middlewares"
 import { authMiddlewares } from "./auth/middlewares"
 import { panelMiddlewares } from "./cooperative/middlewares"
 import { codRemittanceMiddlewares } from "./admin/cod-remittances/middlewares"
@@ -29,5 +30,5 @@ export default defineMiddlewares({
   // The load gate, then the input guard, first: method-less "/x/*" middlewares run before every other
   // middleware of the surface (Medusa's body parser, CORS, publishable key and auth run before any of
   // ours). /health, the admin dashboard's and the panel's files are outside these prefixes, so never gated.
-  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [gate, guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...ledgerAdminMiddlewares, ...commissionRateMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares, ...panelMiddlewares],
+  routes: [...GUARDED_PREFIXES.map((prefix) => ({ matcher: `${prefix}/*`, middlewares: [gate, guardInput] })), ...vendorMiddlewares, ...adminMiddlewares, ...unionManagementMiddlewares, ...ledgerAdminMiddlewares, ...commissionRateMiddlewares, ...storeMiddlewares, ...storeSearchMiddlewares, ...hooksMiddlewares, ...payoutMiddlewares, ...codRemittanceMiddlewares, ...paymentRefundMiddlewares, ...authMiddlewares, ...panelMiddlewares],
 })

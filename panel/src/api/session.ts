@@ -1,4 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { toast } from "@medusajs/ui"
+import i18n from "i18next"
+import { takeUnionHandoff } from "./activity"
 import type { Status } from "../lib/capabilities"
 import { ApiError, request, sdk } from "../lib/sdk"
 
@@ -20,8 +23,10 @@ export type Cooperative = {
   bank_account: { bin: string; account_number: string; account_holder: string; verified_at?: string | null } | null
 }
 export type Me = {
-  user: { id: string; email: string; first_name: string | null; last_name: string | null; role: "owner" | "staff" }
+  user: { id: string; email: string; first_name: string | null; last_name: string | null; role: "owner" | "staff" | "union_admin" }
   cooperative: Cooperative
+  /** The union admin acting for the cooperative (a stall the union manages), else null. */
+  acting?: { admin_user_id: string; admin_email: string } | null
 }
 
 /** Who is signed in: the user and their cooperative, "no_cooperative" for a sign-in that has none yet, or null. */
@@ -31,6 +36,12 @@ export function useSession() {
   return useQuery<Session>({
     queryKey: ["session"],
     queryFn: async () => {
+      // A union admin arriving from Medusa Admin: the one-time code becomes this tab's token.
+      const handoff = await takeUnionHandoff((token) => sdk.client.setToken(token))
+      if (handoff === "failed") {
+        await sdk.client.clearToken()
+        toast.error(i18n.t("union.handoff_failed"))
+      }
       if (!(await sdk.client.getToken())) return { state: "signed_out" }
       try {
         return { state: "member", me: await request<Me>("/vendor/me") }
@@ -87,7 +98,9 @@ export function useSignOut() {
   const client = useQueryClient()
   return async () => {
     await sdk.auth.logout()
-    client.clear()
+    // The session first, while the shell still observes its query (clear() would drop that query
+    // and the page would never hear of the change); then everything the signed-in member had read.
     client.setQueryData(["session"], { state: "signed_out" })
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== "session" })
   }
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next"
 import { useMe, useSignOut } from "../api/session"
 import { setLanguage } from "../lib/i18n"
 import { Link, usePath } from "../lib/router"
+import { ActivityLink } from "./union-banner"
 
 export function LanguageSwitch() {
   const { i18n } = useTranslation()
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="bg-ui-bg-base border-ui-border-base sticky top-0 z-10 flex h-14 items-center justify-between border-b px-3">
         <Text weight="plus" className="truncate" data-testid="cooperative-name">{cooperative.name}</Text>
         <div className="flex items-center">
+          <ActivityLink />
           <LanguageSwitch />
           <Button variant="transparent" className="tap" onClick={signOut} data-testid="sign-out">
             {t("nav.sign_out")}

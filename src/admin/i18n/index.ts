@@ -1,4 +1,5 @@
 import { commissionEn, commissionVi } from "./commission"
+import { managedEn, managedVi } from "./managed"
 import { moneyEn, moneyVi } from "./money"
 
 // Labels of coopstall's Medusa Admin pages, merged into the dashboard's own "translation" namespace
@@ -7,6 +8,7 @@ const en = {
   coopstall: {
     ...moneyEn,
     ...commissionEn,
+    ...managedEn,
     common: {
       all: "All",
       status: "Status",
@@ -121,6 +123,7 @@ const vi: typeof en = {
   coopstall: {
     ...moneyVi,
     ...commissionVi,
+    ...managedVi,
     common: {
       all: "Tất cả",
       status: "Trạng thái",

@@ -226,6 +226,9 @@ export const VENDOR_ROUTES: VendorRoute[] = [
   route("GET", "/vendor/ledger/export.csv", "read"),
   route("GET", "/vendor/payouts", "read"),
   route("GET", "/vendor/payouts/:id", "read", { id: "payout" }),
+
+  // Who did what in the stall (staff or a union admin acting for it); the owner's (./activity/middlewares.ts).
+  route("GET", "/vendor/activity", "read"),
 ]
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import { failDeliveryMiddlewares } from "./orders/[id]/fulfillments/[fulfillment
 import { vendorReturnMiddlewares } from "./returns/middlewares"
 import { ReplyToReviewBody, VendorListReviewsQuery } from "./reviews/validators"
 import { assertEveryVendorRouteIsListed } from "./access"
+import { activityMiddlewares } from "./activity/middlewares"
+import { recordActivity } from "./activity-recorder"
 import { ListInvitesQuery } from "./invites/validators"
 import { ownershipMiddlewares, requireOwner, resolveTenant } from "./tenant"
 import { receiveUploads } from "./uploads/middleware"
@@ -43,6 +45,8 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       authenticate(VENDOR_ACTOR_TYPE, ["bearer", "session"], { allowUnregistered: true }),
       resolveTenant,
+      // Who did each successful write, staff or a union admin acting for the cooperative (GET /vendor/activity).
+      recordActivity,
     ],
   },
   // ...and every id in its path, as the router matched it, is checked before any other route middleware.
@@ -82,4 +86,5 @@ export const vendorMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/vendor/ledger/export.csv", middlewares: [validateQuery(LedgerExportQuery)] },
   { method: ["POST"], matcher: "/vendor/shipping-options", middlewares: [validateBody(CreateShippingOptionBody)] },
   { method: ["POST"], matcher: "/vendor/shipping-options/:id", middlewares: [validateBody(UpdateShippingOptionBody)] },
+  ...activityMiddlewares,
 ]

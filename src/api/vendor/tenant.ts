@@ -1,12 +1,18 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { CoopstallError, notFound } from "../../lib/errors"
-import { cooperativeUserIdOf } from "../../modules/cooperative/vendor-actor"
+import { cooperativeUserIdOf, unionActingOf, UNION_ACTING_CLAIM } from "../../modules/cooperative/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
-import { matchVendorRoute, RESOURCES, statusAllows, statusRefusal, VENDOR_ROUTES, VendorRoute } from "./access"
+import { type Capability, matchVendorRoute, RESOURCES, statusAllows, statusRefusal, VENDOR_ROUTES, VendorRoute } from "./access"
+import { actingTenant } from "./union-acting"
+
+/** Who is acting, as the activity list names them: the cooperative's own staff or a union admin acting for it. */
+export type TenantActor = { type: "cooperative_user" | "union_admin"; id: string; email: string }
 
 export type TenantContext = {
   cooperative: any
+  /** The cooperative user; for a union admin acting, a stand-in with the admin's id and email and role "union_admin". */
   user: any
+  actor: TenantActor
 }
 
 /** A vendor request after the tenant middleware: the caller's cooperative and account, resolved once. */
@@ -24,7 +30,19 @@ export async function resolveTenant(req: MedusaRequest, _res: MedusaResponse, ne
   const match = matchVendorRoute(req.method, req.originalUrl.split("?")[0])
   if (!match.ok) return next(match.error)
   const { capability } = match.route
-  const userId = cooperativeUserIdOf((req as AuthenticatedMedusaRequest).auth_context)
+  const authContext = (req as AuthenticatedMedusaRequest).auth_context
+  if (authContext && (authContext as unknown as Record<string, unknown>)[UNION_ACTING_CLAIM] !== undefined) {
+    // A union admin acting for a managed cooperative: scoped to that one cooperative, and only while
+    // the union still manages it (./union-acting.ts); otherwise the same status rules as its staff.
+    const acting = await actingTenant(req.scope, unionActingOf(authContext), authContext, capability)
+    if (!acting.ok) return next(acting.error)
+    ;(req as VendorRequest).tenant = acting.tenant
+    if (!statusAllows(acting.tenant.cooperative.status, capability as Capability)) {
+      return next(new CoopstallError(403, "cooperative_status_forbids", statusRefusal(acting.tenant.cooperative, capability as Capability)))
+    }
+    return next()
+  }
+  const userId = cooperativeUserIdOf(authContext)
 
   if (capability === "join") {
     if (!userId) return next()
@@ -45,7 +63,7 @@ export async function resolveTenant(req: MedusaRequest, _res: MedusaResponse, ne
   if (!user?.cooperative) {
     return next(new CoopstallError(401, "unknown_cooperative_user", "This cooperative account no longer exists."))
   }
-  ;(req as VendorRequest).tenant = { cooperative: user.cooperative, user }
+  ;(req as VendorRequest).tenant = { cooperative: user.cooperative, user, actor: { type: "cooperative_user", id: user.id, email: user.email } }
 
   if (!statusAllows(user.cooperative.status, capability)) {
     return next(new CoopstallError(403, "cooperative_status_forbids", statusRefusal(user.cooperative, capability)))

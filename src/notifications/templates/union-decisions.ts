@@ -29,6 +29,31 @@ export const cooperativeStatusChanged = defineTemplate<{ cooperative_name: strin
   }),
 })
 
+/** The union takes over running the cooperative's stall, or hands it back (docs/panel/README.md). */
+export const cooperativeUnionManagement = defineTemplate<{ cooperative_name: string; managed: boolean }>({
+  sample: { cooperative_name: "HTX Chè Thanh Nam", managed: true },
+  vi: (d) => ({
+    subject: d.managed ? `${d.cooperative_name}: Liên minh nhận quản lý gian hàng` : `${d.cooperative_name}: Liên minh thôi quản lý gian hàng`,
+    intro: d.managed
+      ? [
+          `Liên minh HTX đã nhận quản lý gian hàng ${d.cooperative_name}. Cán bộ Liên minh có thể làm việc trong bảng điều khiển như nhân viên của hợp tác xã (không đổi tài khoản ngân hàng, không quản lý nhân viên).`,
+          "Mọi thao tác đều ghi rõ ai đã làm; chủ hợp tác xã xem ở mục Hoạt động.",
+        ]
+      : [`Liên minh HTX đã thôi quản lý gian hàng ${d.cooperative_name}. Cán bộ Liên minh không còn thao tác được trong gian hàng.`],
+    action: { label: "Xem hoạt động", url: panelUrl("/activity") },
+  }),
+  en: (d) => ({
+    subject: d.managed ? `${d.cooperative_name}: the union now runs your stall` : `${d.cooperative_name}: the union no longer runs your stall`,
+    intro: d.managed
+      ? [
+          `The cooperative union now runs the ${d.cooperative_name} stall. Union admins can work in the panel as your staff would (not the bank account, not the staff list).`,
+          "Every action records who did it; the owner sees them under Activity.",
+        ]
+      : [`The cooperative union no longer runs the ${d.cooperative_name} stall; its admins can no longer act in it.`],
+    action: { label: "See activity", url: panelUrl("/activity") },
+  }),
+})
+
 type Subject = "ocop_rating" | "certificate"
 const SUBJECT_VI: Record<Subject, string> = { ocop_rating: "Xếp hạng OCOP", certificate: "Chứng nhận" }
 const SUBJECT_EN: Record<Subject, string> = { ocop_rating: "OCOP rating", certificate: "Certificate" }

@@ -10,6 +10,7 @@ import { errorMessage, fieldErrors } from "../../lib/errors"
 import { dateTime, vnd } from "../../lib/format"
 import { Link } from "../../lib/router"
 import { PROGRESS_COLOR } from "../orders"
+import { RecordActivity } from "../activity"
 
 const CARRIERS = ["Viettel Post", "VNPost", "Giao Hàng Nhanh", "Giao Hàng Tiết Kiệm", "J&T Express", "Ninja Van", "Best Express"]
 
@@ -140,6 +141,7 @@ export default function OrderPage({ params }: { params: Record<string, string> }
           </ActionButton>
         )}
       </div>
+      <RecordActivity recordId={params.id} />
     </>
   )
 }

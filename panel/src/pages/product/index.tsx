@@ -15,6 +15,7 @@ import { dateTime, vnd } from "../../lib/format"
 import { navigate } from "../../lib/router"
 import { REVIEW_COLOR } from "../products"
 import { shrinkPhoto } from "./photo"
+import { RecordActivity } from "../activity"
 
 type VariantForm = { id?: string; inventory_item_id?: string; title: string; price: string; weight: string; stock: string; stock0?: number }
 const digits = (s: string) => s.replace(/\D/g, "")
@@ -224,6 +225,7 @@ export default function ProductPage({ params }: { params: Record<string, string>
           </div>
         )}
       </form>
+      {id && <RecordActivity recordId={id} />}
     </>
   )
 }

@@ -7,6 +7,7 @@ import { DecisionPanel } from "../../components/decision-panel"
 import { FilterSelect } from "../../components/filter-select"
 import { Pager } from "../../components/pager"
 import { Status } from "../../components/status-badge"
+import { UnionManagement } from "../../components/union-management"
 import { formatDate, query, useAdminGet } from "../../lib/api"
 
 const STATUSES = ["pending", "approved", "rejected", "suspended"]
@@ -142,6 +143,7 @@ const CooperativesPage = () => {
               list.reload()
             }}
           />
+          <UnionManagement key={`${cooperative.id}-managed`} cooperative={cooperative} onChange={selected.reload} />
         </Container>
       )}
     </div>

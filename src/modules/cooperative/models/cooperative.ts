@@ -40,6 +40,12 @@ export const Cooperative = model
     // their sign-ins untied, so its tax code, handle and emails hold nothing against anyone.
     released_at: model.dateTime().nullable(),
     released_by: model.text().nullable(),
+    // A stall the union runs for a cooperative with no one to do it (docs/panel/README.md): its admins
+    // may act in the panel for it while this holds. `managed_since` changes each time it is set, and
+    // an acting token names it, so unmanaging (or unmanaging and managing again) ends every token.
+    managed_by_union: model.boolean().default(false),
+    managed_since: model.dateTime().nullable(),
+    managed_by: model.text().nullable(),
     metadata: model.json().nullable(),
     users: model.hasMany(() => CooperativeUser, { mappedBy: "cooperative" }),
     invites: model.hasMany(() => CooperativeInvite, { mappedBy: "cooperative" }),

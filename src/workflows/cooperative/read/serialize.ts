@@ -8,6 +8,7 @@ const PUBLIC_FIELDS = [
 
 const PRIVATE_FIELDS = [
   ...PUBLIC_FIELDS, "registration_number", "status", "status_reason", "stripe_account_id", "updated_at",
+  "managed_by_union", "managed_since",
 ] as const
 
 function pick(source: object, fields: readonly string[]) {

@@ -1,0 +1,3 @@
+import { setUnionManagement } from "./helpers"
+
+export const POST = setUnionManagement(true)

@@ -1,0 +1,3 @@
+import { setUnionManagement } from "../manage/helpers"
+
+export const POST = setUnionManagement(false)
