@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { listCertificationViews, retrieveCertificationView } from "../../lib/certification-view"
-import { CoopstallError } from "../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../lib/errors"
 import { CertificationSubject, REVIEW_ACTIONS } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { reviewCertificationWorkflow } from "../../workflows/certification/review-certification"
@@ -40,7 +40,7 @@ export const decide = (subject: CertificationSubject, action: (typeof REVIEW_ACT
 ) => {
   const note = req.validatedBody?.note
   if (!note && action !== "verify") {
-    throw new CoopstallError(400, "invalid_request", `A note saying why is required to ${action}.`, [{ path: "note", message: "Required" }])
+    throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `A note saying why is required to ${action}.`, [{ path: "note", message: "Required" }])
   }
   await reviewCertificationWorkflow(req.scope).run({
     input: { subject_type: subject, id: req.params.id, action, note: note ?? null, actor_type: "user", actor_id: req.auth_context.actor_id },

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { conflict, CoopstallError, notFound } from "../../../lib/errors"
+import { ErrorTypes, conflict, CoopstallError, notFound } from "../../../lib/errors"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService, PaymentShare } from "../../../modules/order-group"
 import { refundCooperativeOrderWorkflow } from "../../../workflows/ledger/refund-cooperative-order"
 import { PaymentRefundBody } from "./validators"
@@ -39,7 +39,7 @@ export async function refundPurchasePayment(req: AuthenticatedMedusaRequest, res
     const parsed = PaymentRefundBody.safeParse(req.body ?? {})
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ path: i.path.join(".") || "body", message: i.message }))
-      throw new CoopstallError(400, "invalid_request", `Invalid body. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors)
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `Invalid body. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors)
     }
     const reasonId = parsed.data.refund_reason_id
     if (reasonId && !(await payments.listRefundReasons({ id: reasonId }, { select: ["id"] })).length) {

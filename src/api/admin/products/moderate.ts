@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService, revisionView } from "../../../modules/product-revision"
 import { moderateProductWorkflow } from "../../../workflows/product/moderate-product"
 
@@ -13,7 +13,7 @@ export const moderateProduct =
   async (req: AuthenticatedMedusaRequest<{ reason?: string; revision_id?: string }>, res: MedusaResponse) => {
     const { reason, revision_id } = (req.validatedBody as any) ?? {}
     if (decision === "reject" && !reason) {
-      throw new CoopstallError(400, "invalid_request", "A reason is required to reject a product; the cooperative will read it.", [
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "A reason is required to reject a product; the cooperative will read it.", [
         { path: "reason", message: "Required" },
       ])
     }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type Stripe from "stripe"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { stripeWebhooks } from "../../../lib/stripe-connect"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 import { bookStripeReversalWorkflow } from "../../../workflows/payout/book-stripe-reversal"
@@ -21,12 +21,12 @@ const DECISIONS: Record<string, PayoutDecision> = {
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const secret = process.env.STRIPE_CONNECT_WEBHOOK_SECRET
-  if (!secret) throw new CoopstallError(503, "webhook_not_configured", "STRIPE_CONNECT_WEBHOOK_SECRET is not set.")
+  if (!secret) throw new CoopstallError(ErrorTypes.UNAVAILABLE, "webhook_not_configured", "STRIPE_CONNECT_WEBHOOK_SECRET is not set.")
   let event: Stripe.Event
   try {
     event = stripeWebhooks().constructEvent(req.rawBody ?? "", String(req.headers["stripe-signature"] ?? ""), secret)
   } catch {
-    throw new CoopstallError(401, "invalid_signature", "The event's Stripe signature does not match.")
+    throw new CoopstallError(ErrorTypes.UNAUTHORIZED, "invalid_signature", "The event's Stripe signature does not match.")
   }
   const decision = DECISIONS[event.type]
   if (!decision) return res.json({ received: true, ignored: event.type })

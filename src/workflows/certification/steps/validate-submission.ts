@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addMonthsToDay, expiryAfterLastDay, vnDay } from "../../../lib/dates"
-import { CoopstallError, notFound } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes, notFound } from "../../../lib/errors"
 import { ownedProductIds } from "../../../lib/ownership"
 import {
   CERTIFICATION_MODULE,
@@ -25,7 +25,7 @@ export const evidencePrefix = (cooperativeId: string) => `evidence/${cooperative
 
 async function evidenceUrl(container: any, cooperativeId: string, fileId: string): Promise<string> {
   const notYours = new CoopstallError(
-    400,
+    ErrorTypes.INVALID_DATA,
     "evidence_not_found",
     "The evidence file was not found among your cooperative's uploads; upload it with POST /vendor/uploads and send the returned id."
   )
@@ -61,20 +61,20 @@ export const validateSubmissionStep = createStep(
     if (input.subject_type === "ocop_rating") {
       if (fields.product_id) {
         const owned = await ownedProductIds(container, input.cooperative_id, [fields.product_id])
-        if (!owned.length) throw new CoopstallError(400, "unknown_product", `Product ${fields.product_id} is not one of your cooperative's products.`)
+        if (!owned.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "unknown_product", `Product ${fields.product_id} is not one of your cooperative's products.`)
         const [pending] = await service.listOcopRatings({ product_id: fields.product_id, status: "submitted" })
         if (pending && pending.id !== input.id) {
-          throw new CoopstallError(409, "rating_under_review", "This product already has a rating waiting for the union's review; change that one instead (POST /vendor/ocop-ratings/:id).")
+          throw new CoopstallError(ErrorTypes.CONFLICT, "rating_under_review", "This product already has a rating waiting for the union's review; change that one instead (POST /vendor/ocop-ratings/:id).")
         }
       }
       if (fields.decision_date) {
         if (fields.decision_date > today) {
-          throw new CoopstallError(400, "decision_in_future", `The decision date ${fields.decision_date} is in the future.`)
+          throw new CoopstallError(ErrorTypes.INVALID_DATA, "decision_in_future", `The decision date ${fields.decision_date} is in the future.`)
         }
         const expiresAt = ocopExpiresAt(fields.decision_date)
         if (expiresAt <= new Date()) {
           throw new CoopstallError(
-            400,
+            ErrorTypes.INVALID_DATA,
             "decision_expired",
             `An OCOP decision is valid for ${OCOP_VALIDITY_MONTHS} months: the decision of ${fields.decision_date} expired on ${vnDay(expiresAt)}. Submit the product's current decision.`
           )
@@ -87,28 +87,28 @@ export const validateSubmissionStep = createStep(
     if (fields.product_ids) {
       const owned = new Set(await ownedProductIds(container, input.cooperative_id, fields.product_ids))
       const unknown = fields.product_ids.filter((id: string) => !owned.has(id))
-      if (unknown.length) throw new CoopstallError(400, "unknown_product", `Not your cooperative's products: ${unknown.join(", ")}.`)
+      if (unknown.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "unknown_product", `Not your cooperative's products: ${unknown.join(", ")}.`)
     }
     // A resubmission may change a few fields: check the certificate as it will be stored.
     const current: any = input.id ? (await service.listCertificates({ id: input.id }))[0] : {}
     const { type, code, issued_on: issued, valid_until: until } = { ...current, ...fields }
-    if (until < issued) throw new CoopstallError(400, "invalid_validity", `valid_until (${until}) is before issued_on (${issued}).`)
-    if (issued > today) throw new CoopstallError(400, "issued_in_future", `The issue date ${issued} is in the future.`)
+    if (until < issued) throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_validity", `valid_until (${until}) is before issued_on (${issued}).`)
+    if (issued > today) throw new CoopstallError(ErrorTypes.INVALID_DATA, "issued_in_future", `The issue date ${issued} is in the future.`)
     if (type === "vietgap" && until > addMonthsToDay(issued, VIETGAP_MAX_VALIDITY_MONTHS)) {
       throw new CoopstallError(
-        400,
+        ErrorTypes.INVALID_DATA,
         "vietgap_validity_too_long",
         `A VietGAP certificate is valid for at most 2 years: issued on ${issued}, it cannot be valid until ${until} (latest ${addMonthsToDay(issued, VIETGAP_MAX_VALIDITY_MONTHS)}).`
       )
     }
     if (type === "globalgap" && !/^\d{13}$/.test(code)) {
-      throw new CoopstallError(400, "invalid_ggn", "A GlobalG.A.P. certificate is identified by its 13-digit GGN.")
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_ggn", "A GlobalG.A.P. certificate is identified by its 13-digit GGN.")
     }
     fields.expires_at = expiryAfterLastDay(until)
-    if (fields.expires_at <= new Date()) throw new CoopstallError(400, "certificate_expired", `This certificate was valid until ${until}; it has expired.`)
+    if (fields.expires_at <= new Date()) throw new CoopstallError(ErrorTypes.INVALID_DATA, "certificate_expired", `This certificate was valid until ${until}; it has expired.`)
     const clash = await service.listCertificates({ type, code, status: ["submitted", "verified"] } as any)
     if (clash.some((c) => c.id !== input.id)) {
-      throw new CoopstallError(409, "certificate_code_in_use", `A ${type} certificate with code ${code} is already registered or under review.`)
+      throw new CoopstallError(ErrorTypes.CONFLICT, "certificate_code_in_use", `A ${type} certificate with code ${code} is already registered or under review.`)
     }
     return new StepResponse({ ...fields, cooperative_id: input.cooperative_id })
   }

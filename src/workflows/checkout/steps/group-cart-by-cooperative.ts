@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { cooperativeIdsOfProducts } from "../../../lib/ownership"
 
 export type CooperativePart = {
@@ -41,7 +41,7 @@ export const groupCartByCooperativeStep = createStep(
     for (const item of items) {
       const cooperative = byId.get(owners.get(item.product_id) ?? "")
       if (!cooperative) {
-        throw new CoopstallError(400, "product_without_cooperative", `${itemName(item)} belongs to no cooperative and cannot be sold.`)
+        throw new CoopstallError(ErrorTypes.INVALID_DATA, "product_without_cooperative", `${itemName(item)} belongs to no cooperative and cannot be sold.`)
       }
       let part = parts.get(cooperative.id)
       if (!part) {
@@ -66,7 +66,7 @@ export const groupCartByCooperativeStep = createStep(
       const part = partByProfile.get(method.shipping_option?.shipping_profile_id)
       if (!part) {
         throw new CoopstallError(
-          400,
+          ErrorTypes.INVALID_DATA,
           "shipping_method_without_items",
           `The shipping method "${method.name}" is for a cooperative with nothing in this cart: remove it or choose again.`
         )
@@ -77,7 +77,7 @@ export const groupCartByCooperativeStep = createStep(
     for (const part of parts.values()) {
       if (part.needs_shipping && part.shipping_method_ids.length !== 1) {
         throw new CoopstallError(
-          400,
+          ErrorTypes.INVALID_DATA,
           "shipping_method_required",
           `Choose one shipping option of ${part.cooperative.name} for ${items
             .filter((i) => part.item_ids.includes(i.id))

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import CooperativeOrderLink from "../../../links/cooperative-order"
-import { conflict, CoopstallError, notFound } from "../../../lib/errors"
+import { ErrorTypes, conflict, CoopstallError, notFound } from "../../../lib/errors"
 import { orderPurchase } from "../../../lib/ledger/paid-in"
 
 export type CodRemittanceTarget = {
@@ -42,7 +42,7 @@ export const loadCodRemittanceTargetStep = createStep(
       throw conflict("order_canceled", `Order #${order.display_id} was canceled: no cash was collected for it.`)
     }
     if (amount !== Math.round(Number(purchase.share.amount))) {
-      throw new CoopstallError(422, "remittance_amount_mismatch", `The remittance for order #${order.display_id} must be its share, ${purchase.share.amount} đồng; got ${amount}.`, [
+      throw new CoopstallError(ErrorTypes.UNPROCESSABLE, "remittance_amount_mismatch", `The remittance for order #${order.display_id} must be its share, ${purchase.share.amount} đồng; got ${amount}.`, [
         { path: "amount", message: `must be ${purchase.share.amount}` },
       ])
     }

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError, notFound } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes, notFound } from "../../../lib/errors"
 import { MODERATION_TRANSITIONS, ModerationAction, REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"
 
 const service = (c: any): ReviewModuleService => c.resolve(REVIEW_MODULE)
@@ -18,7 +18,7 @@ export const applyModerationStep = createStep(
     const transition = MODERATION_TRANSITIONS[input.action]
     if (!transition.from.includes(review.status as any)) {
       throw new CoopstallError(
-        409,
+        ErrorTypes.CONFLICT,
         "invalid_moderation_transition",
         `Cannot ${input.action} a review that is ${review.status}; ${input.action} applies to ${transition.from.join(" or ")} ones.`
       )
@@ -48,9 +48,9 @@ export const applyReplyStep = createStep(
     const [review] = await service(container).listShopperReviews({ id: input.id, cooperative_id: input.cooperative_id })
     if (!review) throw notFound("Review", input.id)
     if (review.status !== "published") {
-      throw new CoopstallError(409, "review_not_published", "Only a published review can be answered.")
+      throw new CoopstallError(ErrorTypes.CONFLICT, "review_not_published", "Only a published review can be answered.")
     }
-    if (review.reply) throw new CoopstallError(409, "already_replied", "This review has already been answered; a cooperative answers a review once.")
+    if (review.reply) throw new CoopstallError(ErrorTypes.CONFLICT, "already_replied", "This review has already been answered; a cooperative answers a review once.")
     await service(container).updateShopperReviews({ id: review.id, reply: input.body, replied_at: new Date(), replied_by: input.user_id })
     return new StepResponse({ id: review.id }, undoOf(review))
   },

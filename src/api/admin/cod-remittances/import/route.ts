@@ -10,6 +10,6 @@ import { importRemittanceStatement } from "../helpers"
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const result = await importRemittanceStatement(req.scope, (req as any).statement, req.auth_context.actor_id)
-  if (!result.ok) throw new CoopstallError(result.code === "statement_too_large" ? 413 : 400, result.code, result.message)
+  if (!result.ok) throw new CoopstallError(result.code === "statement_too_large" ? ErrorTypes.PAYLOAD_TOO_LARGE : ErrorTypes.INVALID_DATA, result.code, result.message)
   res.json({ summary: result.summary, rows: result.rows })
 }

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { CoopstallError } from "../../../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../../../lib/errors"
 import { lotChanged, retrieveLot } from "../../../../../lib/traceability/lots"
 import { createCooperativeTraceEventWorkflow } from "../../../../../workflows/traceability/create-trace-event"
 import type { VendorRequest } from "../../../tenant"
@@ -13,7 +13,7 @@ export const POST = async (req: VendorRequest<CreateTraceEventBody>, res: Medusa
   const body = req.validatedBody as CreateTraceEventBody
   const lot = await retrieveLot(req.scope, req.params.id)
   if (body.corrects_event_id && !lot.events.some((e: any) => e.id === body.corrects_event_id)) {
-    throw new CoopstallError(400, "invalid_request", "corrects_event_id must name an event of this lot.", [
+    throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "corrects_event_id must name an event of this lot.", [
       { path: "corrects_event_id", message: "not an event of this lot" },
     ])
   }
