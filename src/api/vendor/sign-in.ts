@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { CoopstallError, ErrorTypes } from "../../lib/errors"
 
 /** The auth identity behind an onboarding request and the email it registered with. */
-export async function registeredSignIn(req: AuthenticatedMedusaRequest<any>) {
+export async function registeredSignIn(req: AuthenticatedMedusaRequest<unknown>) {
   const authIdentity = await req.scope
     .resolve(Modules.AUTH)
     .retrieveAuthIdentity(req.auth_context.auth_identity_id, { relations: ["provider_identities"] })

@@ -3,6 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService, revisionView } from "../../../modules/product-revision"
 import { moderateProductWorkflow } from "../../../workflows/product/moderate-product"
+import type { z } from "zod"
+import type { ProductDecisionBody } from "../validators"
 
 /**
  * The handler behind POST /admin/products/:id/publish and /reject { reason, revision_id? }. On a
@@ -10,8 +12,8 @@ import { moderateProductWorkflow } from "../../../workflows/product/moderate-pro
  */
 export const moderateProduct =
   (decision: "publish" | "reject") =>
-  async (req: AuthenticatedMedusaRequest<{ reason?: string; revision_id?: string }>, res: MedusaResponse) => {
-    const { reason, revision_id } = (req.validatedBody as any) ?? {}
+  async (req: AuthenticatedMedusaRequest<z.infer<typeof ProductDecisionBody> | undefined>, res: MedusaResponse) => {
+    const { reason, revision_id } = req.validatedBody ?? {}
     if (decision === "reject" && !reason) {
       throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "A reason is required to reject a product; the cooperative will read it.", [
         { path: "reason", message: "Required" },
