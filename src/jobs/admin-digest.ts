@@ -30,7 +30,7 @@ export async function unionQueues(container: MedusaContainer): Promise<Queues> {
   const revisions: ProductRevisionModuleService = container.resolve(PRODUCT_REVISION_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: proposed } = await query.graph({ entity: "product", fields: ["id"], filters: { status: ProductStatus.PROPOSED } })
-  const owned = await cooperativeIdsOfProducts(container, proposed.map((p: any) => p.id))
+  const owned = await cooperativeIdsOfProducts(container, proposed.map((p) => p.id))
   const [[, registrations], [, revisionCount], [, ratings], [, certificates], [, pendingReviews], returns] = await Promise.all([
     cooperatives.listAndCountCooperatives({ status: "pending" }, { select: ["id"], take: 1 }),
     revisions.listAndCountProductRevisions({ status: "pending" }, { select: ["id"], take: 1 }),

@@ -30,7 +30,7 @@ export default async function expireAbandonedRegistrations(container: MedusaCont
       })
       .then(() => logger.info(`registration ${cooperative.id}: rejected as abandoned`))
       // Approved meanwhile, or locked by an admin's decision: leave it.
-      .catch((err: any) => logger.warn(`registration ${cooperative.id}: not expired (${err?.message ?? err})`))
+      .catch((err) => logger.warn(`registration ${cooperative.id}: not expired (${err?.message ?? err})`))
   }
 }
 

@@ -85,7 +85,7 @@ export const malformedUrl = () =>
   new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "The address contains an invalid %-encoding.", [{ path: "url", message: "invalid %-encoding" }])
 
 /** The fields read from whatever was thrown: ours, Medusa's, the driver's or MikroORM's errors. */
-type ErrorLike = {
+export type ErrorLike = {
   message?: unknown
   cause?: unknown
   code?: unknown
@@ -98,8 +98,18 @@ type ErrorLike = {
   previous?: unknown
   originalError?: unknown
   parent?: unknown
+  statusCode?: unknown
 }
 const errorLike = (err: unknown): ErrorLike | null => (err && typeof err === "object" ? (err as ErrorLike) : null)
+
+/** The fields of whatever was thrown, each unknown until checked; empty for a thrown non-object. */
+export const errorFields = (err: unknown): ErrorLike => errorLike(err) ?? {}
+
+/** What a log line says about a thrown value: its message, or the value itself. */
+export const messageOf = (err: unknown): string => {
+  const message = errorLike(err)?.message
+  return typeof message === "string" ? message : String(err)
+}
 
 /** What the handler needs of our refusal, whether thrown as is or serialised by the workflow engine. */
 export type Refusal = { status: number; code: string; message: string; errors?: FieldIssue[] }

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules, PaymentEvents } from "@medusajs/fra
 import { collectorOf } from "../lib/ledger/collector"
 import { ORDER_GROUP_MODULE, type OrderGroupModuleService, type PaymentShare } from "../modules/order-group"
 import { bookDeliveredOrderWorkflow } from "../workflows/ledger/book-delivered-order"
+import { messageOf } from "../lib/errors"
 
 /**
  * payment.captured (Medusa's capturePaymentWorkflow emits it with the payment's id: the union's
@@ -24,9 +25,9 @@ export default async function bookPaidOrders({ event, container }: SubscriberArg
       if (collectorOf(share) !== "union") continue
       try {
         await bookDeliveredOrderWorkflow(container).run({ input: { order_id: share.order_id } })
-      } catch (err: any) {
+      } catch (err) {
         // One order's booking must not keep the others of the purchase waiting; the next capture or a retry books it.
-        logger.warn(`ledger: order ${share.order_id} not booked after capture of payment ${event.data.id}: ${err?.message ?? err}`)
+        logger.warn(`ledger: order ${share.order_id} not booked after capture of payment ${event.data.id}: ${messageOf(err)}`)
       }
     }
   }

@@ -37,7 +37,7 @@ export default async function announcePurchase({ event, container }: SubscriberA
               total: purchase.total,
               payment: await paymentHow(container, group),
               url: shopperOrderUrl(purchase.orders[0].id),
-              orders: purchase.orders.map((o: any) => ({
+              orders: purchase.orders.map((o) => ({
                 cooperative_name: o.cooperative?.name ?? "",
                 display_id: o.display_id,
                 items: lines(o.items),

@@ -4,14 +4,18 @@ import { CoopstallError, ErrorTypes } from "../../lib/errors"
 import { CertificationSubject, REVIEW_ACTIONS } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { reviewCertificationWorkflow } from "../../workflows/certification/review-certification"
+import type { z } from "zod"
+import type { AdminListCertificatesQuery, AdminListOcopRatingsQuery } from "./validators"
 
 // The union's review desk, shared by /admin/ocop-ratings and /admin/certificates.
+
+type QueueQuery = z.infer<typeof AdminListOcopRatingsQuery> & Pick<Partial<z.infer<typeof AdminListCertificatesQuery>>, "type">
 
 const PLURAL: Record<CertificationSubject, string> = { ocop_rating: "ocop_ratings", certificate: "certificates" }
 
 /** GET …?status=&province=&cooperative_id=&stars=|type=: the queue, oldest first when showing what waits for review. */
 export const listQueue = (subject: CertificationSubject) => async (req: MedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, status, province, cooperative_id, stars, type } = req.validatedQuery as any
+  const { limit, offset, status, province, cooperative_id, stars, type } = req.validatedQuery as QueueQuery
   const filters: Record<string, unknown> = {}
   if (status) filters.status = status
   if (stars) filters.stars = stars

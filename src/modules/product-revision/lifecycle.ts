@@ -25,7 +25,7 @@ const same = (field: ModeratedField, a: unknown, b: unknown) =>
 export function liveContent(product: Record<string, any>): Record<ModeratedField, unknown> {
   const content = {} as Record<ModeratedField, unknown>
   for (const field of MODERATED_FIELDS) {
-    content[field] = field === "images" ? (product.images ?? []).map((i: any) => ({ url: i.url })) : product[field] ?? null
+    content[field] = field === "images" ? (product.images ?? []).map((i) => ({ url: i.url })) : product[field] ?? null
   }
   return content
 }

@@ -92,8 +92,8 @@ export const completeCooperativeCartWorkflow = createWorkflow(
       const parts = groupCartByCooperativeStep({ cart })
 
       const orderInputs = transform({ cart, parts }, ({ cart, parts }) => {
-        const itemsById = new Map((cart.items ?? []).map((i: any) => [i.id, i]))
-        const methodsById = new Map((cart.shipping_methods ?? []).map((m: any) => [m.id, m]))
+        const itemsById = new Map((cart.items ?? []).map((i) => [i.id, i]))
+        const methodsById = new Map((cart.shipping_methods ?? []).map((m) => [m.id, m]))
         const address = (a: any) => (a ? (({ id, ...rest }) => rest)(a) : null)
         return parts.map((part: CooperativePart) => {
           const items = part.item_ids.map((id) => {
@@ -122,8 +122,8 @@ export const completeCooperativeCartWorkflow = createWorkflow(
               adjustments: prepareAdjustmentsData(sm.adjustments ?? []),
             }
           })
-          const promo_codes = [...items.flatMap((i: any) => i.adjustments ?? []), ...shipping_methods.flatMap((m) => m.adjustments ?? [])]
-            .map((a: any) => a.code)
+          const promo_codes = [...items.flatMap((i) => i.adjustments ?? []), ...shipping_methods.flatMap((m) => m.adjustments ?? [])]
+            .map((a) => a.code)
             .filter(Boolean)
           return {
             region_id: cart.region?.id,
@@ -160,14 +160,14 @@ export const completeCooperativeCartWorkflow = createWorkflow(
           collector: collectorFor(method, p.cooperative.cod_collector),
         }))
 
-        const variantByCartItem = new Map((cart.items ?? []).map((i: any) => [i.id, i.variant]))
+        const variantByCartItem = new Map((cart.items ?? []).map((i) => [i.id, i.variant]))
         const stock: StockToReserve[] = parts.flatMap((part: CooperativePart) => {
           const order = orderOf(part)
-          return (order.items ?? []).flatMap((orderItem: any) => {
-            const cartItemId = part.item_ids.find((id) => (cart.items ?? []).find((c: any) => c.id === id)?.variant_id === orderItem.variant_id)
+          return (order.items ?? []).flatMap((orderItem) => {
+            const cartItemId = part.item_ids.find((id) => (cart.items ?? []).find((c) => c.id === id)?.variant_id === orderItem.variant_id)
             const variant: any = variantByCartItem.get(cartItemId)
             if (!variant?.manage_inventory) return []
-            return (variant.inventory_items ?? []).map((inv: any) => ({
+            return (variant.inventory_items ?? []).map((inv) => ({
               line_item_id: orderItem.id,
               inventory_item_id: inv.inventory_item_id,
               location_id: part.stock_location_id,
@@ -183,9 +183,9 @@ export const completeCooperativeCartWorkflow = createWorkflow(
         ])
         const promotionUsage = {
           computedActions: [
-            ...(cart.items ?? []).flatMap((i: any) => i.adjustments ?? []),
-            ...(cart.shipping_methods ?? []).flatMap((m: any) => m.adjustments ?? []),
-          ].map((a: any) => ({ amount: a.amount, code: a.code })),
+            ...(cart.items ?? []).flatMap((i) => i.adjustments ?? []),
+            ...(cart.shipping_methods ?? []).flatMap((m) => m.adjustments ?? []),
+          ].map((a) => ({ amount: a.amount, code: a.code })),
           registrationContext: { customer_id: cart.customer?.id || null, customer_email: cart.email || null },
         }
         return {

@@ -15,7 +15,7 @@ const findPayableStep = createStep("find-purchase-payment", async ({ collection,
       "This purchase is paid in cash on delivery: record each carrier's remittance per order (POST /admin/cod-remittances); cash a cooperative collects itself is settled through its ledger."
     )
   }
-  const payments = (collection?.payments ?? []).filter((p: any) => !p.canceled_at)
+  const payments = (collection?.payments ?? []).filter((p) => !p.canceled_at)
   const payment = payments[0]
   if (!payment) throw conflict("not_payable", "This purchase has no open payment to mark received.")
   return new StepResponse({ payment_id: payment.id as string, already_captured: !!payment.captured_at })

@@ -6,14 +6,14 @@ import { assertVariantsSellable } from "../../lib/sellable"
 // in its assertCartSellableStep, Medusa's in complete-cart-as-marketplace.ts).
 
 createCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  await assertVariantsSellable(container, (input.items ?? []).map((item: any) => item.variant_id))
+  await assertVariantsSellable(container, (input.items ?? []).map((item) => item.variant_id))
 })
 
 addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  await assertVariantsSellable(container, (input.items ?? []).map((item: any) => item.variant_id))
+  await assertVariantsSellable(container, (input.items ?? []).map((item) => item.variant_id))
 })
 
 updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
-  const item = (cart as any).items?.find((i: any) => i.id === (input as any).item_id)
+  const item = (cart as any).items?.find((i) => i.id === (input as any).item_id)
   if (item && (input as any).update?.quantity > 0) await assertVariantsSellable(container, [item.variant_id])
 })

@@ -53,7 +53,7 @@ const refundOrderPaymentStep = createStep(
       refund_reason_id: input.refund_reason_id ?? undefined,
       metadata: { order_id: input.order_id },
     } as any)
-    const refund = (payment.refunds ?? []).find((r: any) => !input.known_refund_ids.includes(r.id))
+    const refund = (payment.refunds ?? []).find((r) => !input.known_refund_ids.includes(r.id))
     return new StepResponse({ refund_id: refund?.id as string })
   }
 )

@@ -6,8 +6,8 @@ import { refundCooperativeShareStep } from "./steps/refund-cooperative-share"
 
 const validateCancellableStep = createStep("validate-cooperative-order-cancellable", async ({ order }: { order: any }) => {
   if (order.status === "canceled") throw conflict("order_canceled", "This order is already canceled.")
-  const active = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at)
-  if (active.some((f: any) => f.shipped_at)) {
+  const active = (order.fulfillments ?? []).filter((f) => !f.canceled_at)
+  if (active.some((f) => f.shipped_at)) {
     throw conflict("order_already_shipped", "This order has been handed to the carrier and can no longer be canceled.")
   }
   if (active.length) {

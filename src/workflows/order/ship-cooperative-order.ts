@@ -39,7 +39,7 @@ export const shipCooperativeOrderWorkflow = createWorkflow("ship-cooperative-ord
       order_id: input.order_id,
       fulfillment_id: input.fulfillment_id,
       created_by: input.created_by,
-      items: (fulfillments[0] as any).items.map((i: any) => ({ id: i.line_item_id, quantity: i.quantity })),
+      items: (fulfillments[0] as any).items.map((i) => ({ id: i.line_item_id, quantity: i.quantity })),
       labels: [{ tracking_number: input.tracking_number, tracking_url: input.tracking_url ?? "", label_url: "" }],
     })),
   })

@@ -60,10 +60,10 @@ export async function orderForReturn(container: MedusaContainer, orderId: string
   const items: any[] = order.items ?? []
   const totals = items.map((i) => Number(i.total ?? 0))
   const sales = allocateVnd(Math.round(totals.reduce((a, t) => a + t, 0)), totals)
-  const delivered = (order.fulfillments ?? []).filter((f: any) => f && !f.canceled_at && f.delivered_at)
+  const delivered = (order.fulfillments ?? []).filter((f) => f && !f.canceled_at && f.delivered_at)
   const lines = new Map<string, ReturnableLine>()
   items.forEach((item, k) => {
-    const parcel = delivered.find((f: any) => (f.items ?? []).some((fi: any) => fi.line_item_id === item.id))
+    const parcel = delivered.find((f) => (f.items ?? []).some((fi) => fi.line_item_id === item.id))
     lines.set(item.id, {
       id: item.id,
       title: `${item.product_title ?? item.title}${item.variant_title ? ` – ${item.variant_title}` : ""}`,
@@ -71,7 +71,7 @@ export async function orderForReturn(container: MedusaContainer, orderId: string
       sale: sales[k],
       returned: returned.get(item.id) ?? 0,
       location_id: parcel?.location_id ?? null,
-      inventory: (item.variant?.inventory_items ?? []).map((ii: any) => ({ inventory_item_id: ii.inventory_item_id, required_quantity: Number(ii.required_quantity ?? 1) })),
+      inventory: (item.variant?.inventory_items ?? []).map((ii) => ({ inventory_item_id: ii.inventory_item_id, required_quantity: Number(ii.required_quantity ?? 1) })),
     })
   })
   return {

@@ -71,7 +71,7 @@ const planReturnReceiptStep = createStep("plan-return-receipt", async (input: Re
   const commission: LedgerEntryInput[] = []
   for (const item of items) {
     const line = order.lines.get(item.line_item_id)
-    const booked: any = taken.find((e: any) => e.line_item_id === item.line_item_id)
+    const booked: any = taken.find((e) => e.line_item_id === item.line_item_id)
     if (!line || !booked) continue
     const onItems = shareOfUnits(-Number(booked.amount), line.quantity, line.returned, item.quantity)
     const back = commissionGivenBack(onItems, kept)
@@ -137,7 +137,7 @@ const refundReturnStep = createStep("refund-cooperative-return", async ({ order_
       if (refusal) throw refusal
       const payment = refundable.payment!
       const refunded: any = await container.resolve(Modules.PAYMENT).refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id, return_id } } as any)
-      const created = (refunded?.refunds ?? []).find((r: any) => !payment.refund_ids.includes(r.id))
+      const created = (refunded?.refunds ?? []).find((r) => !payment.refund_ids.includes(r.id))
       await container.resolve(Modules.ORDER).addOrderTransactions({ order_id, amount: -amount, currency_code: payment.currency_code, reference: "refund", reference_id: created?.id })
       return { payment_id: payment.id, refund_id: (created?.id as string) ?? null, amount }
     },
@@ -174,7 +174,7 @@ export const receiveReturnWorkflow = createWorkflow("receive-cooperative-return"
   )
   emitEventStep({
     eventName: InventoryLevelWorkflowEvents.UPDATED,
-    data: transform({ levels, plan }, ({ levels, plan }) => (levels ?? []).map((l: any) => ({ id: l.id, order_id: plan.order_id }))),
+    data: transform({ levels, plan }, ({ levels, plan }) => (levels ?? []).map((l) => ({ id: l.id, order_id: plan.order_id }))),
   }).config({ name: "emit-inventory-level-updated" })
   when({ refund }, ({ refund }) => !!refund).then(() => {
     emitEventStep({ eventName: PaymentEvents.REFUNDED, data: transform({ refund }, ({ refund }) => ({ id: refund!.payment_id })) }).config({ name: "emit-payment-refunded" })

@@ -78,7 +78,7 @@ const CooperativesPage = () => {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {(list.data?.cooperatives ?? []).map((c: any) => (
+            {(list.data?.cooperatives ?? []).map((c) => (
               <Table.Row key={c.id} data-testid={`cooperative-${c.handle}`} className={c.id === selectedId ? "bg-ui-bg-highlight" : ""}>
                 <Table.Cell>{c.name}</Table.Cell>
                 <Table.Cell>{c.province}</Table.Cell>

@@ -4,6 +4,9 @@ import { REMITTANCE_CSV_LIMITS } from "../../../lib/ledger/remittance-csv"
 import { validateBody, validateQuery } from "../../../lib/validation"
 import { CreateCodRemittanceBody, ListCodRemittancesQuery } from "./validators"
 
+/** The import route's request once `readStatement` has read the body. */
+export type StatementRequest = MedusaRequest & { statement: string }
+
 /**
  * The statement import reads its own body: a carrier's CSV (text/csv, text/plain) or JSON { csv },
  * up to the statement's byte limit. Medusa's parsers are off for this route, so a statement larger
@@ -17,7 +20,7 @@ export function readStatement(req: MedusaRequest, _res: MedusaResponse, next: Me
   const finish = (err?: unknown) => {
     if (done) return
     done = true
-    next(err as any)
+    next(err)
   }
   req.on("data", (chunk: Buffer) => {
     size += chunk.length
@@ -49,7 +52,7 @@ export function readStatement(req: MedusaRequest, _res: MedusaResponse, next: Me
     if (typeof csv !== "string") {
       return finish(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "The JSON body must carry the statement as { \"csv\": \"…\" }.", [{ path: "csv", message: "must be a string" }]))
     }
-    ;(req as any).statement = csv
+    ;(req as StatementRequest).statement = csv
     finish()
   })
 }

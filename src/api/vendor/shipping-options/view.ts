@@ -11,7 +11,7 @@ export function serializeShippingOption(o: any) {
     id: o.id,
     name: o.name,
     description: o.type?.description ?? null,
-    amount: own ? Number(o.data?.amount) : Number((o.prices ?? []).find((p: any) => p.currency_code === "vnd")?.amount ?? 0),
+    amount: own ? Number(o.data?.amount) : Number((o.prices ?? []).find((p) => p.currency_code === "vnd")?.amount ?? 0),
     free_above: own ? (o.data?.free_above ?? null) : null,
     // The standard option the marketplace gave the cooperative on approval; its rate is fixed.
     editable: own,

@@ -55,6 +55,6 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
     },
   })
   res.status(201).json({
-    files: result.map((f: any, i: number) => ({ id: f.id, url: f.url, mime_type: sniffed[i].accepted!.mime, size: files[i].buffer.length })),
+    files: result.map((f, i) => ({ id: f.id, url: f.url, mime_type: sniffed[i].accepted!.mime, size: files[i].buffer.length })),
   })
 }

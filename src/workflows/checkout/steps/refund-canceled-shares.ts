@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService, PaymentShare } from "../../../modules/order-group"
 import { hasFailedDelivery } from "../../../lib/order-progress"
 import { refundOrderRemainder, ShareRefund } from "../../order/steps/refund-cooperative-share"
+import { messageOf } from "../../../lib/errors"
 
 export type CanceledShareRefund = ShareRefund & { order_id: string }
 
@@ -41,8 +42,8 @@ export const refundCanceledSharesStep = createStep(
       try {
         const refund = await refundOrderRemainder(container, { order_id: order.id, created_by: input.created_by })
         if (refund) refunds.push({ order_id: order.id, ...refund })
-      } catch (e: any) {
-        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`refunds: canceled order ${order.id}'s share was not refunded at capture: ${e?.message ?? e}`)
+      } catch (e) {
+        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`refunds: canceled order ${order.id}'s share was not refunded at capture: ${messageOf(e)}`)
       }
     }
     return new StepResponse(refunds)

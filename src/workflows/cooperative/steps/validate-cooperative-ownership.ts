@@ -92,7 +92,7 @@ export const CHECKS: Record<CooperativeRecord["kind"], Check> = {
         fields: ["fulfillment_sets.service_zones.id"],
         filters: { id: locationId },
       })
-      return (data[0] as any)?.fulfillment_sets?.some((set: any) => set.service_zones?.some((zone: any) => zone.id === id)) ?? false
+      return (data[0] as any)?.fulfillment_sets?.some((set) => set.service_zones?.some((zone) => zone.id === id)) ?? false
     },
   },
   shipping_option: { what: "Shipping option", owns: (c, coop, { id }) => ownsShippingOption(c, coop, id) },

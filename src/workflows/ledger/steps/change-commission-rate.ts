@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { conflict, notFound } from "../../../lib/errors"
+import { conflict, notFound, errorFields } from "../../../lib/errors"
 import { CommissionRateChangeRequest, LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 
 /** What a route asks for: the change, who asks (an admin user id) and why. */
@@ -24,10 +24,11 @@ export const changeCommissionRateStep = createStep("change-commission-rate", asy
     } as CommissionRateChangeRequest)
     if (!result) throw notFound("Commission rate", "id" in input ? input.id : undefined)
     return new StepResponse(result)
-  } catch (err: any) {
+  } catch (err) {
+    const e = errorFields(err)
     // Two admins creating the same target at once: the unique index decides, the loser writes nothing
     // (Medusa's transaction wrapper turns 23505 into "Commission rate with … already exists.").
-    if (input.action === "create" && (err?.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(err?.message)))) throw commissionRateExists()
+    if (input.action === "create" && (e.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(e.message)))) throw commissionRateExists()
     throw err
   }
 })

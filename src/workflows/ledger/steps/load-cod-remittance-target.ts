@@ -49,7 +49,7 @@ export const loadCodRemittanceTargetStep = createStep(
     const { data: collections } = purchase.payment_collection_id
       ? await query.graph({ entity: "payment_collection", fields: ["payments.id", "payments.canceled_at"], filters: { id: purchase.payment_collection_id } })
       : { data: [] as any[] }
-    const payment = ((collections[0] as any)?.payments ?? []).find((p: any) => !p.canceled_at)
+    const payment = ((collections[0] as any)?.payments ?? []).find((p) => !p.canceled_at)
     if (!payment) throw conflict("not_payable", `The purchase of order #${order.display_id} has no open payment to capture the remittance on.`)
     const target: CodRemittanceTarget = {
       order_id: order.id,

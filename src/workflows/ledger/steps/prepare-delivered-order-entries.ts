@@ -21,12 +21,12 @@ export function fullyDeliveredAt(order: any): Date | null {
   if (order.status === "canceled" || order.canceled_at) return null
   // A parcel came back: never a sale, even if Medusa's own admin route marks another parcel delivered.
   if (hasFailedDelivery(order)) return null
-  const delivered = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at && f.delivered_at)
+  const delivered = (order.fulfillments ?? []).filter((f) => !f.canceled_at && f.delivered_at)
   const deliveredQty = new Map<string, number>()
   for (const f of delivered) for (const i of f.items ?? []) deliveredQty.set(i.line_item_id, (deliveredQty.get(i.line_item_id) ?? 0) + Number(i.quantity))
   const items = order.items ?? []
-  if (!items.length || items.some((i: any) => (deliveredQty.get(i.id) ?? 0) < Number(i.quantity))) return null
-  return new Date(Math.max(...delivered.map((f: any) => new Date(f.delivered_at).getTime())))
+  if (!items.length || items.some((i) => (deliveredQty.get(i.id) ?? 0) < Number(i.quantity))) return null
+  return new Date(Math.max(...delivered.map((f) => new Date(f.delivered_at).getTime())))
 }
 
 /**

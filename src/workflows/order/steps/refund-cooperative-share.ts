@@ -26,7 +26,7 @@ export async function refundOrderRemainder(
       const refunded: any = await container
         .resolve(Modules.PAYMENT)
         .refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id } })
-      const refund = (refunded?.refunds ?? []).find((r: any) => !payment.refund_ids.includes(r.id))
+      const refund = (refunded?.refunds ?? []).find((r) => !payment.refund_ids.includes(r.id))
       await container.resolve(Modules.ORDER).addOrderTransactions({
         order_id,
         amount: -amount,

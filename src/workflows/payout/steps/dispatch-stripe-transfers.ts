@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { PayoutFailure } from "../../../lib/payout-plan"
 import { stripeConnectClient } from "../../../lib/stripe-connect"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import { errorFields, messageOf } from "../../../lib/errors"
 
 /**
  * Sends the Stripe Connect payouts that are still pending (this period's, and any an earlier run
@@ -44,15 +45,16 @@ export const dispatchStripeTransfersStep = createStep(
         )
         await ledger.transitionPayout(payout.id, ["pending"], { status: "processing", reference: transfer.id })
         dispatched++
-      } catch (err: any) {
-        const reason = `Stripe: ${err?.message ?? err}`.slice(0, 500)
+      } catch (err) {
+        const reason = `Stripe: ${messageOf(err)}`.slice(0, 500)
+        const { statusCode } = errorFields(err)
         // 4xx other than 429: Stripe looked at the transfer and said no; sending it again won't help.
-        const refused = typeof err?.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500 && err.statusCode !== 429
+        const refused = typeof statusCode === "number" && statusCode >= 400 && statusCode < 500 && statusCode !== 429
         logger.warn(`payout ${payout.id} (${payout.cooperative_id}): transfer ${refused ? "refused" : "not confirmed"}: ${reason}`)
         if (refused) {
           await ledger
             .transitionPayout(payout.id, ["pending"], { status: "failed", failure_reason: reason, decided_by: "payout-run", returned_from: "payout_cutoff" })
-            .catch((e: any) => logger.warn(`payout ${payout.id}: could not be marked failed: ${e?.message ?? e}`))
+            .catch((e) => logger.warn(`payout ${payout.id}: could not be marked failed: ${messageOf(e)}`))
         }
         failures.push({ cooperative_id: payout.cooperative_id, payout_id: payout.id, reason, available: Number(payout.amount) })
       }

@@ -11,7 +11,7 @@ export const finishPayoutRunStep = createStep(
   "finish-payout-run",
   async (input: { run_id: string; period: string; skipped: SkippedCooperative[]; failures: PayoutFailure[] }, { container }) => {
     const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
-    const payouts = (await ledger.listPayouts({ period: input.period }, { select: ["amount", "status"] })).filter((p: any) => p.status !== "failed")
+    const payouts = (await ledger.listPayouts({ period: input.period }, { select: ["amount", "status"] })).filter((p) => p.status !== "failed")
     const run = await ledger.updatePayoutRuns({
       id: input.run_id,
       status: input.failures.length ? "partially_completed" : "completed",

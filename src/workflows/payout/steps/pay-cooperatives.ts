@@ -4,6 +4,7 @@ import { payoutMinimum, planPayout, type PayoutFailure, type SkippedCooperative 
 import { isUniqueViolation } from "../../../lib/unique-violation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
+import { errorFields, messageOf } from "../../../lib/errors"
 
 const BATCH = 100
 
@@ -45,7 +46,7 @@ export const payCooperativesStep = createStep(
           take: batch.length,
         }
       )
-      const byId = new Map(found.map((c: any) => [c.id, c]))
+      const byId = new Map(found.map((c) => [c.id, c]))
       for (const { cooperative_id, available } of batch) {
         const id = generateEntityId(undefined, "po")
         const plan = planPayout(byId.get(cooperative_id), id, available, stripeConfigured)
@@ -56,7 +57,7 @@ export const payCooperativesStep = createStep(
         try {
           await ledger.recordPayout({ id, cooperative_id, run_id: input.run_id, period: input.period, amount: available, cutoff_at: cutoff, ...plan })
           created++
-        } catch (err: any) {
+        } catch (err) {
           if (isUniqueViolation(err)) continue
           // One cooperative's failure (an amount the database refuses, a bad row) must not stop
           // everyone after it: nothing of this payout was written, its balance stays available, so
@@ -69,7 +70,7 @@ export const payCooperativesStep = createStep(
         // Tells the owners (subscriber); the payout is committed whatever happens to the message.
         await eventBus
           .emit({ name: "payout.created", data: { id, cooperative_id, period: input.period, amount: available, provider: plan.provider } })
-          .catch((err: any) => logger.warn(`payout ${id}: payout.created not emitted: ${err?.message ?? err}`))
+          .catch((err) => logger.warn(`payout ${id}: payout.created not emitted: ${messageOf(err)}`))
       }
       if (batch.length < BATCH) break
     }
@@ -89,9 +90,10 @@ export const payCooperativesStep = createStep(
  * The database's own words, without the statement the driver puts in front of them (it carries the
  * cooperative's bank account, which has no place in a run's summary).
  */
-function whyNotRecorded(err: any): string {
-  const message = String(err?.message ?? err)
+function whyNotRecorded(err: unknown): string {
+  const message = messageOf(err)
+  const { code, constraint } = errorFields(err) as { code?: unknown; constraint?: unknown }
   const native = message.includes(" - ") ? message.slice(message.lastIndexOf(" - ") + 3) : message
-  const where = [err?.code, err?.constraint].filter(Boolean).join(", ")
+  const where = [code, constraint].filter(Boolean).join(", ")
   return `payout not recorded${where ? ` (${where})` : ""}: ${native}`.slice(0, 500)
 }

@@ -12,7 +12,7 @@ import type { CreateTraceEventBody } from "../../validators"
 export const POST = async (req: VendorRequest<CreateTraceEventBody>, res: MedusaResponse) => {
   const body = req.validatedBody as CreateTraceEventBody
   const lot = await retrieveLot(req.scope, req.params.id)
-  if (body.corrects_event_id && !lot.events.some((e: any) => e.id === body.corrects_event_id)) {
+  if (body.corrects_event_id && !lot.events.some((e) => e.id === body.corrects_event_id)) {
     throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "corrects_event_id must name an event of this lot.", [
       { path: "corrects_event_id", message: "not an event of this lot" },
     ])
