@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addMonthsToDay, expiryAfterLastDay, vnDay } from "../../../lib/dates"
@@ -23,7 +24,7 @@ export type ValidateSubmissionInput = {
 /** Evidence files are uploaded through POST /vendor/uploads, which files them under the cooperative's own prefix. */
 export const evidencePrefix = (cooperativeId: string) => `evidence/${cooperativeId}/`
 
-async function evidenceUrl(container: any, cooperativeId: string, fileId: string): Promise<string> {
+async function evidenceUrl(container: MedusaContainer, cooperativeId: string, fileId: string): Promise<string> {
   const notYours = new CoopstallError(
     ErrorTypes.INVALID_DATA,
     "evidence_not_found",

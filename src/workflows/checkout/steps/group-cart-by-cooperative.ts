@@ -12,7 +12,22 @@ export type CooperativePart = {
   total: number
 }
 
-const itemName = (item: any) => `"${item.product_title ?? item.title}${item.variant_title ? ` – ${item.variant_title}` : ""}"`
+/** What the split reads of a cart loaded with Medusa's completion fields. */
+export type CartToSplit = {
+  items?: CartItemToSplit[] | null
+  shipping_methods?: { id: string; name?: string | null; total?: unknown; shipping_option?: { shipping_profile_id?: string | null } | null }[] | null
+}
+type CartItemToSplit = {
+  id: string
+  product_id?: string | null
+  product_title?: string | null
+  title?: string | null
+  variant_title?: string | null
+  total?: unknown
+  requires_shipping?: boolean | null
+}
+
+const itemName = (item: CartItemToSplit) => `"${item.product_title ?? item.title}${item.variant_title ? ` – ${item.variant_title}` : ""}"`
 
 /**
  * Splits a cart into one part per cooperative, in the order the shopper added them. Every item
@@ -21,12 +36,12 @@ const itemName = (item: any) => `"${item.product_title ?? item.title}${item.vari
  */
 export const groupCartByCooperativeStep = createStep(
   "group-cart-by-cooperative",
-  async ({ cart }: { cart: any }, { container }) => {
-    const items: any[] = cart.items ?? []
+  async ({ cart }: { cart: CartToSplit }, { container }) => {
+    const items = cart.items ?? []
     const owners = await cooperativeIdsOfProducts(container, [...new Set(items.map((i) => i.product_id).filter(Boolean))] as string[])
     const cooperativeIds = [...new Set(owners.values())]
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const cooperatives: any[] = cooperativeIds.length
+    const cooperatives = cooperativeIds.length
       ? (
           await query.graph({
             entity: "cooperative",
@@ -35,7 +50,7 @@ export const groupCartByCooperativeStep = createStep(
           })
         ).data
       : []
-    const byId = new Map<string, any>(cooperatives.map((c) => [c.id, c]))
+    const byId = new Map(cooperatives.map((c) => [c.id, c]))
 
     const parts = new Map<string, CooperativePart & { needs_shipping: boolean; profile_id?: string }>()
     for (const item of items) {
@@ -63,7 +78,7 @@ export const groupCartByCooperativeStep = createStep(
 
     const partByProfile = new Map([...parts.values()].filter((p) => p.profile_id).map((p) => [p.profile_id!, p]))
     for (const method of cart.shipping_methods ?? []) {
-      const part = partByProfile.get(method.shipping_option?.shipping_profile_id)
+      const part = partByProfile.get(method.shipping_option?.shipping_profile_id ?? "")
       if (!part) {
         throw new CoopstallError(
           ErrorTypes.INVALID_DATA,

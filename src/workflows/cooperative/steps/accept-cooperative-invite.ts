@@ -40,7 +40,7 @@ export const acceptCooperativeInviteStep = createStep(
       last_name: input.last_name ?? null,
       phone: input.phone ?? null,
       role: invite.role,
-      cooperative_id: (invite as any).cooperative_id,
+      cooperative_id: invite.cooperative_id,
     })
     await service.updateCooperativeInvites({ id: invite.id, accepted_at: new Date() })
     return new StepResponse(user, { user_id: user.id, invite_id: invite.id })

@@ -38,9 +38,9 @@ export const checkReviewEligibilityStep = createStep("check-review-eligibility",
   if (!order || order.customer_id !== input.customer_id) throw notFound("Order", input.order_id)
   if (order.status === "canceled") throw new CoopstallError(ErrorTypes.CONFLICT, "order_canceled", "This order was canceled; there is nothing to review.")
 
-  const items = (order.items ?? []).filter(Boolean) as any[]
+  const items = (order.items ?? []).filter((i) => !!i)
   const delivered = new Set<string>()
-  for (const f of (order.fulfillments ?? []) as any[]) {
+  for (const f of order.fulfillments ?? []) {
     if (!f?.delivered_at || f.canceled_at) continue
     for (const fi of f.items ?? []) delivered.add(fi.line_item_id)
   }
@@ -81,7 +81,7 @@ export const alreadyReviewed = () =>
   new CoopstallError(ErrorTypes.CONFLICT, "already_reviewed", "This order's item (or cooperative) has already been reviewed; each is reviewed once per order.")
 
 /** "Nguyễn Minh" → "Minh N.": enough to be human, not enough to identify. */
-function authorName(customer: any): string {
+function authorName(customer?: { first_name?: string | null; last_name?: string | null }): string {
   const first = customer?.first_name?.trim()
   const last = customer?.last_name?.trim()
   if (!first && !last) return "Khách hàng"

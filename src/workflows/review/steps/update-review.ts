@@ -1,11 +1,16 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CoopstallError, ErrorTypes, notFound } from "../../../lib/errors"
 import { MODERATION_TRANSITIONS, ModerationAction, REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"
+import type { InferTypeOf, MedusaContainer } from "@medusajs/framework/types"
+import { ShopperReview } from "../../../modules/review/models/shopper-review"
 
-const service = (c: any): ReviewModuleService => c.resolve(REVIEW_MODULE)
+const service = (c: MedusaContainer): ReviewModuleService => c.resolve(REVIEW_MODULE)
 
 const UNDO_FIELDS = ["id", "status", "moderation_reason", "moderated_at", "moderated_by", "published_at", "reply", "replied_at", "replied_by"] as const
-const undoOf = (r: any) => Object.fromEntries(UNDO_FIELDS.map((f) => [f, r[f] ?? null]))
+type ShopperReviewRow = InferTypeOf<typeof ShopperReview>
+/** The fields a moderation or a reply changes, as they were: what compensation writes back. */
+type ReviewUndo = Pick<ShopperReviewRow, (typeof UNDO_FIELDS)[number]>
+const undoOf = (r: ShopperReviewRow) => Object.fromEntries(UNDO_FIELDS.map((f) => [f, r[f] ?? null])) as ReviewUndo
 
 export type ModerateReviewInput = { id: string; action: ModerationAction; reason: string | null; admin_id: string }
 
@@ -16,7 +21,7 @@ export const applyModerationStep = createStep(
     const [review] = await service(container).listShopperReviews({ id: input.id })
     if (!review) throw notFound("Review", input.id)
     const transition = MODERATION_TRANSITIONS[input.action]
-    if (!transition.from.includes(review.status as any)) {
+    if (!(transition.from as readonly string[]).includes(review.status)) {
       throw new CoopstallError(
         ErrorTypes.CONFLICT,
         "invalid_moderation_transition",
@@ -35,7 +40,7 @@ export const applyModerationStep = createStep(
     return new StepResponse({ id: review.id, cooperative_id: review.cooperative_id, product_id: review.product_id, from: review.status, to: transition.to }, undoOf(review))
   },
   async (undo, { container }) => {
-    if (undo) await service(container).updateShopperReviews(undo as any)
+    if (undo) await service(container).updateShopperReviews(undo)
   }
 )
 
@@ -55,6 +60,6 @@ export const applyReplyStep = createStep(
     return new StepResponse({ id: review.id }, undoOf(review))
   },
   async (undo, { container }) => {
-    if (undo) await service(container).updateShopperReviews(undo as any)
+    if (undo) await service(container).updateShopperReviews(undo)
   }
 )
