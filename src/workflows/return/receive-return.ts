@@ -136,10 +136,10 @@ const refundReturnStep = createStep("refund-cooperative-return", async ({ order_
       const refusal = refundRefusal(refundable, amount)
       if (refusal) throw refusal
       const payment = refundable.payment!
-      const refunded: any = await container.resolve(Modules.PAYMENT).refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id, return_id } } as any)
+      const refunded = await container.resolve(Modules.PAYMENT).refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id, return_id } })
       const created = (refunded?.refunds ?? []).find((r) => !payment.refund_ids.includes(r.id))
       await container.resolve(Modules.ORDER).addOrderTransactions({ order_id, amount: -amount, currency_code: payment.currency_code, reference: "refund", reference_id: created?.id })
-      return { payment_id: payment.id, refund_id: (created?.id as string) ?? null, amount }
+      return { payment_id: payment.id, refund_id: created?.id ?? null, amount }
     },
     { timeout: ORDER_REFUND_LOCK_TIMEOUT_S }
   )

@@ -58,7 +58,7 @@ const createReturnRequestStep = createStep("create-return-request", async (input
       const foreign = input.photos.filter((p) => !own.has(p))
       if (foreign.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_photo", `Photos must be uploaded by you through POST /store/return-photos: ${foreign.join(", ")}.`, [{ path: "photos", message: "unknown photo" }])
       const files = input.photos.length ? await container.resolve(Modules.FILE).listFiles({ id: input.photos } as any) : []
-      const photos: ReturnPhoto[] = input.photos.map((id) => ({ id, url: (files.find((f) => f.id === id) as any)?.url ?? null }))
+      const photos: ReturnPhoto[] = input.photos.map((id) => ({ id, url: files.find((f) => f.id === id)?.url ?? null }))
 
       return await returns.createCooperativeReturns({
         order_id: order.id,

@@ -38,7 +38,7 @@ export const checkReviewEligibilityStep = createStep("check-review-eligibility",
   if (!order || order.customer_id !== input.customer_id) throw notFound("Order", input.order_id)
   if (order.status === "canceled") throw new CoopstallError(ErrorTypes.CONFLICT, "order_canceled", "This order was canceled; there is nothing to review.")
 
-  const items = (order.items ?? []).filter((i) => !!i)
+  const items = (order.items ?? []).filter((i) => i !== null)
   const delivered = new Set<string>()
   for (const f of order.fulfillments ?? []) {
     if (!f?.delivered_at || f.canceled_at) continue
