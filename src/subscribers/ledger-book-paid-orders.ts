@@ -13,14 +13,14 @@ import { messageOf } from "../lib/errors"
  */
 export default async function bookPaidOrders({ event, container }: SubscriberArgs<{ id: string }>) {
   const payments = await container.resolve(Modules.PAYMENT).listPayments({ id: event.data.id }, { select: ["id", "payment_collection_id"] })
-  const collectionId = (payments[0] as any)?.payment_collection_id
+  const collectionId = payments[0]?.payment_collection_id
   if (!collectionId) return
   const groups = await (container.resolve(ORDER_GROUP_MODULE) as OrderGroupModuleService).listOrderGroups(
     { payment_collection_id: collectionId },
     { select: ["id", "shares"] }
   )
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  for (const group of groups as any[]) {
+  for (const group of groups) {
     for (const share of (group.shares ?? []) as PaymentShare[]) {
       if (collectorOf(share) !== "union") continue
       try {

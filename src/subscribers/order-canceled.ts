@@ -14,7 +14,7 @@ export default async function announceCancellation({ event, container }: Subscri
   if (!order) return
   const refunded = (order.transactions ?? [])
     .filter((t) => t?.reference === "refund")
-    .reduce((sum: number, t: any) => sum + Math.abs(Number(t.amount)), 0)
+    .reduce((sum: number, t) => sum + Math.abs(Number(t.amount)), 0)
   const sends: Promise<unknown>[] = []
   if (order.email) {
     sends.push(

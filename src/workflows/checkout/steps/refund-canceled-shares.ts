@@ -19,7 +19,7 @@ export const refundCanceledSharesStep = createStep(
   "refund-canceled-shares",
   async (input: { order_group_id?: string; payment_id?: string; created_by?: string }, { container }) => {
     const groups = container.resolve(ORDER_GROUP_MODULE) as OrderGroupModuleService
-    let group: any
+    let group: { shares: unknown } | undefined
     if (input.order_group_id) [group] = await groups.listOrderGroups({ id: input.order_group_id })
     else if (input.payment_id) {
       const [payment] = await container.resolve(Modules.PAYMENT).listPayments({ id: input.payment_id }, { select: ["payment_collection_id"] })
@@ -34,7 +34,7 @@ export const refundCanceledSharesStep = createStep(
       filters: { id: shares.map((s) => s.order_id) },
     })
     const refunds: CanceledShareRefund[] = []
-    for (const order of orders as any[]) {
+    for (const order of orders) {
       // A parcel that came back (it may have left before the money arrived) is as undelivered as a canceled order.
       if (order.status !== "canceled" && !hasFailedDelivery(order)) continue
       // One order's failure (a lock held too long) must not undo the capture nor stop the others:

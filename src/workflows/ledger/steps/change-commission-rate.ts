@@ -5,7 +5,7 @@ import { CommissionRateChangeRequest, LEDGER_MODULE, LedgerModuleService } from 
 
 /** What a route asks for: the change, who asks (an admin user id) and why. */
 export type ChangeCommissionRateInput = DistributiveOmit<CommissionRateChangeRequest, "actor_email"> & { actor_id: string | null }
-type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 export const commissionRateExists = () =>
   conflict("commission_rate_exists", "A rate for this target already exists: change its rate instead (POST /admin/commission-rates/:id).")

@@ -13,7 +13,7 @@ export const prepareRefundEntriesStep = createStep("prepare-refund-entries", asy
   const none = new StepResponse({ entries: [] as LedgerEntryInput[], unattributed: [] as string[] })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: payments } = await query.graph({ entity: "payment", fields: ["id", "payment_collection_id"], filters: { id: payment_id } })
-  const collectionId = (payments[0] as any)?.payment_collection_id
+  const collectionId = payments[0]?.payment_collection_id
   if (!collectionId) return none
   const [group] = await (container.resolve(ORDER_GROUP_MODULE) as OrderGroupModuleService).listOrderGroups({ payment_collection_id: collectionId })
   if (!group) return none

@@ -30,7 +30,7 @@ export const dispatchStripeTransfersStep = createStep(
       { select: ["id", "amount", "currency_code", "period", "cooperative_id", "bank_account"], order: { created_at: "ASC" } }
     )
     let dispatched = 0
-    for (const payout of pending as any[]) {
+    for (const payout of pending) {
       try {
         const transfer = await stripe.transfers.create(
           {

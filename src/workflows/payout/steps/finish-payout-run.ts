@@ -17,7 +17,7 @@ export const finishPayoutRunStep = createStep(
       status: input.failures.length ? "partially_completed" : "completed",
       finished_at: new Date(),
       payout_count: payouts.length,
-      payout_total: payouts.reduce((sum: number, p: any) => sum + Number(p.amount), 0),
+      payout_total: payouts.reduce((sum: number, p) => sum + Number(p.amount), 0),
       skipped: input.skipped as any,
       failures: input.failures as any,
     })

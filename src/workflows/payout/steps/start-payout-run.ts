@@ -59,7 +59,7 @@ export const startPayoutRunStep = createStep(
         if (!run) throw err
       }
     }
-    const summary = (r: any) => ({ id: r.id, period: r.period, cutoff_at: new Date(r.cutoff_at).toISOString(), status: r.status })
+    const summary = (r: { id: string; period: string; cutoff_at: Date | string; status: string }) => ({ id: r.id, period: r.period, cutoff_at: new Date(r.cutoff_at).toISOString(), status: r.status })
     if (run.status === "completed") {
       return new StepResponse<StartedPayoutRun, null>({ run: summary(run), already_completed: true }, null)
     }
