@@ -42,7 +42,8 @@ type Check = {
   what: string
   /** Ids the check needs besides `id` (a nested record's parent). */
   parents?: string[]
-  owns: (c: MedusaContainer, cooperativeId: string, record: any) => Promise<boolean>
+  /** `record` carries the id and, for a nested record, its parents' ids (checked non-empty before). */
+  owns: (c: MedusaContainer, cooperativeId: string, record: { id: string; [parent: string]: string }) => Promise<boolean>
 }
 
 const cooperatives = (c: MedusaContainer): CooperativeModuleService => c.resolve(COOPERATIVE_MODULE)
@@ -92,7 +93,7 @@ export const CHECKS: Record<CooperativeRecord["kind"], Check> = {
         fields: ["fulfillment_sets.service_zones.id"],
         filters: { id: locationId },
       })
-      return (data[0] as any)?.fulfillment_sets?.some((set) => set.service_zones?.some((zone) => zone.id === id)) ?? false
+      return data[0]?.fulfillment_sets?.some((set) => set?.service_zones?.some((zone) => zone?.id === id)) ?? false
     },
   },
   shipping_option: { what: "Shipping option", owns: (c, coop, { id }) => ownsShippingOption(c, coop, id) },
