@@ -148,7 +148,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
 
       const placement = transform({ cart, parts, orders, paymentSessions }, ({ cart, parts, orders, paymentSessions }) => {
         const orderOf = (part: CooperativePart) =>
-          (orders as any[]).find((o) => o.metadata?.cooperative_id === part.cooperative.id)
+          orders.find((o) => o.metadata?.cooperative_id === part.cooperative.id)!
         const paid = Math.round(Number(paymentSessions[0]?.amount ?? cart.total ?? 0))
         const amounts = allocateVnd(paid, parts.map((p: CooperativePart) => p.total))
         const method = paymentMethodOf(paymentSessions[0]?.provider_id)
@@ -178,8 +178,8 @@ export const completeCooperativeCartWorkflow = createWorkflow(
           })
         })
 
-        const links: LinkDefinition[] = (orders as any[]).flatMap((order) => [
-          { [COOPERATIVE_MODULE]: { cooperative_id: order.metadata.cooperative_id }, [Modules.ORDER]: { order_id: order.id } },
+        const links: LinkDefinition[] = orders.flatMap((order) => [
+          { [COOPERATIVE_MODULE]: { cooperative_id: order.metadata?.cooperative_id }, [Modules.ORDER]: { order_id: order.id } },
         ])
         const promotionUsage = {
           computedActions: [
@@ -201,17 +201,17 @@ export const completeCooperativeCartWorkflow = createWorkflow(
             total: paid,
             payment_collection_id: cart.payment_collection?.id ?? null,
             payment_provider_id: paymentSessions[0]?.provider_id ?? null,
-            payment_reference: (paymentSessions[0] as any)?.data?.reference ?? null,
+            payment_reference: (paymentSessions[0]?.data?.reference as string | undefined) ?? null,
             shares,
           },
-          placedEvents: (orders as any[]).map((o) => ({ id: o.id })),
+          placedEvents: orders.map((o) => ({ id: o.id })),
         }
       })
 
       reserveCooperativeStockStep(transform({ placement }, ({ placement }) => ({ items: placement.stock })))
       const group = createOrderGroupStep(transform({ placement }, ({ placement }) => placement.group))
 
-      const groupLinks = transform({ placement, group, cart }, ({ placement, group, cart }) => [
+      const groupLinks = transform({ placement, group, cart }, ({ placement, group, cart }): LinkDefinition[] => [
         ...placement.links,
         ...placement.shares.flatMap((s: PaymentShare) => [
           { [ORDER_GROUP_MODULE]: { order_group_id: group.id }, [Modules.ORDER]: { order_id: s.order_id } },
@@ -222,7 +222,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
         ]),
       ])
       parallelize(
-        createRemoteLinkStep(groupLinks as any),
+        createRemoteLinkStep(groupLinks),
         updateCartsStep(transform({ cart }, ({ cart }) => [{ id: cart.id, completed_at: new Date() }])),
         registerUsageStep(transform({ placement }, ({ placement }) => placement.promotionUsage)),
         emitEventStep({
@@ -241,13 +241,14 @@ export const completeCooperativeCartWorkflow = createWorkflow(
       addOrderTransactionStep(
         transform({ payment, placement }, ({ payment, placement }) => {
           // A payment captured on authorisation is recorded on each order as that order's share.
-          if (!(payment as any)?.captures?.length) return []
+          const capture = payment?.captures?.[0]
+          if (!capture) return []
           return placement.shares.map((s: PaymentShare) => ({
             order_id: s.order_id,
             amount: s.amount,
-            currency_code: (payment as any).currency_code,
+            currency_code: payment!.currency_code,
             reference: "capture",
-            reference_id: (payment as any).captures[0].id,
+            reference_id: capture.id,
           }))
         })
       )
@@ -262,7 +263,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
     return new WorkflowResponse(
       transform({ placed, existing }, ({ placed, existing }): CompletedPurchase => {
         if (placed) return placed
-        const group: any = existing.data[0]
+        const group = existing.data[0]
         return { order_group_id: group.id, order_ids: (group.shares as PaymentShare[]).map((s) => s.order_id) }
       })
     )
