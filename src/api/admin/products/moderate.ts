@@ -28,7 +28,7 @@ export const moderateProduct =
       fields: ["id", "status", "title", "subtitle", "description", "handle", "thumbnail", "origin_country", "metadata", "images.url"],
       filters: { id: req.params.id },
     })
-    const product: any = data[0]
+    const product = data[0]
     const revision = result.revision_id
       ? (await (req.scope.resolve(PRODUCT_REVISION_MODULE) as ProductRevisionModuleService).listProductRevisions({ id: result.revision_id }))[0]
       : null

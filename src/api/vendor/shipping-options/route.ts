@@ -25,7 +25,7 @@ export const POST = async (req: VendorRequest<z.infer<typeof CreateShippingOptio
     fields: ["shipping_profile.id", "stock_location.fulfillment_sets.service_zones.id"],
     filters: { id: cooperativeId },
   })
-  const cooperative: any = data[0]
+  const cooperative = data[0]
   const zoneId = cooperative?.stock_location?.fulfillment_sets?.[0]?.service_zones?.[0]?.id
   if (!zoneId || !cooperative?.shipping_profile?.id) {
     throw conflict("no_warehouse", "The cooperative has no warehouse yet: it gets one when the union approves it.")

@@ -21,6 +21,6 @@ export const POST = async (req: VendorRequest<CreateTraceEventBody>, res: Medusa
     input: { cooperative_id: req.tenant.cooperative.id, lot_id: lot.id, event: body },
   })
   lotChanged(lot)
-  const { lot: _lot, lot_id, deleted_at, ...shaped } = event as any
+  const { lot: _lot, lot_id: _lotId, deleted_at: _deletedAt, ...shaped } = event as typeof event & { lot?: unknown }
   res.status(201).json({ event: shaped })
 }
