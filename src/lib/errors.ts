@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaErrorHandlerFunction, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { errorHandler } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 
@@ -139,12 +139,11 @@ const medusaErrorHandler = errorHandler()
  * lock is a 409 to retry; PostgreSQL refusing a value (SQLSTATE class 22, or 54001 stack depth) is
  * the client's 400; everything else keeps Medusa's answer, with a `code` added to its 4xx answers.
  */
-export function coopstallErrorHandler(
-  err: unknown,
-  req: MedusaRequest,
-  res: MedusaResponse,
-  next: MedusaNextFunction
-) {
+export const coopstallErrorHandler: MedusaErrorHandlerFunction = (err, req, res, next) => {
+  answerError(err, req, res, next)
+}
+
+function answerError(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const ours = refusalOf(err)
   if (ours) {
     return res.status(ours.status).json({
@@ -156,22 +155,22 @@ export function coopstallErrorHandler(
   }
   // Express's own "Failed to decode param" for a malformed %-sequence in a route parameter.
   if (err instanceof URIError) {
-    return coopstallErrorHandler(malformedUrl(), req, res, next)
+    return answerError(malformedUrl(), req, res, next)
   }
   const e = errorLike(err)
   if (e?.type === MedusaError.Types.DUPLICATE_ERROR) {
-    return coopstallErrorHandler(new CoopstallError(ErrorTypes.DUPLICATE_ERROR, "duplicate", String(e.message ?? "")), req, res, next)
+    return answerError(new CoopstallError(ErrorTypes.DUPLICATE_ERROR, "duplicate", String(e.message ?? "")), req, res, next)
   }
   // Medusa's locking answers a busy key with a plain Error (in-memory, PostgreSQL and Redis providers alike).
   if (isLockBusy(err)) {
     res.setHeader("Retry-After", "1")
-    return coopstallErrorHandler(
+    return answerError(
       new CoopstallError(ErrorTypes.CONFLICT, "busy", "Another request is changing the same record; try again in a moment."), req, res, next
     )
   }
   const sqlState = postgresState(err)
   if (sqlState && (sqlState.startsWith("22") || sqlState === "54001")) {
-    return coopstallErrorHandler(
+    return answerError(
       new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", sqlState === "54001" ? "The request is too complex." : "A value in the request cannot be stored or compared."),
       req, res, next
     )

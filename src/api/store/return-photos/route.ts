@@ -20,7 +20,7 @@ type Received = { originalname: string; buffer: Buffer }
  * each. Answers the file ids to cite in `photos` of POST /store/orders/:id/returns.
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const files = ((req as any).files ?? []) as Received[]
+  const files: Received[] = Array.isArray(req.files) ? req.files : []
   if (!files.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "no_files", "Send one or more photos as multipart/form-data in the field `files`.")
   const label = (f: Received, i: number) => `file ${i + 1} (${JSON.stringify(f.originalname.slice(0, 80))})`
   const empty = files.findIndex((f) => !f.buffer.length)

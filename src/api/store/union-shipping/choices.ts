@@ -74,7 +74,7 @@ export async function pricedCooperativeOptions(
   const { result } = await listShippingOptionsForCartWithPricingWorkflow(container).run({
     input: { cart_id: shipping.cart.id, options: ids.map((id) => ({ id })) },
   })
-  return (result as any[])
+  return result
     .filter((o) => shipping.cooperativeOfProfile.has(o.shipping_profile_id))
     .map((o) => {
       const amount = o.amount ?? o.calculated_price?.calculated_amount

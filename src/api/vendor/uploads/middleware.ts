@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import multer from "multer"
-import { CoopstallError, type ErrorType, ErrorTypes } from "../../../lib/errors"
+import { CoopstallError, errorFields, type ErrorType, ErrorTypes, messageOf } from "../../../lib/errors"
 
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 export const UPLOAD_MAX_FILES = 5
@@ -51,10 +51,10 @@ export function receiveUploads(req: MedusaRequest, res: MedusaResponse, next: Me
   if (Number(declared) > UPLOAD_MAX_REQUEST_BYTES) {
     return next(new CoopstallError(ErrorTypes.PAYLOAD_TOO_LARGE, "request_too_large", `An upload request may be at most ${mb(UPLOAD_MAX_REQUEST_BYTES)} in all; send fewer or smaller files at a time.`))
   }
-  upload(req as any, res as any, (err: any) => {
+  upload(req, res, (err?: unknown) => {
     if (!err) return next()
-    const known = multerErrors[err.code]
+    const known = multerErrors[String(errorFields(err).code)]
     if (known) return next(new CoopstallError(...known))
-    next(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_upload", `The upload could not be read as multipart/form-data: ${err.message}`))
+    next(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_upload", `The upload could not be read as multipart/form-data: ${messageOf(err)}`))
   })
 }

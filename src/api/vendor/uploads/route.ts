@@ -25,7 +25,7 @@ type Received = { originalname: string; buffer: Buffer }
  * bytes count against the cooperative's storage quota. Nothing is stored unless every file passes.
  */
 export const POST = async (req: VendorRequest, res: MedusaResponse) => {
-  const files = ((req as any).files ?? []) as Received[]
+  const files: Received[] = Array.isArray(req.files) ? req.files : []
   if (!files.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "no_files", "Send one or more files as multipart/form-data in the field `files`.")
   const label = (f: Received, i: number) => `file ${i + 1} (${JSON.stringify(f.originalname.slice(0, 80))})`
   const empty = files.findIndex((f) => !f.buffer.length)
