@@ -3,10 +3,14 @@ import { CoopstallError, ErrorTypes, notFound } from "../../lib/errors"
 import { cooperativeUserIdOf } from "../../lib/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { matchVendorRoute, RESOURCES, statusAllows, statusRefusal, VENDOR_ROUTES, VendorRoute } from "./access"
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { Cooperative } from "../../modules/cooperative/models/cooperative"
+import type { CooperativeUser } from "../../modules/cooperative/models/cooperative-user"
 
+/** The caller's cooperative and its account (rows of the cooperative module). */
 export type TenantContext = {
-  cooperative: any
-  user: any
+  cooperative: InferTypeOf<typeof Cooperative>
+  user: InferTypeOf<typeof CooperativeUser>
 }
 
 /** A vendor request after the tenant middleware: the caller's cooperative and account, resolved once. */

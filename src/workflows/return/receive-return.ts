@@ -71,7 +71,7 @@ const planReturnReceiptStep = createStep("plan-return-receipt", async (input: Re
   const commission: LedgerEntryInput[] = []
   for (const item of items) {
     const line = order.lines.get(item.line_item_id)
-    const booked: any = taken.find((e) => e.line_item_id === item.line_item_id)
+    const booked = taken.find((e) => e.line_item_id === item.line_item_id)
     if (!line || !booked) continue
     const onItems = shareOfUnits(-Number(booked.amount), line.quantity, line.returned, item.quantity)
     const back = commissionGivenBack(onItems, kept)
