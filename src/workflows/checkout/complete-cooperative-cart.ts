@@ -12,7 +12,7 @@ import {
   validateCartItemsStep,
   validateCartPaymentsStep,
 } from "@medusajs/medusa/core-flows"
-import type { LinkDefinition } from "@medusajs/framework/types"
+import type { BigNumberInput, CartAddressDTO, CartLineItemDTO, CartShippingMethodDTO, CartWorkflowDTO, LinkDefinition } from "@medusajs/framework/types"
 import { EventPriority, Modules, OrderStatus, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { createWorkflow, parallelize, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
@@ -40,6 +40,21 @@ const cartFields = [
   "items.product_id",
   "shipping_methods.shipping_option.shipping_profile_id",
 ]
+
+/** A cart item as completeCartFields loads it: Medusa's item with its variant and the variant's inventory. */
+type CompletionItem = CartLineItemDTO & {
+  variant?: {
+    manage_inventory?: boolean | null
+    allow_backorder?: boolean | null
+    inventory_items?: { inventory_item_id: string; required_quantity?: unknown }[] | null
+    [field: string]: unknown
+  } | null
+}
+/** The cart as completeCartFields loads it (Medusa's cart DTO, with raw amounts and item variants). */
+type CompletionCart = Omit<CartWorkflowDTO, "items" | "shipping_methods"> & {
+  items?: CompletionItem[]
+  shipping_methods?: (CartShippingMethodDTO & { raw_amount?: BigNumberInput })[]
+}
 
 /** What a completed cart became: one purchase, one order per cooperative (in the cart's order). */
 export type CompletedPurchase = { order_group_id: string; order_ids: string[] }
@@ -81,7 +96,8 @@ export const completeCooperativeCartWorkflow = createWorkflow(
         options: { isList: false, throwIfKeyNotFound: true },
       }).config({ name: "cart-query" })
     )
-    const cart = transform({ cartQuery }, ({ cartQuery }) => cartQuery.data as any)
+    // The graph's row type knows nothing of the fields list; the list makes it Medusa's cart DTO.
+    const cart = transform({ cartQuery }, ({ cartQuery }) => cartQuery.data as unknown as CompletionCart)
 
     validateCartItemsStep({ cart })
     const paymentSessions = validateCartPaymentsStep({ cart })
@@ -94,13 +110,13 @@ export const completeCooperativeCartWorkflow = createWorkflow(
       const orderInputs = transform({ cart, parts }, ({ cart, parts }) => {
         const itemsById = new Map((cart.items ?? []).map((i) => [i.id, i]))
         const methodsById = new Map((cart.shipping_methods ?? []).map((m) => [m.id, m]))
-        const address = (a: any) => (a ? (({ id, ...rest }) => rest)(a) : null)
+        const address = (a?: CartAddressDTO) => (a ? (({ id: _id, ...rest }) => rest)(a) : null)
         return parts.map((part: CooperativePart) => {
           const items = part.item_ids.map((id) => {
-            const item: any = itemsById.get(id)
+            const item = itemsById.get(id)!
             return prepareLineItemData({
-              item,
-              variant: item.variant,
+              item: { ...item },
+              variant: item.variant ?? undefined,
               cartId: cart.id,
               unitPrice: item.unit_price,
               isTaxInclusive: item.is_tax_inclusive,
@@ -109,7 +125,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
             })
           })
           const shipping_methods = part.shipping_method_ids.map((id) => {
-            const sm: any = methodsById.get(id)
+            const sm = methodsById.get(id)!
             return {
               name: sm.name,
               description: sm.description,
@@ -165,7 +181,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
           const order = orderOf(part)
           return (order.items ?? []).flatMap((orderItem) => {
             const cartItemId = part.item_ids.find((id) => (cart.items ?? []).find((c) => c.id === id)?.variant_id === orderItem.variant_id)
-            const variant: any = variantByCartItem.get(cartItemId)
+            const variant = cartItemId ? variantByCartItem.get(cartItemId) : undefined
             if (!variant?.manage_inventory) return []
             return (variant.inventory_items ?? []).map((inv) => ({
               line_item_id: orderItem.id,
@@ -185,7 +201,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
           computedActions: [
             ...(cart.items ?? []).flatMap((i) => i.adjustments ?? []),
             ...(cart.shipping_methods ?? []).flatMap((m) => m.adjustments ?? []),
-          ].map((a) => ({ amount: a.amount, code: a.code })),
+          ].map((a) => ({ amount: a.amount, code: a.code! })),
           registrationContext: { customer_id: cart.customer?.id || null, customer_email: cart.email || null },
         }
         return {
