@@ -12,8 +12,9 @@ import type { ProductDecisionBody } from "../validators"
  */
 export const moderateProduct =
   (decision: "publish" | "reject") =>
-  async (req: AuthenticatedMedusaRequest<z.infer<typeof ProductDecisionBody> | undefined>, res: MedusaResponse) => {
-    const { reason, revision_id } = req.validatedBody ?? {}
+  async (req: AuthenticatedMedusaRequest<z.infer<typeof ProductDecisionBody>>, res: MedusaResponse) => {
+    // validateBody always sets it (an empty body parses to {}).
+    const { reason, revision_id } = req.validatedBody
     if (decision === "reject" && !reason) {
       throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "A reason is required to reject a product; the cooperative will read it.", [
         { path: "reason", message: "Required" },
