@@ -13,12 +13,30 @@ import {
   VIETGAP_MAX_VALIDITY_MONTHS,
 } from "../../../modules/certification"
 
+/**
+ * The fields of a rating or certificate as its route validated them (a resubmission sends some of
+ * them), plus what this step adds: the evidence's URL and the expiry.
+ */
+export type SubmissionFields = {
+  product_id?: string
+  product_ids?: string[]
+  decision_date?: string
+  evidence_file_id?: string
+  evidence_url?: string
+  expires_at?: Date
+  type?: string
+  code?: string
+  issued_on?: string
+  valid_until?: string
+  [field: string]: unknown
+}
+
 export type ValidateSubmissionInput = {
   subject_type: CertificationSubject
   cooperative_id: string
   /** Set when an existing item is being resubmitted. */
   id?: string
-  fields: Record<string, any>
+  fields: SubmissionFields
 }
 
 /** Evidence files are uploaded through POST /vendor/uploads, which files them under the cooperative's own prefix. */
@@ -44,7 +62,7 @@ async function evidenceUrl(container: MedusaContainer, cooperativeId: string, fi
 export const validateSubmissionStep = createStep(
   "validate-certification-submission",
   async (input: ValidateSubmissionInput, { container }) => {
-    const fields = { ...input.fields }
+    const fields: SubmissionFields = { ...input.fields }
     const today = vnDay(new Date())
     const service: CertificationModuleService = container.resolve(CERTIFICATION_MODULE)
 
@@ -87,12 +105,13 @@ export const validateSubmissionStep = createStep(
 
     if (fields.product_ids) {
       const owned = new Set(await ownedProductIds(container, input.cooperative_id, fields.product_ids))
-      const unknown = fields.product_ids.filter((id: string) => !owned.has(id))
+      const unknown = fields.product_ids.filter((id) => !owned.has(id))
       if (unknown.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "unknown_product", `Not your cooperative's products: ${unknown.join(", ")}.`)
     }
     // A resubmission may change a few fields: check the certificate as it will be stored.
-    const current: any = input.id ? (await service.listCertificates({ id: input.id }))[0] : {}
-    const { type, code, issued_on: issued, valid_until: until } = { ...current, ...fields }
+    const current = input.id ? (await service.listCertificates({ id: input.id }))[0] : {}
+    // Complete once merged: a submission carries them all, a resubmission the ones it changes.
+    const { type, code, issued_on: issued, valid_until: until } = { ...current, ...fields } as { type: string; code: string; issued_on: string; valid_until: string }
     if (until < issued) throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_validity", `valid_until (${until}) is before issued_on (${issued}).`)
     if (issued > today) throw new CoopstallError(ErrorTypes.INVALID_DATA, "issued_in_future", `The issue date ${issued} is in the future.`)
     if (type === "vietgap" && until > addMonthsToDay(issued, VIETGAP_MAX_VALIDITY_MONTHS)) {
