@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules, PaymentEvents } from "@medusajs/framework/utils"
 import { collectorOf } from "../lib/ledger/collector"
-import { ORDER_GROUP_MODULE, type OrderGroupModuleService, type PaymentShare } from "../modules/order-group"
+import { ORDER_GROUP_MODULE, type OrderGroupModuleService, sharesOf } from "../modules/order-group"
 import { bookDeliveredOrderWorkflow } from "../workflows/ledger/book-delivered-order"
 import { messageOf } from "../lib/errors"
 
@@ -21,7 +21,7 @@ export default async function bookPaidOrders({ event, container }: SubscriberArg
   )
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   for (const group of groups) {
-    for (const share of (group.shares ?? []) as PaymentShare[]) {
+    for (const share of sharesOf(group)) {
       if (collectorOf(share) !== "union") continue
       try {
         await bookDeliveredOrderWorkflow(container).run({ input: { order_id: share.order_id } })

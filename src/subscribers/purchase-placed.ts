@@ -56,7 +56,7 @@ export default async function announcePurchase({ event, container }: SubscriberA
   }
   for (const order of purchase.orders) {
     if (!order.cooperative) continue
-    const address = order.shipping_address ?? {}
+    const address: { city?: string | null; province?: string | null } = order.shipping_address ?? {}
     sends.push(
       notifyCooperativeOwners(container, order.cooperative.id, {
         template: "order-to-pack",

@@ -25,7 +25,7 @@ import {
 import { collectorFor, paymentMethodOf } from "../../lib/ledger/collector"
 import { allocateVnd } from "../../lib/money"
 import { COOPERATIVE_MODULE } from "../../modules/cooperative"
-import { ORDER_GROUP_MODULE, PaymentShare } from "../../modules/order-group"
+import { ORDER_GROUP_MODULE, PaymentShare, sharesOf } from "../../modules/order-group"
 import { assertCartSellableStep } from "./steps/assert-cart-sellable"
 import { createOrderGroupStep } from "./steps/create-order-group"
 import { CooperativePart, groupCartByCooperativeStep } from "./steps/group-cart-by-cooperative"
@@ -186,7 +186,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
             return (variant.inventory_items ?? []).map((inv) => ({
               line_item_id: orderItem.id,
               inventory_item_id: inv.inventory_item_id,
-              location_id: part.stock_location_id,
+              location_id: part.stock_location_id!,
               quantity: Number(inv.required_quantity ?? 1) * Number(orderItem.quantity),
               allow_backorder: !!variant.allow_backorder,
               label: `"${orderItem.product_title} – ${orderItem.variant_title}" of ${part.cooperative.name}`,
@@ -229,7 +229,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
 
       const groupLinks = transform({ placement, group, cart }, ({ placement, group, cart }): LinkDefinition[] => [
         ...placement.links,
-        ...placement.shares.flatMap((s: PaymentShare) => [
+        ...placement.shares.flatMap((s: PaymentShare): LinkDefinition[] => [
           { [ORDER_GROUP_MODULE]: { order_group_id: group.id }, [Modules.ORDER]: { order_id: s.order_id } },
           // Medusa's own link of a cart to its orders: a payment webhook arriving after completion
           // (Stripe's payment_intent.succeeded) finds the orders and only captures, instead of
@@ -280,7 +280,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
       transform({ placed, existing }, ({ placed, existing }): CompletedPurchase => {
         if (placed) return placed
         const group = existing.data[0]
-        return { order_group_id: group.id, order_ids: (group.shares as PaymentShare[]).map((s) => s.order_id) }
+        return { order_group_id: group.id, order_ids: sharesOf(group).map((s) => s.order_id) }
       })
     )
   }

@@ -2,7 +2,7 @@ import { acquireLockStep, addOrderTransactionStep, capturePaymentWorkflow, relea
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
 import { methodOf } from "../../lib/ledger/collector"
-import { PaymentShare } from "../../modules/order-group"
+import { PaymentShare, sharesOf } from "../../modules/order-group"
 import { refundCanceledSharesStep } from "./steps/refund-canceled-shares"
 
 /** What the step reads of the purchase and of its payment collection (graph rows). */
@@ -64,7 +64,7 @@ export const markPurchasePaidWorkflow = createWorkflow(
       })
       addOrderTransactionStep(
         transform({ payable, groups }, ({ payable, groups }) =>
-          (groups[0].shares as PaymentShare[]).map((s) => ({
+          sharesOf(groups[0]).map((s) => ({
             order_id: s.order_id,
             amount: s.amount,
             currency_code: groups[0].currency_code,

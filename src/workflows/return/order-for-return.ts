@@ -102,7 +102,7 @@ export async function orderForReturn(container: MedusaContainer, orderId: string
   })
   return {
     id: order.id,
-    display_id: order.display_id,
+    display_id: order.display_id as number,
     customer_id: order.customer_id ?? null,
     cooperative_id: links[0]?.cooperative_id ?? null,
     order_group_id: order.order_group?.id ?? null,

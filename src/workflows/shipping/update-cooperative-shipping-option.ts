@@ -6,7 +6,7 @@ import type { FulfillmentWorkflow } from "@medusajs/framework/types"
 export type UpdateCooperativeShippingOptionInput = {
   cooperative_id: string
   id: string
-  update: Omit<FulfillmentWorkflow.UpdateCalculatedShippingOptionInput, "id">
+  update: Partial<FulfillmentWorkflow.UpdateCalculatedShippingOptionInput>
 }
 
 /** A cooperative changes one of its own rates; the update cannot move it to another profile or zone. */

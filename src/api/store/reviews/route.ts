@@ -12,7 +12,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<z.infer<typeof Create
       customer_id: req.auth_context.actor_id,
       order_id: body.order_id,
       subject_type: body.product_id ? "product" : "cooperative",
-      subject_id: body.product_id ?? body.cooperative_id,
+      // The schema requires exactly one of them.
+      subject_id: (body.product_id ?? body.cooperative_id)!,
       rating: body.rating,
       title: body.title,
       body: body.body,

@@ -7,7 +7,8 @@ import { indexSettings, MeilisearchProviderOptions, MeilisearchSearchService } f
 
 type Call = { method: string; path: string; query: string; body: Record<string, any> }
 
-const definition: SearchTypes.ResolvedSearchIndexDefinition = {
+// A definition as the Search module resolves it, without the seed and consume functions the provider never calls.
+const definition = {
   name: "product",
   entity: "product",
   primary_key: "id",
@@ -28,7 +29,7 @@ const definition: SearchTypes.ResolvedSearchIndexDefinition = {
     in_stock: { type: "boolean", filterable: true },
     created_at: { type: "date", filterable: true, sortable: true },
   },
-}
+} as unknown as SearchTypes.ResolvedSearchIndexDefinition
 
 describe("Meilisearch provider (HTTP faked)", () => {
   let calls: Call[]

@@ -54,7 +54,7 @@ export const groupCartByCooperativeStep = createStep(
 
     const parts = new Map<string, CooperativePart & { needs_shipping: boolean; profile_id?: string }>()
     for (const item of items) {
-      const cooperative = byId.get(owners.get(item.product_id) ?? "")
+      const cooperative = byId.get(owners.get(item.product_id ?? "") ?? "")
       if (!cooperative) {
         throw new CoopstallError(ErrorTypes.INVALID_DATA, "product_without_cooperative", `${itemName(item)} belongs to no cooperative and cannot be sold.`)
       }

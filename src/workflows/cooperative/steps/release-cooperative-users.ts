@@ -40,7 +40,7 @@ export const deleteReleasedSignInsStep = createStep(
         if (!authIdentity || cooperativeUserIdInAppMetadata(authIdentity.app_metadata) !== user.id) continue
         const otherActors = Object.entries(authIdentity.app_metadata ?? {}).filter(([key, value]) => key !== "vendor_id" && key.endsWith("_id") && value)
         if (otherActors.length) {
-          const { vendor_id, ...rest } = authIdentity.app_metadata
+          const { vendor_id: _vendor, ...rest } = authIdentity.app_metadata ?? {}
           await auth.updateAuthIdentities({ id: authIdentity.id, app_metadata: rest })
         } else {
           await auth.deleteAuthIdentities([authIdentity.id])

@@ -1,12 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
-import type { InferTypeOf } from "@medusajs/framework/types"
-import type { Cooperative } from "../../../modules/cooperative/models/cooperative"
 
 export type UpdateCooperativeStepInput = { id: string } & Record<string, unknown>
-
-/** The changed fields of a cooperative, as the route validated them. */
-type CooperativeUpdate = { id: string } & Partial<InferTypeOf<typeof Cooperative>>
 
 /** Changes a cooperative's fields; compensation puts back the values those fields had. */
 export const updateCooperativeStep = createStep(
@@ -15,10 +10,10 @@ export const updateCooperativeStep = createStep(
     const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
     const before = await service.retrieveCooperative(id)
     const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as Record<string, unknown>)[field] ?? null]))
-    const updated = await service.updateCooperatives({ id, ...changes } as CooperativeUpdate)
+    const updated = await service.updateCooperatives({ id, ...changes } as any)
     return new StepResponse(updated, { id, ...previous })
   },
   async (previous, { container }) => {
-    if (previous) await (container.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).updateCooperatives(previous as CooperativeUpdate)
+    if (previous) await (container.resolve(COOPERATIVE_MODULE) as CooperativeModuleService).updateCooperatives(previous as any)
   }
 )

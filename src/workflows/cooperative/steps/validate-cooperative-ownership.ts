@@ -66,7 +66,7 @@ export const CHECKS: Record<CooperativeRecord["kind"], Check> = {
     parents: ["user_id"],
     owns: async (c, coop, { id, user_id }) => {
       if (!(await CHECKS.cooperative_user.owns(c, coop, { id: user_id }))) return false
-      const [identity] = await c.resolve(Modules.AUTH).listAuthIdentities({ id }, { select: ["id", "app_metadata"] })
+      const [identity] = await c.resolve(Modules.AUTH).listAuthIdentities({ id: [id] }, { select: ["id", "app_metadata"] })
       return !!identity && cooperativeUserIdInAppMetadata(identity.app_metadata) === user_id
     },
   },

@@ -86,14 +86,16 @@ export const prepareDeliveredOrderEntriesStep = createStep(
     }
     const availableAt = availability.available_at
     const items = (order.items ?? []).filter((i) => i !== null)
+    // Every item of a cooperative's order is one of its products.
+    const productOf = (item: (typeof items)[number]) => item.product_id!
     const itemTotals = items.map((i) => Number(i.total ?? 0))
     const sales = allocateVnd(Math.round(itemTotals.reduce((a, t) => a + t, 0)), itemTotals)
-    const rates = await resolveCommissionRates(container, cooperativeId, items.map((i) => i.product_id))
+    const rates = await resolveCommissionRates(container, cooperativeId, items.map(productOf))
     const common = { cooperative_id: cooperativeId, order_id: order.id, occurred_at: deliveredAt }
 
     const entries: LedgerEntryInput[] = items.flatMap((item, k) => {
       const name = `${item.product_title}${item.variant_title ? ` – ${item.variant_title}` : ""}`
-      const rate = rates.get(item.product_id)!
+      const rate = rates.get(productOf(item))!
       return [
         {
           ...common,
@@ -152,7 +154,7 @@ export const prepareDeliveredOrderEntriesStep = createStep(
 
     if (purchase?.payment_collection_id) {
       const refunds = await refundsOfPaymentCollection(container, purchase.payment_collection_id, purchase.shares)
-      entries.push(...refundEntries(refunds.filter((r) => r.order_id === order.id), new Map([[order.id, cooperativeId]]), new Map([[order.id, order.display_id]])))
+      entries.push(...refundEntries(refunds.filter((r) => r.order_id === order.id), new Map([[order.id, cooperativeId]]), new Map([[order.id, order.display_id as string | number]])))
     }
     return new StepResponse({ entries, delivered: true, awaiting_payment: false })
   }

@@ -26,7 +26,7 @@ export const prepareRefundEntriesStep = createStep("prepare-refund-entries", asy
   const sales = await ledger.listLedgerEntries({ type: "sale", order_id: orderIds }, { select: ["order_id", "cooperative_id"] })
   const cooperativeOf = new Map(sales.map((s) => [s.order_id as string, s.cooperative_id as string]))
   const { data: orders } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: [...cooperativeOf.keys()] } })
-  const displayIdOf = new Map(orders.map((o) => [o.id, o.display_id]))
+  const displayIdOf = new Map(orders.map((o) => [o.id, o.display_id as string | number]))
   return new StepResponse({
     entries: refundEntries(refunds, cooperativeOf, displayIdOf),
     unattributed: refunds.filter((r) => !r.order_id).map((r) => r.refund_id),

@@ -36,7 +36,8 @@ export const dispatchStripeTransfersStep = createStep(
           {
             amount: Number(payout.amount),
             currency: payout.currency_code ?? "vnd",
-            destination: payout.bank_account?.stripe_account_id,
+            // A Stripe Connect payout carries its account (planPayout); a missing one is refused by Stripe below.
+            destination: payout.bank_account?.stripe_account_id as string,
             transfer_group: `payout-${payout.period}`,
             description: `coopstall payout ${payout.period}`,
             metadata: { payout_id: payout.id, cooperative_id: payout.cooperative_id, period: payout.period },

@@ -42,9 +42,9 @@ export const checkReviewEligibilityStep = createStep("check-review-eligibility",
   const delivered = new Set<string>()
   for (const f of order.fulfillments ?? []) {
     if (!f?.delivered_at || f.canceled_at) continue
-    for (const fi of f.items ?? []) delivered.add(fi.line_item_id)
+    for (const fi of f.items ?? []) if (fi.line_item_id) delivered.add(fi.line_item_id)
   }
-  const owners = await cooperativeIdsOfProducts(container, [...new Set(items.map((i) => i.product_id).filter(Boolean))])
+  const owners = await cooperativeIdsOfProducts(container, [...new Set(items.map((i) => i.product_id).filter((id): id is string => !!id))])
 
   let product_id: string | null = null
   let cooperative_id: string | null
@@ -57,7 +57,7 @@ export const checkReviewEligibilityStep = createStep("check-review-eligibility",
     product_id = input.subject_id
     cooperative_id = owners.get(input.subject_id) ?? null
   } else {
-    const sold = items.filter((i) => owners.get(i.product_id) === input.subject_id)
+    const sold = items.filter((i) => owners.get(i.product_id ?? "") === input.subject_id)
     if (!sold.length) throw new CoopstallError(ErrorTypes.FORBIDDEN, "not_purchased", "This cooperative sold nothing in the order; only its buyers can review it.")
     if (!sold.some((i) => delivered.has(i.id))) {
       throw new CoopstallError(ErrorTypes.CONFLICT, "not_delivered", "Nothing from this cooperative has been delivered yet; it can be reviewed once it has arrived.")

@@ -1,13 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { notFound } from "../../../lib/errors"
 import { traceability } from "../../../lib/traceability/lots"
-import type { InferTypeOf } from "@medusajs/framework/types"
-import type { Lot } from "../../../modules/traceability/models/lot"
 
 export type UpdateLotStepInput = { id: string } & Record<string, unknown>
-
-/** The changed fields of a lot, as the route validated them. */
-type LotUpdate = { id: string } & Partial<InferTypeOf<typeof Lot>>
 
 /** Changes a lot's fields; compensation puts back the values those fields had. */
 export const updateLotStep = createStep(
@@ -17,10 +12,10 @@ export const updateLotStep = createStep(
     const [before] = await service.listLots({ id })
     if (!before) throw notFound("Lot")
     const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as Record<string, unknown>)[field] ?? null]))
-    const updated = await service.updateLots({ id, ...changes } as LotUpdate)
+    const updated = await service.updateLots({ id, ...changes } as any)
     return new StepResponse(updated, { id, ...previous })
   },
   async (previous, { container }) => {
-    if (previous) await traceability(container).updateLots(previous as LotUpdate)
+    if (previous) await traceability(container).updateLots(previous as any)
   }
 )

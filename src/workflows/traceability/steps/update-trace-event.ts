@@ -1,13 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { notFound } from "../../../lib/errors"
 import { traceability } from "../../../lib/traceability/lots"
-import type { InferTypeOf } from "@medusajs/framework/types"
-import type { TraceEvent } from "../../../modules/traceability/models/trace-event"
 
 export type UpdateTraceEventStepInput = { id: string } & Record<string, unknown>
-
-/** The changed fields of a traceevent, as the route validated them. */
-type TraceEventUpdate = { id: string } & Partial<InferTypeOf<typeof TraceEvent>>
 
 /** Changes a trace event's fields; compensation puts back the values those fields had. */
 export const updateTraceEventStep = createStep(
@@ -17,10 +12,10 @@ export const updateTraceEventStep = createStep(
     const [before] = await service.listTraceEvents({ id })
     if (!before) throw notFound("Trace event")
     const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as Record<string, unknown>)[field] ?? null]))
-    const updated = await service.updateTraceEvents({ id, ...changes } as TraceEventUpdate)
+    const updated = await service.updateTraceEvents({ id, ...changes } as any)
     return new StepResponse(updated, { id, ...previous })
   },
   async (previous, { container }) => {
-    if (previous) await traceability(container).updateTraceEvents(previous as TraceEventUpdate)
+    if (previous) await traceability(container).updateTraceEvents(previous as any)
   }
 )

@@ -29,7 +29,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
           id: ids,
           status: "published",
           sales_channels: { id: await marketplaceSalesChannelId(req.scope) },
-        },
+          // The graph's filter type does not know link filters.
+        } as any,
         pagination: { order: { created_at: "DESC" } },
       })
     : { data: [] }

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../../../lib/errors"
 import { refundableForOrder } from "../../../../../lib/ledger/refunds"
+import { sharesOf } from "../../../../../modules/order-group"
 
 /**
  * GET /admin/orders/:id/coopstall: for Medusa Admin's order page, the purchase the order belongs
@@ -28,7 +29,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       ? {
           id: group.id,
           total: Number(group.total),
-          order_count: ((group.shares ?? []) as unknown[]).length,
+          order_count: sharesOf(group).length,
           payment: refundable?.payment
             ? { id: refundable.payment.id, captured: refundable.payment.captured, refunded: refundable.payment.refunded }
             : null,
