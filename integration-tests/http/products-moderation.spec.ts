@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { taxCodeCheckDigit } from "../../src/lib/tax-code"
+import { refusalOf } from "../../src/lib/errors"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService } from "../../src/modules/product-revision"
 import { addProductVariantWorkflow } from "../../src/workflows/product/add-product-variant"
 import { deleteCooperativeProductWorkflow } from "../../src/workflows/product/delete-cooperative-product"
@@ -245,7 +246,7 @@ medusaIntegrationTestRunner({
       ]
       for (const [what, attempt] of attempts) {
         const error: any = await attempt().then(() => null, (e) => e)
-        expect([what, error?.httpStatus ?? error?.cause?.httpStatus, error?.code ?? error?.cause?.code]).toEqual([what, 404, "not_found"])
+        expect([what, refusalOf(error)?.status, refusalOf(error)?.code]).toEqual([what, 404, "not_found"])
       }
       const after = await vendorProduct(victim.token, victim.product.id)
       expect(after).toMatchObject({ title: "Chè Thanh Nam", status: "published", revision: null })

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { refusalOf } from "../../src/lib/errors"
 import { CERTIFICATION_MODULE } from "../../src/modules/certification"
 import { COOPERATIVE_MODULE } from "../../src/modules/cooperative"
 import { COOPERATIVE_RATE_PROVIDER_ID } from "../../src/modules/cooperative-rate"
@@ -48,8 +49,8 @@ async function outcome(run: () => Promise<unknown>) {
     await run()
     return "done"
   } catch (err: any) {
-    const e = err?.httpStatus ? err : err?.cause?.httpStatus ? err.cause : err
-    return `${e?.httpStatus ?? "?"} ${e?.code ?? e?.message}`
+    const refusal = refusalOf(err)
+    return refusal ? `${refusal.status} ${refusal.code}` : `? ${err?.code ?? err?.message}`
   }
 }
 

@@ -1,11 +1,12 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { httpStatusOf } from "../../src/lib/errors"
 import { assertEveryVendorRouteIsListed, matchVendorRoute, routeFileMatchers, VENDOR_ROUTES } from "../../src/api/vendor/access"
 
 const outcome = (method: string, p: string) => {
   const m = matchVendorRoute(method, p)
-  return m.ok ? `${m.route.method} ${m.route.matcher}` : `${m.error.httpStatus} ${m.error.code}`
+  return m.ok ? `${m.route.method} ${m.route.matcher}` : `${httpStatusOf(m.error)} ${m.error.code}`
 }
 
 describe("the vendor route table", () => {

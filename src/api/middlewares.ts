@@ -26,7 +26,7 @@ const gateLimits = gateLimitsFromEnv()
 const gate = loadGate(gateLimits ? new WorkGate(gateLimits) : null)
 
 export default defineMiddlewares({
-  errorHandler: coopstallErrorHandler as any,
+  errorHandler: coopstallErrorHandler,
   // The load gate, then the input guard, first: method-less "/x/*" middlewares run before every other
   // middleware of the surface (Medusa's body parser, CORS, publishable key and auth run before any of
   // ours). /health, the admin dashboard's and the panel's files are outside these prefixes, so never gated.

@@ -2,11 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { vnDay } from "../lib/dates"
 import { cooperativeIdsOfProducts } from "../workflows/cooperative/read/ownership"
-import { CERTIFICATION_MODULE } from "../modules/certification"
+import { CERTIFICATION_MODULE, type CertificationModuleService } from "../modules/certification"
 import { COOPERATIVE_RETURN_MODULE, CooperativeReturnModuleService } from "../modules/cooperative-return"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService } from "../modules/product-revision"
-import { REVIEW_MODULE } from "../modules/review"
+import { REVIEW_MODULE, type ReviewModuleService } from "../modules/review"
 import { sendEmails } from "../notifications/send"
 import type { Queues } from "../notifications/templates/admin-digest"
 
@@ -25,12 +25,12 @@ export async function escalatedReturns(container: MedusaContainer): Promise<numb
 /** What waits for the union right now, queue by queue (the same queues the admin routes list). */
 export async function unionQueues(container: MedusaContainer): Promise<Queues> {
   const cooperatives: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
-  const certification: any = container.resolve(CERTIFICATION_MODULE)
-  const reviews: any = container.resolve(REVIEW_MODULE)
+  const certification: CertificationModuleService = container.resolve(CERTIFICATION_MODULE)
+  const reviews: ReviewModuleService = container.resolve(REVIEW_MODULE)
   const revisions: ProductRevisionModuleService = container.resolve(PRODUCT_REVISION_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: proposed } = await query.graph({ entity: "product", fields: ["id"], filters: { status: ProductStatus.PROPOSED } })
-  const owned = await cooperativeIdsOfProducts(container, proposed.map((p: any) => p.id))
+  const owned = await cooperativeIdsOfProducts(container, proposed.map((p) => p.id))
   const [[, registrations], [, revisionCount], [, ratings], [, certificates], [, pendingReviews], returns] = await Promise.all([
     cooperatives.listAndCountCooperatives({ status: "pending" }, { select: ["id"], take: 1 }),
     revisions.listAndCountProductRevisions({ status: "pending" }, { select: ["id"], take: 1 }),

@@ -17,7 +17,7 @@ export default async function expireAbandonedRegistrations(container: MedusaCont
   const now = new Date()
   const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
   const pending = await service.listCooperatives({ status: "pending" }, { select: ["id", "updated_at"] })
-  for (const cooperative of pending.filter((c) => isAbandoned(c.updated_at as any, now, days))) {
+  for (const cooperative of pending.filter((c) => isAbandoned((c as { updated_at: Date | string }).updated_at, now, days))) {
     await changeCooperativeStatusWorkflow(container)
       .run({
         input: {
@@ -30,7 +30,7 @@ export default async function expireAbandonedRegistrations(container: MedusaCont
       })
       .then(() => logger.info(`registration ${cooperative.id}: rejected as abandoned`))
       // Approved meanwhile, or locked by an admin's decision: leave it.
-      .catch((err: any) => logger.warn(`registration ${cooperative.id}: not expired (${err?.message ?? err})`))
+      .catch((err) => logger.warn(`registration ${cooperative.id}: not expired (${err?.message ?? err})`))
   }
 }
 

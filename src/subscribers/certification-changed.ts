@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { notifyCooperativeOwners } from "../notifications/notify-owners"
-import { CERTIFICATION_MODULE } from "../modules/certification"
+import { CERTIFICATION_MODULE, type CertificationModuleService } from "../modules/certification"
 import type { CertificationChange } from "../modules/certification/service"
 
 /**
@@ -8,7 +8,7 @@ import type { CertificationChange } from "../modules/certification/service"
  * status names this change, so a redelivered event is recognised and a later, identical change is not.
  */
 async function latestReviewId(container: SubscriberArgs<CertificationChange>["container"], change: CertificationChange) {
-  const [review] = await (container.resolve(CERTIFICATION_MODULE) as any).listCertificationReviews(
+  const [review] = await (container.resolve(CERTIFICATION_MODULE) as CertificationModuleService).listCertificationReviews(
     { subject_type: change.subject_type, subject_id: change.id, to_status: change.to },
     { select: ["id"], order: { created_at: "DESC" }, take: 1 }
   )

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { notifyCooperativeOwners } from "../notifications/notify-owners"
-import { COOPERATIVE_MODULE, CooperativeModuleService } from "../modules/cooperative"
+import { COOPERATIVE_MODULE, CooperativeModuleService, type CooperativeStatus } from "../modules/cooperative"
 
 type StatusChanged = { id: string; action: string; from: string; to: string; reason: string }
 
@@ -8,7 +8,7 @@ type StatusChanged = { id: string; action: string; from: string; to: string; rea
 async function latestChangeId(container: SubscriberArgs<StatusChanged>["container"], change: StatusChanged) {
   const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
   const [row] = await service.listCooperativeStatusChanges(
-    { cooperative_id: change.id, to_status: change.to as any },
+    { cooperative_id: change.id, to_status: change.to as CooperativeStatus },
     { select: ["id"], order: { created_at: "DESC" }, take: 1 }
   )
   return row?.id ?? `${change.id}:${change.from}-${change.to}`

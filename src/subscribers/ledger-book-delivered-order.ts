@@ -10,7 +10,7 @@ import { bookDeliveredOrderWorkflow } from "../workflows/ledger/book-delivered-o
 export default async function bookDeliveredOrder({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order_fulfillment", fields: ["order_id"], filters: { fulfillment_id: event.data.id } })
-  const orderId = (data[0] as any)?.order_id
+  const orderId = data[0]?.order_id
   if (!orderId) return
   await bookDeliveredOrderWorkflow(container).run({ input: { order_id: orderId } })
 }

@@ -1,8 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules, PaymentEvents } from "@medusajs/framework/utils"
 import { collectorOf } from "../modules/order-group/rules/collector"
-import { ORDER_GROUP_MODULE, type OrderGroupModuleService, type PaymentShare } from "../modules/order-group"
+import { ORDER_GROUP_MODULE, type OrderGroupModuleService, sharesOf } from "../modules/order-group"
 import { bookDeliveredOrderWorkflow } from "../workflows/ledger/book-delivered-order"
+import { messageOf } from "../lib/errors"
 
 /**
  * payment.captured (Medusa's capturePaymentWorkflow emits it with the payment's id: the union's
@@ -12,21 +13,21 @@ import { bookDeliveredOrderWorkflow } from "../workflows/ledger/book-delivered-o
  */
 export default async function bookPaidOrders({ event, container }: SubscriberArgs<{ id: string }>) {
   const payments = await container.resolve(Modules.PAYMENT).listPayments({ id: event.data.id }, { select: ["id", "payment_collection_id"] })
-  const collectionId = (payments[0] as any)?.payment_collection_id
+  const collectionId = payments[0]?.payment_collection_id
   if (!collectionId) return
   const groups = await (container.resolve(ORDER_GROUP_MODULE) as OrderGroupModuleService).listOrderGroups(
     { payment_collection_id: collectionId },
     { select: ["id", "shares"] }
   )
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  for (const group of groups as any[]) {
-    for (const share of (group.shares ?? []) as PaymentShare[]) {
+  for (const group of groups) {
+    for (const share of sharesOf(group)) {
       if (collectorOf(share) !== "union") continue
       try {
         await bookDeliveredOrderWorkflow(container).run({ input: { order_id: share.order_id } })
-      } catch (err: any) {
+      } catch (err) {
         // One order's booking must not keep the others of the purchase waiting; the next capture or a retry books it.
-        logger.warn(`ledger: order ${share.order_id} not booked after capture of payment ${event.data.id}: ${err?.message ?? err}`)
+        logger.warn(`ledger: order ${share.order_id} not booked after capture of payment ${event.data.id}: ${messageOf(err)}`)
       }
     }
   }

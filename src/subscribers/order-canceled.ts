@@ -13,8 +13,8 @@ export default async function announceCancellation({ event, container }: Subscri
   const order = await orderForMessage(container, event.data.id)
   if (!order) return
   const refunded = (order.transactions ?? [])
-    .filter((t: any) => t?.reference === "refund")
-    .reduce((sum: number, t: any) => sum + Math.abs(Number(t.amount)), 0)
+    .filter((t) => t?.reference === "refund")
+    .reduce((sum: number, t) => sum + Math.abs(Number(t.amount)), 0)
   const sends: Promise<unknown>[] = []
   if (order.email) {
     sends.push(

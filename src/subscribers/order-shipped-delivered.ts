@@ -12,7 +12,7 @@ export default async function tellShopperAboutParcel({ event, container }: Subsc
   const orderId = await orderIdOfFulfillment(container, event.data.id)
   const order = orderId ? await orderForMessage(container, orderId) : null
   if (!order?.email) return
-  const fulfillment = (order.fulfillments ?? []).find((f: any) => f?.id === event.data.id)
+  const fulfillment = (order.fulfillments ?? []).find((f) => f?.id === event.data.id)
   const label = fulfillment?.labels?.[0]
   const shipped = event.name === "shipment.created"
   await sendEmails(container, [

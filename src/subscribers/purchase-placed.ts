@@ -6,7 +6,8 @@ import { panelUrl } from "../notifications/config"
 import { paymentHow, shopperLocale, shopperOrderUrl } from "../notifications/orders"
 import { sendEmails } from "../notifications/send"
 
-const lines = (items: any[]) => items.map((i) => ({ title: i.variant_title ? `${i.product_title} (${i.variant_title})` : i.product_title, quantity: i.quantity, total: i.total }))
+type Line = { product_title?: string | null; variant_title?: string | null; quantity: unknown; total: unknown }
+const lines = (items: Line[]) => items.map((i) => ({ title: i.variant_title ? `${i.product_title} (${i.variant_title})` : i.product_title, quantity: i.quantity, total: i.total }))
 
 /**
  * A purchase was placed (order_group.placed, once per completed cart): the shopper gets every
@@ -20,8 +21,8 @@ export default async function announcePurchase({ event, container }: SubscriberA
     query.graph({ entity: "order_group", fields: ["payment_provider_id", "payment_collection_id"], filters: { id: purchase.id } }),
     query.graph({ entity: "order", fields: ["locale", "customer.metadata"], filters: { id: purchase.orders[0]?.id ?? "" } }),
   ])
-  const group: any = groups[0]
-  const firstOrder: any = firstOrders[0] ?? {}
+  const group = groups[0]
+  const firstOrder = firstOrders[0] ?? {}
   const cod = !group?.payment_provider_id || group.payment_provider_id === "pp_system_default"
 
   const sends: Promise<unknown>[] = []
@@ -37,7 +38,7 @@ export default async function announcePurchase({ event, container }: SubscriberA
               total: purchase.total,
               payment: await paymentHow(container, group),
               url: shopperOrderUrl(purchase.orders[0].id),
-              orders: purchase.orders.map((o: any) => ({
+              orders: purchase.orders.map((o) => ({
                 cooperative_name: o.cooperative?.name ?? "",
                 display_id: o.display_id,
                 items: lines(o.items),
@@ -53,9 +54,9 @@ export default async function announcePurchase({ event, container }: SubscriberA
         ]))()
     )
   }
-  for (const order of purchase.orders as any[]) {
+  for (const order of purchase.orders) {
     if (!order.cooperative) continue
-    const address = order.shipping_address ?? {}
+    const address: { city?: string | null; province?: string | null } = order.shipping_address ?? {}
     sends.push(
       notifyCooperativeOwners(container, order.cooperative.id, {
         template: "order-to-pack",

@@ -21,7 +21,7 @@ export const DecisionPanel = ({
   field: "reason" | "note"
   placeholder: string
   decisions: Decision[]
-  onDone: (result: any) => void
+  onDone: (result: unknown) => void
   /** Sent with every decision, e.g. the id of the revision the admin is looking at. */
   extraBody?: Record<string, unknown>
 }) => {
@@ -39,9 +39,10 @@ export const DecisionPanel = ({
       setText("")
       toast.success(t("coopstall.common.done"))
       onDone(result)
-    } catch (err: any) {
-      setError(err.message)
-      toast.error(t("coopstall.common.error"), { description: err.message })
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      setError(message)
+      toast.error(t("coopstall.common.error"), { description: message })
     } finally {
       setBusy(null)
     }

@@ -11,7 +11,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function adminFetch<T = any>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function adminFetch<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const res = await fetch(`${base()}${path}`, {
     method: init.method ?? "GET",
     credentials: "include",
@@ -24,7 +24,7 @@ export async function adminFetch<T = any>(path: string, init: { method?: string;
 }
 
 /** GET `path` (re-fetched when it changes or on `reload()`). */
-export function useAdminGet<T = any>(path: string | null) {
+export function useAdminGet<T = unknown>(path: string | null) {
   // The answer remembers which request it answers: loading is "the last answer is not for this
   // request", and the previous data stays on screen meanwhile.
   const [answer, setAnswer] = useState<{ key: string; data: T | null; error: ApiError | null } | null>(null)

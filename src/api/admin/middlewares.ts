@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute
 import { REVIEW_ACTIONS } from "../../modules/certification"
 import { COOPERATIVE_ACTIONS } from "../../modules/cooperative"
 import { MODERATION_ACTIONS } from "../../modules/review"
-import { CoopstallError } from "../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../lib/errors"
 import { validateBody, validateQuery } from "../../lib/validation"
 import {
   AdminListCertificatesQuery,
@@ -23,7 +23,7 @@ import { SetCodCollectorBody } from "./cooperatives/[id]/cod-collector/validator
 const knownAction =
   (actions: readonly string[], what: string) => (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     if (actions.includes(req.params.action)) return next()
-    next(new CoopstallError(404, "unknown_action", `There is no ${what} action "${req.params.action}"; use ${actions.join(", ")}.`))
+    next(new CoopstallError(ErrorTypes.NOT_FOUND, "unknown_action", `There is no ${what} action "${req.params.action}"; use ${actions.join(", ")}.`))
   }
 const each = (actions: readonly string[], prefix: string, middlewares: MiddlewareRoute["middlewares"]): MiddlewareRoute[] =>
   actions.map((action) => ({ method: ["POST"], matcher: `${prefix}/${action}`, middlewares }))

@@ -1,17 +1,21 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { listCertificationViews, retrieveCertificationView } from "../../workflows/certification/read/certification-view"
-import { CoopstallError } from "../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../lib/errors"
 import { CertificationSubject, REVIEW_ACTIONS } from "../../modules/certification"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { reviewCertificationWorkflow } from "../../workflows/certification/review-certification"
+import type { z } from "zod"
+import type { AdminListCertificatesQuery, AdminListOcopRatingsQuery } from "./validators"
 
 // The union's review desk, shared by /admin/ocop-ratings and /admin/certificates.
+
+type QueueQuery = z.infer<typeof AdminListOcopRatingsQuery> & Pick<Partial<z.infer<typeof AdminListCertificatesQuery>>, "type">
 
 const PLURAL: Record<CertificationSubject, string> = { ocop_rating: "ocop_ratings", certificate: "certificates" }
 
 /** GET …?status=&province=&cooperative_id=&stars=|type=: the queue, oldest first when showing what waits for review. */
 export const listQueue = (subject: CertificationSubject) => async (req: MedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, status, province, cooperative_id, stars, type } = req.validatedQuery as any
+  const { limit, offset, status, province, cooperative_id, stars, type } = req.validatedQuery as QueueQuery
   const filters: Record<string, unknown> = {}
   if (status) filters.status = status
   if (stars) filters.stars = stars
@@ -40,7 +44,7 @@ export const decide = (subject: CertificationSubject, action: (typeof REVIEW_ACT
 ) => {
   const note = req.validatedBody?.note
   if (!note && action !== "verify") {
-    throw new CoopstallError(400, "invalid_request", `A note saying why is required to ${action}.`, [{ path: "note", message: "Required" }])
+    throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `A note saying why is required to ${action}.`, [{ path: "note", message: "Required" }])
   }
   await reviewCertificationWorkflow(req.scope).run({
     input: { subject_type: subject, id: req.params.id, action, note: note ?? null, actor_type: "user", actor_id: req.auth_context.actor_id },

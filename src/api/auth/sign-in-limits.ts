@@ -3,7 +3,7 @@ import { createHash } from "node:crypto"
 import { isIP } from "node:net"
 import { ipKeyGenerator, rateLimit, type Options, type RateLimitRequestHandler, type Store } from "express-rate-limit"
 import { RedisStore } from "rate-limit-redis"
-import { CoopstallError } from "../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../lib/errors"
 
 // Password sign-in, registration and reset requests are limited per account (the email in the
 // body) and per client address, so a password cannot be guessed at speed from one machine, nor a
@@ -101,7 +101,7 @@ function tooManyAttempts(name: string) {
     const minutes = Math.ceil(seconds / 60)
     next(
       new CoopstallError(
-        429,
+        ErrorTypes.RATE_LIMITED,
         "too_many_attempts",
         `Too many attempts to sign in, register or reset a password. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`
       )

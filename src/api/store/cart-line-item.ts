@@ -11,9 +11,9 @@ export async function requireLineItemOfCart(req: MedusaRequest, _res: MedusaResp
   try {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "cart", fields: ["id", "items.id"], filters: { id: req.params.id } })
-    const cart: any = data[0]
+    const cart = data[0]
     if (!cart) throw notFound("Cart", req.params.id)
-    if (!(cart.items ?? []).some((item: any) => item?.id === req.params.line_id)) throw notFound("Line item", req.params.line_id)
+    if (!(cart.items ?? []).some((item) => item?.id === req.params.line_id)) throw notFound("Line item", req.params.line_id)
     next()
   } catch (err) {
     next(err)

@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CoopstallError } from "../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../lib/errors"
 import { productIdsWithQuality, productQuality } from "../../workflows/certification/read/quality"
 import { productReviewSummaries } from "../../workflows/review/read/reviews"
 import { StoreProductQualityQuery } from "./validators"
@@ -19,7 +19,7 @@ export async function filterByQuality(req: MedusaRequest, _res: MedusaResponse, 
   const parsed = StoreProductQualityQuery.safeParse({ ocop_min_stars: query.ocop_min_stars, certificate: query.certificate })
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
-    return next(new CoopstallError(400, "invalid_request", `Invalid query. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors))
+    return next(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `Invalid query. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors))
   }
   delete query.ocop_min_stars
   delete query.certificate

@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CoopstallError } from "../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../lib/errors"
 import { cooperativeOcopSummary, productQuality } from "../../workflows/certification/read/quality"
 import { STORE_PRODUCT_COOPERATIVE_FIELDS } from "../../workflows/cooperative/read/serialize"
 
@@ -74,7 +74,7 @@ export function allowSoldByFields(...paths: string[]) {
     const read = soldByFields(single, paths)
     if (read.refused) {
       const message = `A cooperative's public fields are ${[...PUBLIC].join(", ")}; fields asks for another.`
-      return next(new CoopstallError(400, "invalid_request", message, [{ path: "fields", message }]))
+      return next(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", message, [{ path: "fields", message }]))
     }
     query.fields = read.fields
     if (read.ocop) askedOcop.add(req)

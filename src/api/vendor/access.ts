@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CoopstallError, malformedUrl } from "../../lib/errors"
+import { CoopstallError, malformedUrl, ErrorTypes } from "../../lib/errors"
 import { ownedProductIds, ownedVariantProductId } from "../../workflows/cooperative/read/ownership"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import type { CooperativeStatus } from "../../modules/cooperative/status"
@@ -252,7 +252,7 @@ export function matchVendorRoute(method: string, rawPath: string): RouteMatch {
   const segments = rawPath.slice(1).split("/")
   const notFound = refuse(
     new CoopstallError(
-      404,
+      ErrorTypes.NOT_FOUND,
       "route_not_found",
       "No vendor route has this address. Addresses are case-sensitive and take no trailing or doubled slash, no %-encoded letters or slashes, and no `.` or `..` segments."
     )
@@ -267,7 +267,7 @@ export function matchVendorRoute(method: string, rawPath: string): RouteMatch {
   const candidates = shaped.filter((r) => r.method === wanted).sort((a, b) => a.params.length - b.params.length)
   if (!candidates.length) {
     const allowed = [...new Set(shaped.map((r) => r.method))].join(", ")
-    return refuse(new CoopstallError(405, "method_not_allowed", `This vendor address accepts ${allowed}, not ${method}.`))
+    return refuse(new CoopstallError(ErrorTypes.METHOD_NOT_ALLOWED, "method_not_allowed", `This vendor address accepts ${allowed}, not ${method}.`))
   }
   const chosen = candidates[0]
   for (let i = 0; i < segments.length; i++) {
@@ -280,7 +280,7 @@ export function matchVendorRoute(method: string, rawPath: string): RouteMatch {
     }
     if (decoded.includes("/") || decoded.includes("\\") || decoded === "." || decoded === "..") return notFound
     if (CONTROL.test(decoded)) {
-      return refuse(new CoopstallError(400, "invalid_request", "The address contains a control character.", [{ path: "url", message: "control character" }]))
+      return refuse(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "The address contains a control character.", [{ path: "url", message: "control character" }]))
     }
   }
   return { ok: true, route: chosen }

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { CoopstallError, notFound } from "../../lib/errors"
+import { CoopstallError, ErrorTypes, notFound } from "../../lib/errors"
 import { cooperativeUserIdOf, unionActingOf, UNION_ACTING_CLAIM } from "../../modules/cooperative/vendor-actor"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../modules/cooperative"
 import { type Capability, matchVendorRoute, RESOURCES, statusAllows, statusRefusal, VENDOR_ROUTES, VendorRoute } from "./access"
@@ -8,6 +8,7 @@ import { actingTenant } from "./union-acting"
 /** Who is acting, as the activity list names them: the cooperative's own staff or a union admin acting for it. */
 export type TenantActor = { type: "cooperative_user" | "union_admin"; id: string; email: string }
 
+/** The caller's cooperative and its account (rows of the cooperative module). */
 export type TenantContext = {
   cooperative: any
   /** The cooperative user; for a union admin acting, a stand-in with the admin's id and email and role "union_admin". */
@@ -46,12 +47,12 @@ export async function resolveTenant(req: MedusaRequest, _res: MedusaResponse, ne
 
   if (capability === "join") {
     if (!userId) return next()
-    return next(new CoopstallError(409, "already_member", "This account already belongs to a cooperative."))
+    return next(new CoopstallError(ErrorTypes.CONFLICT, "already_member", "This account already belongs to a cooperative."))
   }
   if (!userId) {
     return next(
       new CoopstallError(
-        403,
+        ErrorTypes.FORBIDDEN,
         "not_a_cooperative_member",
         "This sign-in does not belong to a cooperative yet: create one (POST /vendor/cooperatives) or accept an invite, then sign in again."
       )
@@ -61,12 +62,12 @@ export async function resolveTenant(req: MedusaRequest, _res: MedusaResponse, ne
   const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
   const [user] = await service.listCooperativeUsers({ id: userId }, { relations: ["cooperative"] })
   if (!user?.cooperative) {
-    return next(new CoopstallError(401, "unknown_cooperative_user", "This cooperative account no longer exists."))
+    return next(new CoopstallError(ErrorTypes.UNAUTHORIZED, "unknown_cooperative_user", "This cooperative account no longer exists."))
   }
   ;(req as VendorRequest).tenant = { cooperative: user.cooperative, user, actor: { type: "cooperative_user", id: user.id, email: user.email } }
 
   if (!statusAllows(user.cooperative.status, capability)) {
-    return next(new CoopstallError(403, "cooperative_status_forbids", statusRefusal(user.cooperative, capability)))
+    return next(new CoopstallError(ErrorTypes.FORBIDDEN, "cooperative_status_forbids", statusRefusal(user.cooperative, capability)))
   }
   next()
 }
@@ -107,7 +108,7 @@ export const ownershipMiddlewares: MiddlewareRoute[] = VENDOR_ROUTES.filter((r) 
 /** Only the cooperative's owners change its bank account or manage its users. */
 export function requireOwner(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   if ((req as VendorRequest).tenant?.user?.role !== "owner") {
-    return next(new CoopstallError(403, "owner_only", "Only the cooperative's owner can do this."))
+    return next(new CoopstallError(ErrorTypes.FORBIDDEN, "owner_only", "Only the cooperative's owner can do this."))
   }
   next()
 }

@@ -1,6 +1,6 @@
 import type { Context, InferTypeOf } from "@medusajs/framework/types"
 import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { CoopstallError } from "../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../lib/errors"
 import {
   CertificationSubject,
   EXPIRY_REMINDER_DAYS,
@@ -57,7 +57,7 @@ class CertificationModuleService extends MedusaService({
       subject === "ocop_rating"
         ? await this.listOcopRatings({ id }, {}, ctx)
         : await this.listCertificates({ id }, { relations: ["products"] }, ctx)
-    if (!rows[0]) throw new CoopstallError(404, "not_found", `${SUBJECT_LABEL[subject]} ${id} was not found.`)
+    if (!rows[0]) throw new CoopstallError(ErrorTypes.NOT_FOUND, "not_found", `${SUBJECT_LABEL[subject]} ${id} was not found.`)
     return rows[0] as SubjectRow
   }
 
@@ -85,13 +85,13 @@ class CertificationModuleService extends MedusaService({
     const transition = REVIEW_TRANSITIONS[action]
     if (!transition.from.includes(row.status)) {
       throw new CoopstallError(
-        409,
+        ErrorTypes.CONFLICT,
         "invalid_review_transition",
         `Cannot ${action} a ${SUBJECT_LABEL[subject_type].toLowerCase()} that is ${row.status}; ${action} applies to ${transition.from.join(" or ")} ones.`
       )
     }
     if (action === "verify" && new Date(row.expires_at) <= at) {
-      throw new CoopstallError(409, "already_expired", `This ${SUBJECT_LABEL[subject_type].toLowerCase()} expired on ${new Date(row.expires_at).toISOString()}; it cannot be verified.`)
+      throw new CoopstallError(ErrorTypes.CONFLICT, "already_expired", `This ${SUBJECT_LABEL[subject_type].toLowerCase()} expired on ${new Date(row.expires_at).toISOString()}; it cannot be verified.`)
     }
 
     const undo: DecisionUndo = { subject_type, rows: [], review_ids: [] }
@@ -104,7 +104,7 @@ class CertificationModuleService extends MedusaService({
       if (active) {
         if (active.decision_date > row.decision_date!) {
           throw new CoopstallError(
-            409,
+            ErrorTypes.CONFLICT,
             "older_than_active_rating",
             `The product already has a verified rating from a later decision (${active.decision_number} of ${active.decision_date}); this older decision cannot replace it.`
           )

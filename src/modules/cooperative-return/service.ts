@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { Context } from "@medusajs/framework/types"
 import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { CooperativeReturn } from "./models/cooperative-return"
@@ -16,7 +17,7 @@ class CooperativeReturnModuleService extends MedusaService({ CooperativeReturn }
       const v = patch[k]
       return v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v
     })
-    const rows = await (ctx.transactionManager as any).execute(
+    const rows = await (ctx.transactionManager as SqlEntityManager).execute(
       `update cooperative_return set ${sets}, updated_at = now() where id = ? and status in (?) and deleted_at is null returning id`,
       [...values, id, from]
     )

@@ -12,4 +12,5 @@ export const OPEN_RETURN_STATUSES: ReturnStatus[] = ["requested", "accepted", "e
 export const COUNTED_RETURN_STATUSES: ReturnStatus[] = ["requested", "accepted", "escalated", "received", "refunded"]
 
 export type ReturnItem = { line_item_id: string; quantity: number; title: string; amount: number }
-export type ReturnPhoto = { id: string; url: string }
+/** `url` is null when the file store no longer knows the file. */
+export type ReturnPhoto = { id: string; url: string | null }

@@ -26,3 +26,6 @@ export type Collector = "union" | "cooperative"
  * collected by the union (see collectorOf in src/modules/order-group/rules/collector.ts).
  */
 export type PaymentShare = { order_id: string; cooperative_id: string; amount: number; method?: PaymentMethod; collector?: Collector }
+
+/** The shares of a purchase row (a JSON column: the graph and the service type it as a plain object). */
+export const sharesOf = (group: { shares?: unknown } | null | undefined): PaymentShare[] => (group?.shares ?? []) as PaymentShare[]

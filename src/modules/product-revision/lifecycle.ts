@@ -12,6 +12,19 @@ export type ModeratedField = (typeof MODERATED_FIELDS)[number]
 
 export type ProductContent = Partial<Record<ModeratedField, unknown>>
 
+/** What is read of a live product: its moderated fields, images as their URLs (a graph row or Medusa's ProductDTO). */
+export type LiveProduct = { images?: { url: string }[] | null } & { [F in Exclude<ModeratedField, "images">]?: unknown }
+
+/** What a view reads of a revision (a row of the product_revision model). */
+export type RevisionRow = {
+  id: string
+  status: RevisionStatus
+  changes: unknown
+  reason?: string | null
+  created_at: Date | string
+  decided_at?: Date | string | null
+}
+
 /** A field's value in one comparable shape: images as their URLs in order, absent and null alike. */
 function comparable(field: ModeratedField, value: unknown): unknown {
   if (field === "images") return ((value as { url: string }[] | null | undefined) ?? []).map((i) => i.url)
@@ -22,10 +35,10 @@ const same = (field: ModeratedField, a: unknown, b: unknown) =>
   JSON.stringify(comparable(field, a)) === JSON.stringify(comparable(field, b))
 
 /** The live product's content, in the shape a revision stores it. */
-export function liveContent(product: Record<string, any>): Record<ModeratedField, unknown> {
+export function liveContent(product: LiveProduct): Record<ModeratedField, unknown> {
   const content = {} as Record<ModeratedField, unknown>
   for (const field of MODERATED_FIELDS) {
-    content[field] = field === "images" ? (product.images ?? []).map((i: any) => ({ url: i.url })) : product[field] ?? null
+    content[field] = field === "images" ? (product.images ?? []).map((i) => ({ url: i.url })) : product[field] ?? null
   }
   return content
 }
@@ -46,7 +59,7 @@ export type EditPlan = {
  * the one already waiting, which it replaces) and the rest applies at once.
  */
 export function planProductEdit(
-  product: { status: string } & Record<string, any>,
+  product: { status: string } & LiveProduct,
   pending: { changes: ProductContent } | null,
   update: Record<string, unknown>
 ): EditPlan {
@@ -88,7 +101,7 @@ export type RevisionView = {
   decided_at: Date | string | null
 }
 
-export function revisionView(product: Record<string, any>, revision: any): RevisionView {
+export function revisionView(product: LiveProduct, revision: RevisionRow): RevisionView {
   const live = liveContent(product)
   const changes = (revision.changes ?? {}) as ProductContent
   return {

@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { ShopperReview } from "./models/shopper-review"
@@ -19,7 +20,7 @@ class ReviewModuleService extends MedusaService({ ShopperReview }) {
     const result = new Map<string, StarCounts>(ids.map((id) => [id, { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }]))
     if (!ids.length) return result
     const column = by === "product_id" ? "product_id" : "cooperative_id"
-    const rows: { owner: string; rating: number; n: string }[] = await (ctx.manager as any).execute(
+    const rows: { owner: string; rating: number; n: string }[] = await (ctx.manager as SqlEntityManager).execute(
       `select ${column} as owner, rating, count(*) as n from shopper_review
         where status = 'published' and deleted_at is null and ${column} in (?)${subjectType ? " and subject_type = ?" : ""}
         group by ${column}, rating`,

@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { Lot } from "./models/lot"
@@ -68,7 +69,7 @@ class TraceabilityModuleService extends MedusaService({ Lot, TraceEvent }) {
 
   @InjectManager()
   protected async writeScans(batch: { id: string; n: number; at: string }[], @MedusaContext() sharedContext: Context = {}) {
-    const manager = sharedContext.manager as any
+    const manager = sharedContext.manager as SqlEntityManager
     await manager.execute(
       `UPDATE "lot" AS l
           SET scan_count = l.scan_count + s.n,

@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { Upload } from "./models/upload"
@@ -7,7 +8,7 @@ export type UploadReservation = { name: string; mime_type: string; size: number 
 class UploadModuleService extends MedusaService({ Upload }) {
   @InjectManager()
   async bytesUsed(cooperativeId: string, @MedusaContext() ctx: Context = {}): Promise<number> {
-    const [row] = await (ctx.manager as any).execute(
+    const [row] = await (ctx.manager as SqlEntityManager).execute(
       `select coalesce(sum(size), 0)::bigint as used from upload where cooperative_id = ? and deleted_at is null`,
       [cooperativeId]
     )
@@ -26,7 +27,7 @@ class UploadModuleService extends MedusaService({ Upload }) {
     quotaBytes: number,
     @MedusaContext() ctx: Context = {}
   ): Promise<{ ok: true; ids: string[] } | { ok: false; used: number }> {
-    const manager = ctx.transactionManager as any
+    const manager = ctx.transactionManager as SqlEntityManager
     await manager.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`upload-quota:${cooperativeId}`])
     const [row] = await manager.execute(
       `select coalesce(sum(size), 0)::bigint as used from upload where cooperative_id = ? and deleted_at is null`,

@@ -4,14 +4,14 @@ import type { CertificationSubject } from "../../modules/certification"
 import type { Actor } from "../../modules/certification/service"
 import { CERTIFICATION_CHANGED_EVENTS } from "./events"
 import { resubmitCertificationStep } from "./steps/resubmit-certification"
-import { validateSubmissionStep } from "./steps/validate-submission"
+import { type SubmissionFields, validateSubmissionStep } from "./steps/validate-submission"
 import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
 
 export type ResubmitCertificationWorkflowInput = Actor & {
   subject_type: CertificationSubject
   cooperative_id: string
   id: string
-  fields: Record<string, unknown>
+  fields: SubmissionFields
 }
 
 /** A cooperative corrects a rejected (or still pending) submission; it returns to the union's queue. */

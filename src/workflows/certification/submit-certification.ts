@@ -4,12 +4,12 @@ import type { CertificationSubject } from "../../modules/certification"
 import type { Actor } from "../../modules/certification/service"
 import { CERTIFICATION_CHANGED_EVENTS } from "./events"
 import { submitCertificationStep } from "./steps/submit-certification"
-import { validateSubmissionStep } from "./steps/validate-submission"
+import { type SubmissionFields, validateSubmissionStep } from "./steps/validate-submission"
 
 export type SubmitCertificationWorkflowInput = Actor & {
   subject_type: CertificationSubject
   cooperative_id: string
-  fields: Record<string, any>
+  fields: SubmissionFields
 }
 
 /** A cooperative submits an OCOP rating or a certificate for the union to review. */

@@ -12,7 +12,7 @@ import {
   validateCartItemsStep,
   validateCartPaymentsStep,
 } from "@medusajs/medusa/core-flows"
-import type { LinkDefinition } from "@medusajs/framework/types"
+import type { BigNumberInput, CartAddressDTO, CartLineItemDTO, CartShippingMethodDTO, CartWorkflowDTO, LinkDefinition } from "@medusajs/framework/types"
 import { EventPriority, Modules, OrderStatus, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { createWorkflow, parallelize, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
@@ -25,7 +25,7 @@ import {
 import { collectorFor, paymentMethodOf } from "../../modules/order-group/rules/collector"
 import { allocateVnd } from "../../lib/money"
 import { COOPERATIVE_MODULE } from "../../modules/cooperative"
-import { ORDER_GROUP_MODULE, PaymentShare } from "../../modules/order-group"
+import { ORDER_GROUP_MODULE, PaymentShare, sharesOf } from "../../modules/order-group"
 import { assertCartSellableStep } from "./steps/assert-cart-sellable"
 import { createOrderGroupStep } from "./steps/create-order-group"
 import { CooperativePart, groupCartByCooperativeStep } from "./steps/group-cart-by-cooperative"
@@ -40,6 +40,21 @@ const cartFields = [
   "items.product_id",
   "shipping_methods.shipping_option.shipping_profile_id",
 ]
+
+/** A cart item as completeCartFields loads it: Medusa's item with its variant and the variant's inventory. */
+type CompletionItem = CartLineItemDTO & {
+  variant?: {
+    manage_inventory?: boolean | null
+    allow_backorder?: boolean | null
+    inventory_items?: { inventory_item_id: string; required_quantity?: unknown }[] | null
+    [field: string]: unknown
+  } | null
+}
+/** The cart as completeCartFields loads it (Medusa's cart DTO, with raw amounts and item variants). */
+type CompletionCart = Omit<CartWorkflowDTO, "items" | "shipping_methods"> & {
+  items?: CompletionItem[]
+  shipping_methods?: (CartShippingMethodDTO & { raw_amount?: BigNumberInput })[]
+}
 
 /** What a completed cart became: one purchase, one order per cooperative (in the cart's order). */
 export type CompletedPurchase = { order_group_id: string; order_ids: string[] }
@@ -81,7 +96,8 @@ export const completeCooperativeCartWorkflow = createWorkflow(
         options: { isList: false, throwIfKeyNotFound: true },
       }).config({ name: "cart-query" })
     )
-    const cart = transform({ cartQuery }, ({ cartQuery }) => cartQuery.data as any)
+    // The graph's row type knows nothing of the fields list; the list makes it Medusa's cart DTO.
+    const cart = transform({ cartQuery }, ({ cartQuery }) => cartQuery.data as unknown as CompletionCart)
 
     validateCartItemsStep({ cart })
     const paymentSessions = validateCartPaymentsStep({ cart })
@@ -92,15 +108,15 @@ export const completeCooperativeCartWorkflow = createWorkflow(
       const parts = groupCartByCooperativeStep({ cart })
 
       const orderInputs = transform({ cart, parts }, ({ cart, parts }) => {
-        const itemsById = new Map((cart.items ?? []).map((i: any) => [i.id, i]))
-        const methodsById = new Map((cart.shipping_methods ?? []).map((m: any) => [m.id, m]))
-        const address = (a: any) => (a ? (({ id, ...rest }) => rest)(a) : null)
+        const itemsById = new Map((cart.items ?? []).map((i) => [i.id, i]))
+        const methodsById = new Map((cart.shipping_methods ?? []).map((m) => [m.id, m]))
+        const address = (a?: CartAddressDTO) => (a ? (({ id: _id, ...rest }) => rest)(a) : null)
         return parts.map((part: CooperativePart) => {
           const items = part.item_ids.map((id) => {
-            const item: any = itemsById.get(id)
+            const item = itemsById.get(id)!
             return prepareLineItemData({
-              item,
-              variant: item.variant,
+              item: { ...item },
+              variant: item.variant ?? undefined,
               cartId: cart.id,
               unitPrice: item.unit_price,
               isTaxInclusive: item.is_tax_inclusive,
@@ -109,7 +125,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
             })
           })
           const shipping_methods = part.shipping_method_ids.map((id) => {
-            const sm: any = methodsById.get(id)
+            const sm = methodsById.get(id)!
             return {
               name: sm.name,
               description: sm.description,
@@ -122,8 +138,8 @@ export const completeCooperativeCartWorkflow = createWorkflow(
               adjustments: prepareAdjustmentsData(sm.adjustments ?? []),
             }
           })
-          const promo_codes = [...items.flatMap((i: any) => i.adjustments ?? []), ...shipping_methods.flatMap((m) => m.adjustments ?? [])]
-            .map((a: any) => a.code)
+          const promo_codes = [...items.flatMap((i) => i.adjustments ?? []), ...shipping_methods.flatMap((m) => m.adjustments ?? [])]
+            .map((a) => a.code)
             .filter(Boolean)
           return {
             region_id: cart.region?.id,
@@ -148,7 +164,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
 
       const placement = transform({ cart, parts, orders, paymentSessions }, ({ cart, parts, orders, paymentSessions }) => {
         const orderOf = (part: CooperativePart) =>
-          (orders as any[]).find((o) => o.metadata?.cooperative_id === part.cooperative.id)
+          orders.find((o) => o.metadata?.cooperative_id === part.cooperative.id)!
         const paid = Math.round(Number(paymentSessions[0]?.amount ?? cart.total ?? 0))
         const amounts = allocateVnd(paid, parts.map((p: CooperativePart) => p.total))
         const method = paymentMethodOf(paymentSessions[0]?.provider_id)
@@ -160,17 +176,17 @@ export const completeCooperativeCartWorkflow = createWorkflow(
           collector: collectorFor(method, p.cooperative.cod_collector),
         }))
 
-        const variantByCartItem = new Map((cart.items ?? []).map((i: any) => [i.id, i.variant]))
+        const variantByCartItem = new Map((cart.items ?? []).map((i) => [i.id, i.variant]))
         const stock: StockToReserve[] = parts.flatMap((part: CooperativePart) => {
           const order = orderOf(part)
-          return (order.items ?? []).flatMap((orderItem: any) => {
-            const cartItemId = part.item_ids.find((id) => (cart.items ?? []).find((c: any) => c.id === id)?.variant_id === orderItem.variant_id)
-            const variant: any = variantByCartItem.get(cartItemId)
+          return (order.items ?? []).flatMap((orderItem) => {
+            const cartItemId = part.item_ids.find((id) => (cart.items ?? []).find((c) => c.id === id)?.variant_id === orderItem.variant_id)
+            const variant = cartItemId ? variantByCartItem.get(cartItemId) : undefined
             if (!variant?.manage_inventory) return []
-            return (variant.inventory_items ?? []).map((inv: any) => ({
+            return (variant.inventory_items ?? []).map((inv) => ({
               line_item_id: orderItem.id,
               inventory_item_id: inv.inventory_item_id,
-              location_id: part.stock_location_id,
+              location_id: part.stock_location_id!,
               quantity: Number(inv.required_quantity ?? 1) * Number(orderItem.quantity),
               allow_backorder: !!variant.allow_backorder,
               label: `"${orderItem.product_title} – ${orderItem.variant_title}" of ${part.cooperative.name}`,
@@ -178,14 +194,14 @@ export const completeCooperativeCartWorkflow = createWorkflow(
           })
         })
 
-        const links: LinkDefinition[] = (orders as any[]).flatMap((order) => [
-          { [COOPERATIVE_MODULE]: { cooperative_id: order.metadata.cooperative_id }, [Modules.ORDER]: { order_id: order.id } },
+        const links: LinkDefinition[] = orders.flatMap((order) => [
+          { [COOPERATIVE_MODULE]: { cooperative_id: order.metadata?.cooperative_id }, [Modules.ORDER]: { order_id: order.id } },
         ])
         const promotionUsage = {
           computedActions: [
-            ...(cart.items ?? []).flatMap((i: any) => i.adjustments ?? []),
-            ...(cart.shipping_methods ?? []).flatMap((m: any) => m.adjustments ?? []),
-          ].map((a: any) => ({ amount: a.amount, code: a.code })),
+            ...(cart.items ?? []).flatMap((i) => i.adjustments ?? []),
+            ...(cart.shipping_methods ?? []).flatMap((m) => m.adjustments ?? []),
+          ].map((a) => ({ amount: a.amount, code: a.code! })),
           registrationContext: { customer_id: cart.customer?.id || null, customer_email: cart.email || null },
         }
         return {
@@ -201,19 +217,19 @@ export const completeCooperativeCartWorkflow = createWorkflow(
             total: paid,
             payment_collection_id: cart.payment_collection?.id ?? null,
             payment_provider_id: paymentSessions[0]?.provider_id ?? null,
-            payment_reference: (paymentSessions[0] as any)?.data?.reference ?? null,
+            payment_reference: (paymentSessions[0]?.data?.reference as string | undefined) ?? null,
             shares,
           },
-          placedEvents: (orders as any[]).map((o) => ({ id: o.id })),
+          placedEvents: orders.map((o) => ({ id: o.id })),
         }
       })
 
       reserveCooperativeStockStep(transform({ placement }, ({ placement }) => ({ items: placement.stock })))
       const group = createOrderGroupStep(transform({ placement }, ({ placement }) => placement.group))
 
-      const groupLinks = transform({ placement, group, cart }, ({ placement, group, cart }) => [
+      const groupLinks = transform({ placement, group, cart }, ({ placement, group, cart }): LinkDefinition[] => [
         ...placement.links,
-        ...placement.shares.flatMap((s: PaymentShare) => [
+        ...placement.shares.flatMap((s: PaymentShare): LinkDefinition[] => [
           { [ORDER_GROUP_MODULE]: { order_group_id: group.id }, [Modules.ORDER]: { order_id: s.order_id } },
           // Medusa's own link of a cart to its orders: a payment webhook arriving after completion
           // (Stripe's payment_intent.succeeded) finds the orders and only captures, instead of
@@ -222,7 +238,7 @@ export const completeCooperativeCartWorkflow = createWorkflow(
         ]),
       ])
       parallelize(
-        createRemoteLinkStep(groupLinks as any),
+        createRemoteLinkStep(groupLinks),
         updateCartsStep(transform({ cart }, ({ cart }) => [{ id: cart.id, completed_at: new Date() }])),
         registerUsageStep(transform({ placement }, ({ placement }) => placement.promotionUsage)),
         emitEventStep({
@@ -241,13 +257,14 @@ export const completeCooperativeCartWorkflow = createWorkflow(
       addOrderTransactionStep(
         transform({ payment, placement }, ({ payment, placement }) => {
           // A payment captured on authorisation is recorded on each order as that order's share.
-          if (!(payment as any)?.captures?.length) return []
+          const capture = payment?.captures?.[0]
+          if (!capture) return []
           return placement.shares.map((s: PaymentShare) => ({
             order_id: s.order_id,
             amount: s.amount,
-            currency_code: (payment as any).currency_code,
+            currency_code: payment!.currency_code,
             reference: "capture",
-            reference_id: (payment as any).captures[0].id,
+            reference_id: capture.id,
           }))
         })
       )
@@ -262,8 +279,8 @@ export const completeCooperativeCartWorkflow = createWorkflow(
     return new WorkflowResponse(
       transform({ placed, existing }, ({ placed, existing }): CompletedPurchase => {
         if (placed) return placed
-        const group: any = existing.data[0]
-        return { order_group_id: group.id, order_ids: (group.shares as PaymentShare[]).map((s) => s.order_id) }
+        const group = existing.data[0]
+        return { order_group_id: group.id, order_ids: sharesOf(group).map((s) => s.order_id) }
       })
     )
   }

@@ -2,23 +2,29 @@ import { acquireLockStep, addOrderTransactionStep, capturePaymentWorkflow, relea
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../lib/errors"
 import { methodOf } from "../../modules/order-group/rules/collector"
-import { PaymentShare } from "../../modules/order-group"
+import { PaymentShare, sharesOf } from "../../modules/order-group"
 import { refundCanceledSharesStep } from "./steps/refund-canceled-shares"
 
-const findPayableStep = createStep("find-purchase-payment", async ({ collection, group }: { collection: any; group: any }) => {
+/** What the step reads of the purchase and of its payment collection (graph rows). */
+type PayableInput = {
+  collection?: { payments?: ({ id: string; captured_at?: Date | string | null; canceled_at?: Date | string | null } | null)[] | null } | null
+  group?: { shares?: unknown; payment_provider_id?: string | null } | null
+}
+
+const findPayableStep = createStep("find-purchase-payment", async ({ collection, group }: PayableInput) => {
   // Cash on delivery is never "marked paid" as a whole: the union's carriers remit per order (each
   // remittance captures that order's share), and cash a cooperative collects never reaches the union.
-  const shares: PaymentShare[] = group?.shares ?? []
+  const shares = (group?.shares ?? []) as PaymentShare[]
   if (shares.length && methodOf(shares[0], group?.payment_provider_id) === "cod") {
     throw conflict(
       "cash_on_delivery",
       "This purchase is paid in cash on delivery: record each carrier's remittance per order (POST /admin/cod-remittances); cash a cooperative collects itself is settled through its ledger."
     )
   }
-  const payments = (collection?.payments ?? []).filter((p: any) => !p.canceled_at)
+  const payments = (collection?.payments ?? []).filter((p) => p && !p.canceled_at)
   const payment = payments[0]
   if (!payment) throw conflict("not_payable", "This purchase has no open payment to mark received.")
-  return new StepResponse({ payment_id: payment.id as string, already_captured: !!payment.captured_at })
+  return new StepResponse({ payment_id: payment.id, already_captured: !!payment.captured_at })
 })
 
 /**
@@ -41,7 +47,7 @@ export const markPurchasePaidWorkflow = createWorkflow(
     const { data: collections } = useQueryGraphStep({
       entity: "payment_collection",
       fields: ["id", "payments.id", "payments.captured_at", "payments.canceled_at"],
-      filters: transform({ groups }, ({ groups }) => ({ id: (groups[0] as any).payment_collection_id ?? "none" })),
+      filters: transform({ groups }, ({ groups }) => ({ id: groups[0].payment_collection_id ?? "none" })),
     }).config({ name: "load-payment-collection" })
     const payable = findPayableStep({
       collection: transform({ collections }, ({ collections }) => collections[0]),
@@ -52,16 +58,16 @@ export const markPurchasePaidWorkflow = createWorkflow(
       capturePaymentWorkflow.runAsStep({
         input: transform({ payable, groups, input }, ({ payable, groups, input }) => ({
           payment_id: payable.payment_id,
-          amount: Number((groups[0] as any).total),
+          amount: Number(groups[0].total),
           captured_by: input.captured_by,
         })),
       })
       addOrderTransactionStep(
         transform({ payable, groups }, ({ payable, groups }) =>
-          ((groups[0] as any).shares as PaymentShare[]).map((s) => ({
+          sharesOf(groups[0]).map((s) => ({
             order_id: s.order_id,
             amount: s.amount,
-            currency_code: (groups[0] as any).currency_code,
+            currency_code: groups[0].currency_code,
             reference: "capture",
             reference_id: payable.payment_id,
           }))

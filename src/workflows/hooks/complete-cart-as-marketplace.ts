@@ -30,7 +30,7 @@ export type CompleteCartInput = {
 completeCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const cartId: string = (cart as { id: string }).id
   if ((input as CompleteCartInput).single_order) {
-    await assertVariantsSellable(container, ((cart as any).items ?? []).map((item: { variant_id?: string | null }) => item.variant_id))
+    await assertVariantsSellable(container, ((cart as { items?: { variant_id?: string | null }[] | null }).items ?? []).map((item) => item.variant_id))
     return
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

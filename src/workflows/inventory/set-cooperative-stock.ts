@@ -37,7 +37,7 @@ export const setCooperativeStockWorkflow = createWorkflow("set-cooperative-stock
   }))
   const updated = when("inventory-level-exists", { levels }, ({ levels }) => levels.length > 0).then(() =>
     updateInventoryLevelsWorkflow.runAsStep({
-      input: transform({ levels, level }, ({ levels, level }) => ({ updates: [{ id: (levels[0] as any).id, ...level }] })),
+      input: transform({ levels, level }, ({ levels, level }) => ({ updates: [{ id: levels[0].id, ...level }] })),
     })
   )
   const created = when("inventory-level-missing", { levels }, ({ levels }) => levels.length === 0).then(() =>

@@ -31,7 +31,7 @@ export const recordCodRemittanceWorkflow = createWorkflow("record-cod-remittance
   releaseLockStep({ key: keys })
   return new WorkflowResponse(
     transform({ existing, created, target }, ({ existing, created, target }) => ({
-      remittance: (created ?? existing) as any,
+      remittance: created ?? existing,
       created: !!created,
       display_id: target.display_id,
     }))

@@ -45,15 +45,15 @@ const refundOrderPaymentStep = createStep(
     },
     { container }
   ) => {
-    const payment: any = await container.resolve(Modules.PAYMENT).refundPayment({
+    const payment = await container.resolve(Modules.PAYMENT).refundPayment({
       payment_id: input.payment_id,
       amount: input.amount,
       created_by: input.created_by,
       note: input.note ?? undefined,
       refund_reason_id: input.refund_reason_id ?? undefined,
       metadata: { order_id: input.order_id },
-    } as any)
-    const refund = (payment.refunds ?? []).find((r: any) => !input.known_refund_ids.includes(r.id))
+    })
+    const refund = (payment.refunds ?? []).find((r) => !input.known_refund_ids.includes(r.id))
     return new StepResponse({ refund_id: refund?.id as string })
   }
 )

@@ -4,10 +4,13 @@ import { conflict } from "../../lib/errors"
 import { validateCooperativeOwnershipStep } from "../cooperative/steps/validate-cooperative-ownership"
 import { refundCooperativeShareStep } from "./steps/refund-cooperative-share"
 
-const validateCancellableStep = createStep("validate-cooperative-order-cancellable", async ({ order }: { order: any }) => {
+/** What is read of the order: its status and its fulfilments. */
+type CancellableOrder = { status: string; fulfillments?: ({ shipped_at?: Date | string | null; canceled_at?: Date | string | null } | null)[] | null }
+
+const validateCancellableStep = createStep("validate-cooperative-order-cancellable", async ({ order }: { order: CancellableOrder }) => {
   if (order.status === "canceled") throw conflict("order_canceled", "This order is already canceled.")
-  const active = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at)
-  if (active.some((f: any) => f.shipped_at)) {
+  const active = (order.fulfillments ?? []).filter((f) => f && !f.canceled_at)
+  if (active.some((f) => f?.shipped_at)) {
     throw conflict("order_already_shipped", "This order has been handed to the carrier and can no longer be canceled.")
   }
   if (active.length) {

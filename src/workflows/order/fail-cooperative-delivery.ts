@@ -50,12 +50,30 @@ const ORDER_FIELDS = [
  * the stock to put back, the record, the ledger line (the union's rule on who bears the return
  * shipping), and whether the shopper's prepaid share goes back.
  */
+/** What the plan reads of the order (with its purchase and fulfilments). */
+type FailingOrder = {
+  id: string
+  display_id: number | string | null
+  status: string
+  canceled_at?: Date | string | null
+  order_group?: { shares?: unknown; payment_provider_id?: string | null } | null
+  fulfillments?: ({
+    id: string
+    canceled_at?: Date | string | null
+    shipped_at?: Date | string | null
+    delivered_at?: Date | string | null
+    location_id: string
+    metadata?: Record<string, unknown> | null
+    items?: { inventory_item_id?: string | null; quantity: unknown }[] | null
+  } | null)[] | null
+}
+
 const planFailedDeliveryStep = createStep(
   "plan-failed-delivery",
-  async ({ order, input }: { order: any; input: FailCooperativeDeliveryInput }) => {
+  async ({ order, input }: { order: FailingOrder; input: FailCooperativeDeliveryInput }) => {
     if (order.status === "canceled" || order.canceled_at) throw conflict("order_canceled", "This order was canceled.")
-    const active = (order.fulfillments ?? []).filter((f: any) => f && !f.canceled_at)
-    const fulfillment = (order.fulfillments ?? []).find((f: any) => f?.id === input.fulfillment_id)
+    const active = (order.fulfillments ?? []).filter((f) => f && !f.canceled_at)
+    const fulfillment = (order.fulfillments ?? []).find((f) => f?.id === input.fulfillment_id)
     if (!fulfillment) throw conflict("fulfillment_not_in_order", "This fulfilment does not belong to this order.")
     if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was canceled.")
     if (failedDeliveryOf(fulfillment)) throw conflict("delivery_already_failed", "This parcel's failed delivery is already recorded.")
@@ -63,7 +81,7 @@ const planFailedDeliveryStep = createStep(
     if (fulfillment.delivered_at) throw conflict("already_delivered", "This parcel was delivered; a return after delivery is a refund, not a failed delivery.")
     // A sale is booked for a whole order, once every parcel is delivered; an order with a delivered
     // parcel is settled by delivering the rest (or a refund), never by a failed delivery.
-    if (active.some((f: any) => f.delivered_at)) {
+    if (active.some((f) => f?.delivered_at)) {
       throw conflict("order_partly_delivered", "Another parcel of this order was delivered; record the rest as delivered, or ask the union for a refund.")
     }
 
@@ -97,13 +115,12 @@ const planFailedDeliveryStep = createStep(
       available_at: recorded_at,
     }
     return new StepResponse({
-      fulfillment_id: fulfillment.id as string,
-      metadata: (fulfillment.metadata ?? {}) as Record<string, unknown>,
+      fulfillment_id: fulfillment.id,
+      metadata: fulfillment.metadata ?? {},
       record,
       // Fulfilment items are inventory quantities already (kits and required quantities included).
       restock: (fulfillment.items ?? [])
-        .filter((i: any) => i.inventory_item_id)
-        .map((i: any) => ({ inventory_item_id: i.inventory_item_id, location_id: fulfillment.location_id, adjustment: Number(i.quantity) })),
+        .flatMap((i) => (i.inventory_item_id ? [{ inventory_item_id: i.inventory_item_id, location_id: fulfillment.location_id, adjustment: Number(i.quantity) }] : [])),
       entry,
       // Cash on delivery was never collected for a parcel that came back: nothing to give back. A
       // prepaid share goes back once per order (the first of its parcels to come back).
@@ -145,7 +162,7 @@ export const failCooperativeDeliveryWorkflow = createWorkflow("fail-cooperative-
   bookLedgerEntriesStep(transform({ plan }, ({ plan }) => ({ entries: [plan.entry] })))
   emitEventStep({
     eventName: InventoryLevelWorkflowEvents.UPDATED,
-    data: transform({ levels, input }, ({ levels, input }) => (levels ?? []).map((l: any) => ({ id: l.id, order_id: input.order_id }))),
+    data: transform({ levels, input }, ({ levels, input }) => (levels ?? []).map((l) => ({ id: l.id, order_id: input.order_id }))),
   }).config({ name: "emit-inventory-level-updated" })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(transform({ plan, refund }, ({ plan, refund }) => ({ ledger_amount: plan.entry.amount, refund: refund ?? null })))

@@ -14,7 +14,7 @@ export type ShipCooperativeOrderInput = {
   created_by: string
 }
 
-const validateShippableStep = createStep("validate-fulfillment-shippable", async ({ fulfillment }: { fulfillment: any }) => {
+const validateShippableStep = createStep("validate-fulfillment-shippable", async ({ fulfillment }: { fulfillment: { shipped_at?: Date | string | null; canceled_at?: Date | string | null } }) => {
   if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was canceled.")
   if (fulfillment.shipped_at) throw conflict("already_shipped", "This fulfilment has already been shipped.")
   return new StepResponse(undefined)
@@ -43,14 +43,14 @@ export const shipCooperativeOrderWorkflow = createWorkflow("ship-cooperative-ord
       order_id: input.order_id,
       fulfillment_id: input.fulfillment_id,
       created_by: input.created_by,
-      items: (fulfillments[0] as any).items.map((i: any) => ({ id: i.line_item_id, quantity: i.quantity })),
+      items: fulfillments[0].items.map((i) => ({ id: i.line_item_id!, quantity: i.quantity })),
       labels: [{ tracking_number: input.tracking_number, tracking_url: input.tracking_url ?? "", label_url: "" }],
     })),
   })
   updateFulfillmentWorkflow.runAsStep({
     input: transform({ input, fulfillments }, ({ input, fulfillments }) => ({
       id: input.fulfillment_id,
-      metadata: { ...((fulfillments[0] as any).metadata ?? {}), carrier: input.carrier },
+      metadata: { ...(fulfillments[0].metadata ?? {}), carrier: input.carrier },
     })),
   })
   releaseLockStep({ key: lockKey })

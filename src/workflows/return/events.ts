@@ -24,7 +24,10 @@ export type ReturnEventData = {
   decision?: "accept" | "refuse"
 }
 
-export function returnEventData(r: any, extra: { actor: ReturnEventData["actor"]; actor_id: string; note?: string | null; decision?: "accept" | "refuse"; amount?: number }): ReturnEventData {
+/** What the event reads of a return row. */
+type ReturnRow = { id: string; order_id: string; order_group_id?: string | null; cooperative_id: string; customer_id: string; status: string; items?: unknown }
+
+export function returnEventData(r: ReturnRow, extra: { actor: ReturnEventData["actor"]; actor_id: string; note?: string | null; decision?: "accept" | "refuse"; amount?: number }): ReturnEventData {
   return {
     id: r.id,
     order_id: r.order_id,

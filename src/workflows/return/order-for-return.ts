@@ -50,6 +50,32 @@ export type OrderForReturn = {
   lines: Map<string, ReturnableLine>
 }
 
+/** What a return reads of the order, as ORDER_FIELDS loads it. */
+type ReturnOrderRow = {
+  id: string
+  display_id: number | null
+  customer_id?: string | null
+  status?: string | null
+  canceled_at?: Date | string | null
+  order_group?: { id: string } | null
+  items?: ({
+    id: string
+    quantity: unknown
+    total?: unknown
+    title?: string | null
+    product_title?: string | null
+    variant_title?: string | null
+    variant?: { inventory_items?: ({ inventory_item_id: string; required_quantity?: unknown } | null)[] | null } | null
+  } | null)[] | null
+  fulfillments?: ({
+    canceled_at?: Date | string | null
+    delivered_at?: Date | string | null
+    location_id?: string | null
+    metadata?: Record<string, unknown> | null
+    items?: ({ line_item_id?: string | null; quantity: unknown } | null)[] | null
+  } | null)[] | null
+}
+
 /** An order as a return reads it: who bought it, how much of each item was delivered and when, what each item sold for and how much of it is already being returned. */
 export async function orderForReturn(container: MedusaContainer, orderId: string, excludeReturnId?: string): Promise<OrderForReturn | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -57,7 +83,7 @@ export async function orderForReturn(container: MedusaContainer, orderId: string
     query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId, is_draft_order: false } }),
     query.graph({ entity: CooperativeOrderLink.entryPoint, fields: ["cooperative_id"], filters: { order_id: orderId } }),
   ])
-  const order: any = orders[0]
+  const order = orders[0] as ReturnOrderRow | undefined
   if (!order) return null
   const returns = await (container.resolve(COOPERATIVE_RETURN_MODULE) as CooperativeReturnModuleService).listCooperativeReturns(
     { order_id: orderId, status: COUNTED_RETURN_STATUSES },
@@ -68,10 +94,10 @@ export async function orderForReturn(container: MedusaContainer, orderId: string
     if (r.id === excludeReturnId) continue
     for (const i of (r.items as unknown as ReturnItem[]) ?? []) returned.set(i.line_item_id, (returned.get(i.line_item_id) ?? 0) + i.quantity)
   }
-  const items: any[] = order.items ?? []
+  const items = (order.items ?? []).filter((i) => i !== null)
   const totals = items.map((i) => Number(i.total ?? 0))
   const sales = allocateVnd(Math.round(totals.reduce((a, t) => a + t, 0)), totals)
-  const delivered = (order.fulfillments ?? []).filter((f: any) => f && !f.canceled_at && f.delivered_at)
+  const delivered = (order.fulfillments ?? []).filter((f) => f && !f.canceled_at && f.delivered_at)
   const lines = new Map<string, ReturnableLine>()
   items.forEach((item, k) => {
     const parcels = (delivered as Parcel[]).filter((f) => (f.items ?? []).some((fi) => fi.line_item_id === item.id && Number(fi.quantity) > 0))
@@ -86,14 +112,14 @@ export async function orderForReturn(container: MedusaContainer, orderId: string
       sale: sales[k],
       returned: returned.get(item.id) ?? 0,
       location_id: parcel?.location_id ?? null,
-      inventory: (item.variant?.inventory_items ?? []).map((ii: any) => ({ inventory_item_id: ii.inventory_item_id, required_quantity: Number(ii.required_quantity ?? 1) })),
+      inventory: (item.variant?.inventory_items ?? []).filter((ii) => ii !== null).map((ii) => ({ inventory_item_id: ii.inventory_item_id, required_quantity: Number(ii.required_quantity ?? 1) })),
     })
   })
   return {
     id: order.id,
-    display_id: order.display_id,
+    display_id: order.display_id as number,
     customer_id: order.customer_id ?? null,
-    cooperative_id: (links[0] as any)?.cooperative_id ?? null,
+    cooperative_id: links[0]?.cooperative_id ?? null,
     order_group_id: order.order_group?.id ?? null,
     canceled: order.status === "canceled" || !!order.canceled_at,
     failed_delivery: hasFailedDelivery(order),

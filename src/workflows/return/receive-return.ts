@@ -105,10 +105,10 @@ const refundReturnStep = createStep("refund-cooperative-return", async ({ order_
       const refusal = refundRefusal(refundable, amount)
       if (refusal) throw refusal
       const payment = refundable.payment!
-      const refunded: any = await container.resolve(Modules.PAYMENT).refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id, return_id } } as any)
-      const created = (refunded?.refunds ?? []).find((r: any) => !payment.refund_ids.includes(r.id))
+      const refunded = await container.resolve(Modules.PAYMENT).refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id, return_id } })
+      const created = (refunded?.refunds ?? []).find((r) => !payment.refund_ids.includes(r.id))
       await container.resolve(Modules.ORDER).addOrderTransactions({ order_id, amount: -amount, currency_code: payment.currency_code, reference: "refund", reference_id: created?.id })
-      return { payment_id: payment.id, refund_id: (created?.id as string) ?? null, amount }
+      return { payment_id: payment.id, refund_id: created?.id ?? null, amount }
     },
     { timeout: ORDER_REFUND_LOCK_TIMEOUT_S }
   )
@@ -143,7 +143,7 @@ export const receiveReturnWorkflow = createWorkflow("receive-cooperative-return"
   )
   emitEventStep({
     eventName: InventoryLevelWorkflowEvents.UPDATED,
-    data: transform({ levels, plan }, ({ levels, plan }) => (levels ?? []).map((l: any) => ({ id: l.id, order_id: plan.order_id }))),
+    data: transform({ levels, plan }, ({ levels, plan }) => (levels ?? []).map((l) => ({ id: l.id, order_id: plan.order_id }))),
   }).config({ name: "emit-inventory-level-updated" })
   when({ refund }, ({ refund }) => !!refund).then(() => {
     emitEventStep({ eventName: PaymentEvents.REFUNDED, data: transform({ refund }, ({ refund }) => ({ id: refund!.payment_id })) }).config({ name: "emit-payment-refunded" })

@@ -1,7 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { conflict, CoopstallError } from "../../lib/errors"
+import { conflict, CoopstallError, ErrorTypes } from "../../lib/errors"
 import { DAY_MS } from "../../modules/ledger/rules/config"
 import { returnWindowDays, shareOfUnits } from "../../modules/ledger/rules/returns"
 import { COOPERATIVE_RETURN_MODULE, OPEN_RETURN_STATUSES, type CooperativeReturnModuleService, type ReturnItem, type ReturnPhoto } from "../../modules/cooperative-return"
@@ -19,7 +19,7 @@ export type RequestReturnInput = {
 }
 
 /** Medusa's answer for an order the caller may not see, so another shopper's order looks like a missing one. */
-const orderNotFound = (id: string) => new CoopstallError(404, "not_found", `Order id not found: ${id}`)
+const orderNotFound = (id: string) => new CoopstallError(ErrorTypes.NOT_FOUND, "not_found", `Order id not found: ${id}`)
 
 /**
  * Checks and records the request under the order's return lock: the shopper's own order, no other
@@ -62,9 +62,9 @@ const createReturnRequestStep = createStep("create-return-request", async (input
       const uploads = await (container.resolve(UPLOAD_MODULE) as UploadModuleService).listUploads({ file_id: input.photos, cooperative_id: input.customer_id }, { select: ["file_id"] })
       const own = new Set(uploads.map((u) => u.file_id))
       const foreign = input.photos.filter((p) => !own.has(p))
-      if (foreign.length) throw new CoopstallError(400, "invalid_photo", `Photos must be uploaded by you through POST /store/return-photos: ${foreign.join(", ")}.`, [{ path: "photos", message: "unknown photo" }])
+      if (foreign.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_photo", `Photos must be uploaded by you through POST /store/return-photos: ${foreign.join(", ")}.`, [{ path: "photos", message: "unknown photo" }])
       const files = input.photos.length ? await container.resolve(Modules.FILE).listFiles({ id: input.photos } as any) : []
-      const photos: ReturnPhoto[] = input.photos.map((id) => ({ id, url: (files.find((f: any) => f.id === id) as any)?.url ?? null }))
+      const photos: ReturnPhoto[] = input.photos.map((id) => ({ id, url: files.find((f) => f.id === id)?.url ?? null }))
 
       return await returns.createCooperativeReturns({
         order_id: order.id,

@@ -50,7 +50,7 @@ const transitionReturnStep = createStep("transition-cooperative-return", async (
   return new StepResponse(after, { id: input.return_id, previous: before })
 }, async (undo, { container }) => {
   if (!undo) return
-  const p: any = undo.previous
+  const p = undo.previous
   await (container.resolve(COOPERATIVE_RETURN_MODULE) as CooperativeReturnModuleService).updateCooperativeReturns({
     id: undo.id, status: p.status, cooperative_note: p.cooperative_note, decided_by: p.decided_by, decided_at: p.decided_at,
     escalation_note: p.escalation_note, escalated_at: p.escalated_at, union_decision: p.union_decision, union_note: p.union_note,

@@ -15,6 +15,23 @@ const STATUSES = ["pending", "approved", "rejected", "suspended"]
 const ACTIONS: Record<string, string[]> = { pending: ["approve", "reject"], approved: ["suspend"], suspended: ["reinstate"], rejected: [] }
 const LIMIT = 20
 
+/** A cooperative as GET /admin/cooperatives answers it (the fields this page shows). */
+type Cooperative = {
+  id: string
+  handle: string
+  name: string
+  legal_name: string
+  tax_code: string
+  province: string
+  ward: string
+  street_address: string
+  phone: string
+  email: string
+  status: string
+  status_reason?: string | null
+  created_at: string
+}
+
 const CooperativesPage = () => {
   const { t } = useTranslation()
   const [status, setStatus] = useState("pending")
@@ -22,8 +39,8 @@ const CooperativesPage = () => {
   const [province, setProvince] = useState("")
   const [offset, setOffset] = useState(0)
   const [selectedId, setSelectedId] = useState<string | null>(null)
-  const list = useAdminGet<any>(`/admin/cooperatives${query({ status, province, limit: LIMIT, offset })}`)
-  const selected = useAdminGet<any>(selectedId ? `/admin/cooperatives/${selectedId}` : null)
+  const list = useAdminGet<{ cooperatives: Cooperative[]; count: number }>(`/admin/cooperatives${query({ status, province, limit: LIMIT, offset })}`)
+  const selected = useAdminGet<{ cooperative: Cooperative }>(selectedId ? `/admin/cooperatives/${selectedId}` : null)
   const cooperative = selectedId ? selected.data?.cooperative : null
 
   return (
@@ -79,7 +96,7 @@ const CooperativesPage = () => {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {(list.data?.cooperatives ?? []).map((c: any) => (
+            {(list.data?.cooperatives ?? []).map((c) => (
               <Table.Row key={c.id} data-testid={`cooperative-${c.handle}`} className={c.id === selectedId ? "bg-ui-bg-highlight" : ""}>
                 <Table.Cell>{c.name}</Table.Cell>
                 <Table.Cell>{c.province}</Table.Cell>

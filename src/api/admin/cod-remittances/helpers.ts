@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { isLockBusy } from "../../../lib/errors"
+import { isLockBusy, refusalOf } from "../../../lib/errors"
 import type { CodRemittanceInput } from "../../../workflows/ledger/steps/create-cod-remittance"
 import { bookDeliveredOrderWorkflow } from "../../../workflows/ledger/book-delivered-order"
 import { recordCodRemittanceWorkflow } from "../../../workflows/ledger/record-cod-remittance"
@@ -61,12 +61,12 @@ export type ImportOutcome =
   | { line: number; order?: string; status: "rejected"; code: string; message: string }
 
 /** Why a row was not recorded, when the reason is the row's (not the server's): our 4xx, a busy lock, Medusa refusing the capture. */
-type Thrown = { httpStatus?: number; code?: string; message?: string; type?: string; cause?: Thrown } | null | undefined
+type Thrown = { message?: string; type?: string } | null | undefined
 
 function rowRefusal(thrown: unknown): { code: string; message: string } | null {
+  const ours = refusalOf(thrown)
+  if (ours) return ours.status < 500 ? { code: ours.code, message: ours.message } : null
   const err = thrown as Thrown
-  const ours = err?.httpStatus ? err : err?.cause?.httpStatus ? err.cause : null
-  if (ours) return ours.httpStatus! < 500 ? { code: ours.code!, message: ours.message! } : null
   if (isLockBusy(err)) return { code: "busy", message: "Another request is recording this order's remittance; import the row again." }
   if ([MedusaError.Types.NOT_ALLOWED, MedusaError.Types.INVALID_DATA, MedusaError.Types.NOT_FOUND].includes(err?.type ?? "")) {
     return { code: "payment_refused", message: String(err!.message ?? "The payment refused the capture.").slice(0, 300) }

@@ -1,8 +1,11 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { REMITTANCE_CSV_LIMITS } from "../../../modules/ledger/rules/remittance-csv"
 import { validateBody, validateQuery } from "../../../lib/validation"
 import { CreateCodRemittanceBody, ListCodRemittancesQuery } from "./validators"
+
+/** The import route's request once `readStatement` has read the body. */
+export type StatementRequest = MedusaRequest & { statement: string }
 
 /**
  * The statement import reads its own body: a carrier's CSV (text/csv, text/plain) or JSON { csv },
@@ -17,19 +20,19 @@ export function readStatement(req: MedusaRequest, _res: MedusaResponse, next: Me
   const finish = (err?: unknown) => {
     if (done) return
     done = true
-    next(err as any)
+    next(err)
   }
   req.on("data", (chunk: Buffer) => {
     size += chunk.length
     if (size > limit) {
-      finish(new CoopstallError(413, "statement_too_large", `A statement may be at most ${REMITTANCE_CSV_LIMITS.bytes} bytes; split it.`))
+      finish(new CoopstallError(ErrorTypes.PAYLOAD_TOO_LARGE, "statement_too_large", `A statement may be at most ${REMITTANCE_CSV_LIMITS.bytes} bytes; split it.`))
       req.removeAllListeners("data")
       req.resume()
       return
     }
     chunks.push(chunk)
   })
-  req.on("error", () => finish(new CoopstallError(400, "invalid_request", "The statement could not be read.")))
+  req.on("error", () => finish(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "The statement could not be read.")))
   req.on("end", () => {
     if (done) return
     const raw = Buffer.concat(chunks)
@@ -39,17 +42,17 @@ export function readStatement(req: MedusaRequest, _res: MedusaResponse, next: Me
       try {
         csv = JSON.parse(raw.toString("utf8"))?.csv
       } catch {
-        return finish(new CoopstallError(400, "invalid_request", "The body is not valid JSON.", [{ path: "body", message: "invalid JSON" }]))
+        return finish(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "The body is not valid JSON.", [{ path: "body", message: "invalid JSON" }]))
       }
     } else if (type === "text/csv" || type === "text/plain" || type === "application/csv") {
       csv = raw.toString("utf8")
     } else {
-      return finish(new CoopstallError(415, "unsupported_media_type", "Send the statement as text/csv, or as JSON { \"csv\": \"…\" }."))
+      return finish(new CoopstallError(ErrorTypes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send the statement as text/csv, or as JSON { \"csv\": \"…\" }."))
     }
     if (typeof csv !== "string") {
-      return finish(new CoopstallError(400, "invalid_request", "The JSON body must carry the statement as { \"csv\": \"…\" }.", [{ path: "csv", message: "must be a string" }]))
+      return finish(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "The JSON body must carry the statement as { \"csv\": \"…\" }.", [{ path: "csv", message: "must be a string" }]))
     }
-    ;(req as any).statement = csv
+    ;(req as StatementRequest).statement = csv
     finish()
   })
 }

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CooperativeAction } from "../../../modules/cooperative"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { privateCooperative } from "../../../workflows/cooperative/read/serialize"
 import { changeCooperativeStatusWorkflow } from "../../../workflows/cooperative/change-cooperative-status"
 
@@ -9,7 +9,7 @@ export const decideCooperative =
   (action: CooperativeAction) => async (req: AuthenticatedMedusaRequest<{ reason?: string }>, res: MedusaResponse) => {
     const reason = req.validatedBody?.reason
     if (!reason && action !== "approve" && action !== "reinstate") {
-      throw new CoopstallError(400, "invalid_request", `A reason is required to ${action} a cooperative.`, [
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `A reason is required to ${action} a cooperative.`, [
         { path: "reason", message: "Required" },
       ])
     }

@@ -1,6 +1,6 @@
-import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { conflict, CoopstallError, notFound } from "../../../lib/errors"
+import { conflict, CoopstallError, ErrorTypes, notFound } from "../../../lib/errors"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService, PaymentShare } from "../../../modules/order-group"
 import { refundCooperativeOrderWorkflow } from "../../../workflows/ledger/refund-cooperative-order"
 import { PaymentRefundBody } from "./validators"
@@ -19,7 +19,7 @@ const PAYMENT_FIELDS = [
  * for a purchase of several orders it is refused, as it cannot say whose share goes back. Payments
  * of no purchase go on to Medusa's route untouched.
  */
-export async function refundPurchasePayment(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function refundPurchasePayment(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
     const payments = req.scope.resolve(Modules.PAYMENT)
     const [payment] = await payments.listPayments({ id: req.params.id }, { select: ["id", "payment_collection_id"] })
@@ -39,16 +39,16 @@ export async function refundPurchasePayment(req: AuthenticatedMedusaRequest, res
     const parsed = PaymentRefundBody.safeParse(req.body ?? {})
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ path: i.path.join(".") || "body", message: i.message }))
-      throw new CoopstallError(400, "invalid_request", `Invalid body. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors)
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `Invalid body. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors)
     }
     const reasonId = parsed.data.refund_reason_id
     if (reasonId && !(await payments.listRefundReasons({ id: reasonId }, { select: ["id"] })).length) {
       throw notFound("Refund reason", reasonId)
     }
     await refundCooperativeOrderWorkflow(req.scope).run({
-      input: { order_id: shares[0].order_id, ...parsed.data, created_by: req.auth_context?.actor_id },
+      input: { order_id: shares[0].order_id, ...parsed.data, created_by: (req as AuthenticatedMedusaRequest).auth_context?.actor_id },
     })
-    const fields = (req as any).queryConfig?.fields?.length ? (req as any).queryConfig.fields : PAYMENT_FIELDS
+    const fields = req.queryConfig?.fields?.length ? req.queryConfig.fields : PAYMENT_FIELDS
     const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "payment", fields, filters: { id: payment.id } })
     res.status(200).json({ payment: data[0] })
   } catch (e) {
@@ -57,5 +57,5 @@ export async function refundPurchasePayment(req: AuthenticatedMedusaRequest, res
 }
 
 export const paymentRefundMiddlewares: MiddlewareRoute[] = [
-  { method: ["POST"], matcher: "/admin/payments/:id/refund", middlewares: [refundPurchasePayment as any] },
+  { method: ["POST"], matcher: "/admin/payments/:id/refund", middlewares: [refundPurchasePayment] },
 ]

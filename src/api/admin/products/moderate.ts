@@ -1,8 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService, revisionView } from "../../../modules/product-revision"
 import { moderateProductWorkflow } from "../../../workflows/product/moderate-product"
+import type { z } from "zod"
+import type { ProductDecisionBody } from "../validators"
 
 /**
  * The handler behind POST /admin/products/:id/publish and /reject { reason, revision_id? }. On a
@@ -10,10 +12,11 @@ import { moderateProductWorkflow } from "../../../workflows/product/moderate-pro
  */
 export const moderateProduct =
   (decision: "publish" | "reject") =>
-  async (req: AuthenticatedMedusaRequest<{ reason?: string; revision_id?: string }>, res: MedusaResponse) => {
-    const { reason, revision_id } = (req.validatedBody as any) ?? {}
+  async (req: AuthenticatedMedusaRequest<z.infer<typeof ProductDecisionBody>>, res: MedusaResponse) => {
+    // validateBody always sets it (an empty body parses to {}).
+    const { reason, revision_id } = req.validatedBody
     if (decision === "reject" && !reason) {
-      throw new CoopstallError(400, "invalid_request", "A reason is required to reject a product; the cooperative will read it.", [
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "A reason is required to reject a product; the cooperative will read it.", [
         { path: "reason", message: "Required" },
       ])
     }
@@ -26,7 +29,7 @@ export const moderateProduct =
       fields: ["id", "status", "title", "subtitle", "description", "handle", "thumbnail", "origin_country", "metadata", "images.url"],
       filters: { id: req.params.id },
     })
-    const product: any = data[0]
+    const product = data[0]
     const revision = result.revision_id
       ? (await (req.scope.resolve(PRODUCT_REVISION_MODULE) as ProductRevisionModuleService).listProductRevisions({ id: result.revision_id }))[0]
       : null

@@ -1,12 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { fullReview } from "../../../workflows/review/read/reviews"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"
+import type { z } from "zod"
+import type { AdminListReviewsQuery } from "../validators"
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /** GET /admin/reviews?status=&cooperative_id=&product_id=&subject_type=&stars=&q=: the moderation queue (oldest first for pending). */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, status, cooperative_id, product_id, subject_type, stars, q } = req.validatedQuery as any
+  const { limit, offset, status, cooperative_id, product_id, subject_type, stars, q } = req.validatedQuery as z.infer<typeof AdminListReviewsQuery>
   const filters: Record<string, unknown> = {}
   if (status) filters.status = status
   if (cooperative_id) filters.cooperative_id = cooperative_id

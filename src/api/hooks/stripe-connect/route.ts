@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 import { PAYOUT_MODULE, PayoutModuleService } from "../../../modules/payout"
 import { bookStripeReversalWorkflow } from "../../../workflows/payout/book-stripe-reversal"
@@ -17,8 +17,8 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const event = method?.readWebhook?.(req.rawBody ?? "", String(req.headers["stripe-signature"] ?? "")) ?? { error: "not_configured" as const }
   if ("error" in event) {
     throw event.error === "invalid_signature"
-      ? new CoopstallError(401, "invalid_signature", "The event's Stripe signature does not match.")
-      : new CoopstallError(503, "webhook_not_configured", "STRIPE_CONNECT_WEBHOOK_SECRET is not set.")
+      ? new CoopstallError(ErrorTypes.UNAUTHORIZED, "invalid_signature", "The event's Stripe signature does not match.")
+      : new CoopstallError(ErrorTypes.UNAVAILABLE, "webhook_not_configured", "STRIPE_CONNECT_WEBHOOK_SECRET is not set.")
   }
   if (!event.decision) return res.json({ received: true, ignored: event.type })
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "zod"
-import { CoopstallError, notFound } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes, notFound } from "../../../lib/errors"
 import { validHmacSignature } from "../../../lib/webhook-signature"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService } from "../../../modules/order-group"
 import { markPurchasePaidWorkflow } from "../../../workflows/checkout/mark-purchase-paid"
@@ -21,19 +21,19 @@ const BankNotification = z.object({
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const secret = process.env.VIETQR_WEBHOOK_SECRET
-  if (!secret) throw new CoopstallError(503, "webhook_not_configured", "VIETQR_WEBHOOK_SECRET is not set.")
+  if (!secret) throw new CoopstallError(ErrorTypes.UNAVAILABLE, "webhook_not_configured", "VIETQR_WEBHOOK_SECRET is not set.")
   if (!validHmacSignature(secret, req.rawBody ?? "", req.headers[VIETQR_SIGNATURE_HEADER] as string | undefined)) {
-    throw new CoopstallError(401, "invalid_signature", "The notification's signature does not match.")
+    throw new CoopstallError(ErrorTypes.UNAUTHORIZED, "invalid_signature", "The notification's signature does not match.")
   }
   const parsed = BankNotification.safeParse(req.body)
   if (!parsed.success) {
-    throw new CoopstallError(400, "invalid_request", "Invalid bank notification.", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })))
+    throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "Invalid bank notification.", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })))
   }
   const reference = parsed.data.reference.trim().toUpperCase()
   const [group] = await (req.scope.resolve(ORDER_GROUP_MODULE) as OrderGroupModuleService).listOrderGroups({ payment_reference: reference })
   if (!group) throw notFound("Purchase with reference", reference)
   if (parsed.data.amount < Number(group.total)) {
-    throw new CoopstallError(409, "amount_short", `The transfer of ${parsed.data.amount} đồng is less than the purchase total of ${group.total}; the union settles it by hand.`)
+    throw new CoopstallError(ErrorTypes.CONFLICT, "amount_short", `The transfer of ${parsed.data.amount} đồng is less than the purchase total of ${group.total}; the union settles it by hand.`)
   }
   const { result } = await markPurchasePaidWorkflow(req.scope).run({ input: { order_group_id: group.id, captured_by: "vietqr-webhook" } })
   res.json({ received: true, order_group_id: group.id, captured: result.captured })

@@ -3,10 +3,12 @@ import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/c
 import { cooperativeCertificates, cooperativeOcopSummary } from "../../../workflows/certification/read/quality"
 import { cooperativeReviewSummaries } from "../../../workflows/review/read/reviews"
 import { publicCooperative } from "../../../workflows/cooperative/read/serialize"
+import type { z } from "zod"
+import type { StoreListCooperativesQuery } from "../validators"
 
 /** GET /store/cooperatives?province=&q=: the stall directory, approved cooperatives only, with the quality marks in force. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, province, q } = req.validatedQuery as any
+  const { limit, offset, province, q } = req.validatedQuery as z.infer<typeof StoreListCooperativesQuery>
   const service: CooperativeModuleService = req.scope.resolve(COOPERATIVE_MODULE)
   const filters: Record<string, unknown> = { status: "approved" }
   if (province) filters.province = province

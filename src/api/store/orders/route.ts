@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getOrdersListWorkflow } from "@medusajs/medusa/core-flows"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { purchaseOrders, purchasesOf, withPublicFulfillments } from "./helpers"
 
 /** Order fields a history can be sorted by: columns of the order itself, the same on every order of a purchase. */
@@ -15,7 +15,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const sortedBy = order && Object.keys(order).length ? order : { created_at: "DESC" }
   const unsortable = Object.keys(sortedBy).find((k) => !SORTABLE.has(k))
   if (unsortable) {
-    throw new CoopstallError(400, "invalid_request", `Orders can be sorted by ${[...SORTABLE].join(", ")}; not by ${unsortable}.`, [
+    throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `Orders can be sorted by ${[...SORTABLE].join(", ")}; not by ${unsortable}.`, [
       { path: "order", message: "not sortable" },
     ])
   }

@@ -8,7 +8,7 @@ import {
 import type { ISearchModuleService, SearchTypes } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { StoreSearch } from "../../../medusa-internals/medusa-routes"
-import { CoopstallError, type FieldIssue } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes, type FieldIssue } from "../../../lib/errors"
 import { canonicalProvince } from "../../../lib/provinces"
 
 // POST /store/search is Medusa's own route (InstantSearch-style contract, one or several queries).
@@ -32,7 +32,7 @@ type Field = SearchTypes.SearchFieldDefinition
 const NUMERIC = new Set(["integer", "float"])
 
 const fail = (code: string, message: string, path: string) =>
-  new CoopstallError(400, code, message, [{ path, message }])
+  new CoopstallError(ErrorTypes.INVALID_DATA, code, message, [{ path, message }])
 
 function facetKinds(field: Field): string[] {
   if (!field.facetable) return []
@@ -149,7 +149,7 @@ export function validateStoreSearch(req: MedusaRequest, _res: MedusaResponse, ne
         path: issue.path.join(".") || "body",
         message: issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}` : issue.message,
       }))
-      throw new CoopstallError(400, "invalid_request", `Invalid body. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors)
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `Invalid body. ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors)
     }
     const body = parsed.data as SearchQuery | { queries: SearchQuery[] }
     const queries = "queries" in body ? body.queries : [body]

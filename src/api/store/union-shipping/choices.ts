@@ -34,9 +34,9 @@ export async function loadCartShipping(container: MedusaContainer, cartId: strin
   const found = await cartCooperatives(container, cartId, ITEM_STOCK_FIELDS)
   if (!found) return null
   const { cart, items, owners, cooperativeIds, profiles } = found
-  const cooperativeOfProfile = new Map<string, string>(profiles.map((p: any) => [p.shipping_profile_id, p.cooperative_id]))
+  const cooperativeOfProfile = new Map<string, string>(profiles.map((p) => [p.shipping_profile_id, p.cooperative_id]))
   const cooperatives: ChoiceCooperative[] = cooperativeIds.map((id) => {
-    const link = profiles.find((p: any) => p.cooperative_id === id)
+    const link = profiles.find((p) => p.cooperative_id === id)
     return { id, name: link?.cooperative?.name ?? "", handle: link?.cooperative?.handle ?? "" }
   })
   const itemsOf = (cooperativeId: string) => items.filter((i) => owners.get(i.product_id) === cooperativeId)
@@ -74,7 +74,7 @@ export async function pricedCooperativeOptions(
   const { result } = await listShippingOptionsForCartWithPricingWorkflow(container).run({
     input: { cart_id: shipping.cart.id, options: ids.map((id) => ({ id })) },
   })
-  return (result as any[])
+  return result
     .filter((o) => shipping.cooperativeOfProfile.has(o.shipping_profile_id))
     .map((o) => {
       const amount = o.amount ?? o.calculated_price?.calculated_amount

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { CoopstallError, notFound } from "../../../lib/errors"
+import { CoopstallError, notFound, ErrorTypes } from "../../../lib/errors"
 import { cartCooperatives } from "../../../workflows/cooperative/read/ownership"
 import { isUnionChoiceId, unionChoiceCode } from "../../../workflows/shipping/utils/union-shipping-choices"
 import { cartUnionChoices, loadCartShipping, serializeUnionChoice } from "./choices"
@@ -10,7 +10,7 @@ import { cartUnionChoices, loadCartShipping, serializeUnionChoice } from "./choi
 
 const notOffered = (id: string) =>
   new CoopstallError(
-    400,
+    ErrorTypes.INVALID_DATA,
     "shipping_option_not_offered",
     `The shipping option ${id.slice(0, 80)} is not offered for this cart: list the cart's shipping options and choose again.`
   )
@@ -88,7 +88,7 @@ export async function expandUnionChoice(req: MedusaRequest, _res: MedusaResponse
     const body = (req.validatedBody ?? req.body) as MethodInput | MethodInput[]
     const list: MethodInput[] = Array.isArray(body) ? body : [body]
     const union = list.filter((o) => isUnionChoiceId(o?.option_id))
-    if (!list.length) throw new CoopstallError(400, "invalid_request", "Choose a shipping option: option_id is required.")
+    if (!list.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "Choose a shipping option: option_id is required.")
     let expanded: MethodInput[]
     if (!union.length) {
       expanded = list.map((o) => (o?.data && typeof o.data === "object" && "union_choice" in o.data ? { ...o, data: withoutMarker(o.data) } : o))

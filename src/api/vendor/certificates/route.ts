@@ -3,10 +3,12 @@ import { listCertificationViews, retrieveCertificationView } from "../../../work
 import { submitCertificationWorkflow } from "../../../workflows/certification/submit-certification"
 import type { VendorRequest } from "../tenant"
 import type { SubmitCertificateBody } from "./validators"
+import type { z } from "zod"
+import type { ListCertificatesQuery } from "./validators"
 
 /** GET /vendor/certificates: the cooperative's own certificates, with status and the union's notes. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
-  const { limit, offset, status, type } = req.validatedQuery as any
+  const { limit, offset, status, type } = req.validatedQuery as z.infer<typeof ListCertificatesQuery>
   const filters: Record<string, unknown> = { cooperative_id: req.tenant.cooperative.id }
   if (status) filters.status = status
   if (type) filters.type = type

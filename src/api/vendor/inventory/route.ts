@@ -24,9 +24,9 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
     ],
     filters: { product_id: productIds },
   })
-  const inventory = variants.flatMap((variant: any) =>
-    (variant.inventory_items ?? []).map((item: any) => {
-      const level = (item.inventory?.location_levels ?? []).find((l: any) => l.location_id === locationId)
+  const inventory = variants.flatMap((variant) =>
+    (variant.inventory_items ?? []).filter((item) => item !== null).map((item) => {
+      const level = (item.inventory?.location_levels ?? []).find((l) => l?.location_id === locationId)
       const stocked = Number(level?.stocked_quantity ?? 0)
       const reserved = Number(level?.reserved_quantity ?? 0)
       return {

@@ -4,6 +4,8 @@ import { inviteCooperativeUserWorkflow } from "../../../workflows/cooperative/in
 import type { VendorRequest } from "../tenant"
 import { shapeInvite } from "./helpers"
 import type { ListInvitesQuery } from "./validators"
+import type { z } from "zod"
+import type { CreateInviteBody } from "../validators"
 
 /** GET /vendor/invites (?status=pending|accepted|revoked|expired): the cooperative's invites, newest first. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
@@ -18,9 +20,9 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
  * POST /vendor/invites: owners invite staff. The token is in this answer only (many cooperatives
  * pass it on by phone or Zalo); the database keeps its hash, so it cannot be shown again.
  */
-export const POST = async (req: VendorRequest<{ email: string; role: "owner" | "staff" }>, res: MedusaResponse) => {
+export const POST = async (req: VendorRequest<z.infer<typeof CreateInviteBody>>, res: MedusaResponse) => {
   const { result } = await inviteCooperativeUserWorkflow(req.scope).run({
-    input: { ...(req.validatedBody as any), cooperative_id: req.tenant.cooperative.id, invited_by: req.tenant.user.id },
+    input: { ...req.validatedBody, cooperative_id: req.tenant.cooperative.id, invited_by: req.tenant.user.id },
   })
   res.status(201).json({ invite: { ...shapeInvite(result.invite), token: result.token } })
 }

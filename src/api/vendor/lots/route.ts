@@ -3,10 +3,12 @@ import { serializeVendorLot, serializeVendorLots, traceability } from "../../../
 import { createCooperativeLotWorkflow } from "../../../workflows/traceability/create-lot"
 import type { VendorRequest } from "../tenant"
 import type { CreateLotBody } from "./validators"
+import type { z } from "zod"
+import type { ListLotsQuery } from "./validators"
 
 /** GET /vendor/lots: the cooperative's lots, newest first; filters status, product_id, variant_id, q (code or lot number). */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
-  const { limit, offset, status, product_id, variant_id, q } = req.validatedQuery as any
+  const { limit, offset, status, product_id, variant_id, q } = req.validatedQuery as z.infer<typeof ListLotsQuery>
   const filters: Record<string, unknown> = { cooperative_id: req.tenant.cooperative.id }
   if (status) filters.status = status
   if (product_id) filters.product_id = product_id

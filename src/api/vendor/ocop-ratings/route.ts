@@ -3,10 +3,12 @@ import { listCertificationViews, retrieveCertificationView } from "../../../work
 import { submitCertificationWorkflow } from "../../../workflows/certification/submit-certification"
 import type { VendorRequest } from "../tenant"
 import type { SubmitOcopRatingBody } from "./validators"
+import type { z } from "zod"
+import type { ListOcopRatingsQuery } from "./validators"
 
 /** GET /vendor/ocop-ratings: the cooperative's own ratings, with status and the union's notes. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
-  const { limit, offset, status, product_id } = req.validatedQuery as any
+  const { limit, offset, status, product_id } = req.validatedQuery as z.infer<typeof ListOcopRatingsQuery>
   const filters: Record<string, unknown> = { cooperative_id: req.tenant.cooperative.id }
   if (status) filters.status = status
   if (product_id) filters.product_id = product_id

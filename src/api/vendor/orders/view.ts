@@ -1,13 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"
-import { ORDER_VIEW_FIELDS, serializeOrder } from "../../../workflows/order/read/order-view"
+import { ORDER_VIEW_FIELDS, serializeOrder, type OrderViewRow } from "../../../workflows/order/read/order-view"
 import { PaymentShare } from "../../../modules/order-group"
 
 const VENDOR_ORDER_FIELDS = [...ORDER_VIEW_FIELDS, "order_group.id", "order_group.shares", "order_group.payment_provider_id"]
 
 /** A cooperative's order as its staff see it: only its own items, with its share of the payment. */
-export function serializeVendorOrder(order: any) {
+/** An order read with VENDOR_ORDER_FIELDS. */
+type VendorOrderRow = OrderViewRow & { order_group?: { shares?: unknown; payment_provider_id?: string | null } | null }
+
+export function serializeVendorOrder(order: VendorOrderRow) {
   const share = (order.order_group?.shares as PaymentShare[] | undefined)?.find((s) => s.order_id === order.id)
   return {
     ...serializeOrder(order, share?.amount, { internal: true }),
@@ -27,7 +30,7 @@ export async function listVendorOrders(container: MedusaContainer, ids: string[]
     filters: { id: ids, ...(Object.keys(created_at).length ? { created_at } : {}) },
     pagination: { order: { created_at: "DESC" } },
   })
-  return data.map(serializeVendorOrder)
+  return data.map((order) => serializeVendorOrder(order as VendorOrderRow))
 }
 
 export async function vendorOrder(container: MedusaContainer, id: string) {

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../lib/errors"
 import { shapeVendorProduct } from "../../../workflows/product/utils/product-input"
-import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService, revisionView } from "../../../modules/product-revision"
+import { PRODUCT_REVISION_MODULE, ProductRevisionModuleService, revisionView, type LiveProduct } from "../../../modules/product-revision"
 
 export const VENDOR_PRODUCT_FIELDS = [
   "id", "title", "subtitle", "description", "handle", "status", "thumbnail", "weight", "origin_country",
@@ -19,14 +19,17 @@ export const VENDOR_PRODUCT_FIELDS = [
  * Where the product stands with the union: `changes_pending` (live, edits waiting), otherwise its
  * status. The product's own fields are always the live version; `revision.proposed` is the waiting one.
  */
-function reviewState(product: any, revision: any) {
+function reviewState(product: { status: string }, revision: { status: string } | undefined) {
   if (revision?.status === "pending") return "changes_pending"
   if (product.status === "published" && revision?.status === "rejected") return "changes_rejected"
   return product.status
 }
 
 /** The vendor's view of its products: live fields, plus the revision waiting (or last decided) and the review state. */
-export async function shapeVendorProducts(container: MedusaContainer, products: any[]) {
+/** A product read with VENDOR_PRODUCT_FIELDS. */
+type VendorProductRow = LiveProduct & { id: string; status: string }
+
+export async function shapeVendorProducts(container: MedusaContainer, products: VendorProductRow[]) {
   const revisions = await (container.resolve(PRODUCT_REVISION_MODULE) as ProductRevisionModuleService).currentRevisions(
     products.map((p) => p.id)
   )

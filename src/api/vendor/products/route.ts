@@ -9,10 +9,12 @@ import { createCooperativeProductsWorkflow } from "../../../workflows/product/cr
 import type { VendorRequest } from "../tenant"
 import type { CreateProductBody } from "../validators"
 import { retrieveVendorProduct, shapeVendorProducts, VENDOR_PRODUCT_FIELDS } from "./query"
+import type { z } from "zod"
+import type { ListProductsQuery } from "../validators"
 
 /** GET /vendor/products: the cooperative's own products, any status. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
-  const { limit, offset, status, q } = req.validatedQuery as any
+  const { limit, offset, status, q } = req.validatedQuery as z.infer<typeof ListProductsQuery>
   const ids = await cooperativeProductIds(req.scope, req.tenant.cooperative.id)
   if (!ids.length) return res.json({ products: [], count: 0, limit, offset })
 

@@ -2,10 +2,12 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { vendorReview } from "../../../workflows/review/read/reviews"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"
 import type { VendorRequest } from "../tenant"
+import type { z } from "zod"
+import type { VendorListReviewsQuery } from "./validators"
 
 /** GET /vendor/reviews?product_id=&subject_type=&replied=: published reviews of the cooperative and its products, newest first. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
-  const { limit, offset, product_id, subject_type, replied } = req.validatedQuery as any
+  const { limit, offset, product_id, subject_type, replied } = req.validatedQuery as z.infer<typeof VendorListReviewsQuery>
   const filters: Record<string, unknown> = { cooperative_id: req.tenant.cooperative.id, status: "published" }
   if (product_id) filters.product_id = product_id
   if (subject_type) filters.subject_type = subject_type

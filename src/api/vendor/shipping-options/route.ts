@@ -6,6 +6,8 @@ import { COOPERATIVE_RATE_PROVIDER_ID } from "../../../modules/cooperative-rate"
 import { createCooperativeShippingOptionWorkflow } from "../../../workflows/shipping/create-cooperative-shipping-option"
 import type { VendorRequest } from "../tenant"
 import { listCooperativeShippingOptions } from "./view"
+import type { z } from "zod"
+import type { CreateShippingOptionBody } from "../validators"
 
 /** GET /vendor/shipping-options: the options shoppers can choose for this cooperative's part of a cart. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
@@ -14,8 +16,8 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
 }
 
 /** POST /vendor/shipping-options `{ name, amount, free_above?, description? }`: a rate of the cooperative's own, from its warehouse. */
-export const POST = async (req: VendorRequest, res: MedusaResponse) => {
-  const body = (req as any).validatedBody
+export const POST = async (req: VendorRequest<z.infer<typeof CreateShippingOptionBody>>, res: MedusaResponse) => {
+  const body = req.validatedBody
   const cooperativeId = req.tenant.cooperative.id
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -23,7 +25,7 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
     fields: ["shipping_profile.id", "stock_location.fulfillment_sets.service_zones.id"],
     filters: { id: cooperativeId },
   })
-  const cooperative: any = data[0]
+  const cooperative = data[0]
   const zoneId = cooperative?.stock_location?.fulfillment_sets?.[0]?.service_zones?.[0]?.id
   if (!zoneId || !cooperative?.shipping_profile?.id) {
     throw conflict("no_warehouse", "The cooperative has no warehouse yet: it gets one when the union approves it.")

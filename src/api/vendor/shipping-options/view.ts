@@ -5,13 +5,23 @@ import { COOPERATIVE_RATE_PROVIDER_ID } from "../../../modules/cooperative-rate"
 const FIELDS = ["id", "name", "price_type", "provider_id", "data", "prices.amount", "prices.currency_code", "type.label", "type.description", "type.code"]
 
 /** A shipping option as the cooperative manages it: a flat amount in đồng, and from which amount it is free. */
-export function serializeShippingOption(o: any) {
+/** A shipping option read with FIELDS. */
+type ShippingOptionRow = {
+  id: string
+  name: string
+  provider_id?: string | null
+  data?: Record<string, unknown> | null
+  prices?: ({ amount?: unknown; currency_code?: string | null } | null)[] | null
+  type?: { description?: string | null } | null
+}
+
+export function serializeShippingOption(o: ShippingOptionRow) {
   const own = o.provider_id === COOPERATIVE_RATE_PROVIDER_ID
   return {
     id: o.id,
     name: o.name,
     description: o.type?.description ?? null,
-    amount: own ? Number(o.data?.amount) : Number((o.prices ?? []).find((p: any) => p.currency_code === "vnd")?.amount ?? 0),
+    amount: own ? Number(o.data?.amount) : Number((o.prices ?? []).find((p) => p?.currency_code === "vnd")?.amount ?? 0),
     free_above: own ? (o.data?.free_above ?? null) : null,
     // The standard option the marketplace gave the cooperative on approval; its rate is fixed.
     editable: own,
@@ -25,5 +35,5 @@ export async function listCooperativeShippingOptions(container: MedusaContainer,
     fields: FIELDS,
     filters: { shipping_profile_id: profileId, ...(ids ? { id: ids } : {}) },
   })
-  return data.map(serializeShippingOption)
+  return data.map((o) => serializeShippingOption(o as ShippingOptionRow))
 }

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import multer from "multer"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, errorFields, type ErrorType, ErrorTypes, messageOf } from "../../../lib/errors"
 
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 export const UPLOAD_MAX_FILES = 5
@@ -26,15 +26,15 @@ const upload = multer({
   },
 }).array("files", UPLOAD_MAX_FILES)
 
-const multerErrors: Record<string, [number, string, string]> = {
-  LIMIT_FILE_SIZE: [413, "file_too_large", `Each file may be at most ${mb(UPLOAD_MAX_BYTES)}.`],
-  LIMIT_FILE_COUNT: [400, "too_many_files", `Send at most ${UPLOAD_MAX_FILES} files, in the multipart field \`files\`.`],
-  LIMIT_UNEXPECTED_FILE: [400, "unexpected_file_field", `Send files only in the multipart field \`files\`, at most ${UPLOAD_MAX_FILES}.`],
-  LIMIT_FIELD_COUNT: [400, "too_many_fields", `An upload may carry at most ${UPLOAD_MAX_FIELDS} form fields besides its files.`],
-  LIMIT_PART_COUNT: [400, "too_many_parts", `An upload may carry at most ${UPLOAD_MAX_FILES} files and ${UPLOAD_MAX_FIELDS} form fields.`],
-  LIMIT_FIELD_VALUE: [400, "field_too_large", `A form field may be at most ${UPLOAD_MAX_FIELD_BYTES} bytes.`],
-  LIMIT_FIELD_KEY: [400, "field_name_too_long", "A form field name may be at most 100 bytes."],
-  MISSING_FIELD_NAME: [400, "invalid_upload", "Every multipart part needs a field name."],
+const multerErrors: Record<string, [ErrorType, string, string]> = {
+  LIMIT_FILE_SIZE: [ErrorTypes.PAYLOAD_TOO_LARGE, "file_too_large", `Each file may be at most ${mb(UPLOAD_MAX_BYTES)}.`],
+  LIMIT_FILE_COUNT: [ErrorTypes.INVALID_DATA, "too_many_files", `Send at most ${UPLOAD_MAX_FILES} files, in the multipart field \`files\`.`],
+  LIMIT_UNEXPECTED_FILE: [ErrorTypes.INVALID_DATA, "unexpected_file_field", `Send files only in the multipart field \`files\`, at most ${UPLOAD_MAX_FILES}.`],
+  LIMIT_FIELD_COUNT: [ErrorTypes.INVALID_DATA, "too_many_fields", `An upload may carry at most ${UPLOAD_MAX_FIELDS} form fields besides its files.`],
+  LIMIT_PART_COUNT: [ErrorTypes.INVALID_DATA, "too_many_parts", `An upload may carry at most ${UPLOAD_MAX_FILES} files and ${UPLOAD_MAX_FIELDS} form fields.`],
+  LIMIT_FIELD_VALUE: [ErrorTypes.INVALID_DATA, "field_too_large", `A form field may be at most ${UPLOAD_MAX_FIELD_BYTES} bytes.`],
+  LIMIT_FIELD_KEY: [ErrorTypes.INVALID_DATA, "field_name_too_long", "A form field name may be at most 100 bytes."],
+  MISSING_FIELD_NAME: [ErrorTypes.INVALID_DATA, "invalid_upload", "Every multipart part needs a field name."],
 }
 
 /**
@@ -45,16 +45,16 @@ const multerErrors: Record<string, [number, string, string]> = {
 export function receiveUploads(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const declared = req.headers["content-length"]
   if (declared === undefined) {
-    return next(new CoopstallError(411, "length_required", "Send the upload with a Content-Length header (browsers and HTTP clients do this for form data)."))
+    return next(new CoopstallError(ErrorTypes.LENGTH_REQUIRED, "length_required", "Send the upload with a Content-Length header (browsers and HTTP clients do this for form data)."))
   }
   // Node refuses a malformed Content-Length itself; a body is never read past the declared length.
   if (Number(declared) > UPLOAD_MAX_REQUEST_BYTES) {
-    return next(new CoopstallError(413, "request_too_large", `An upload request may be at most ${mb(UPLOAD_MAX_REQUEST_BYTES)} in all; send fewer or smaller files at a time.`))
+    return next(new CoopstallError(ErrorTypes.PAYLOAD_TOO_LARGE, "request_too_large", `An upload request may be at most ${mb(UPLOAD_MAX_REQUEST_BYTES)} in all; send fewer or smaller files at a time.`))
   }
-  upload(req as any, res as any, (err: any) => {
+  upload(req, res, (err?: unknown) => {
     if (!err) return next()
-    const known = multerErrors[err.code]
+    const known = multerErrors[String(errorFields(err).code)]
     if (known) return next(new CoopstallError(...known))
-    next(new CoopstallError(400, "invalid_upload", `The upload could not be read as multipart/form-data: ${err.message}`))
+    next(new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_upload", `The upload could not be read as multipart/form-data: ${messageOf(err)}`))
   })
 }

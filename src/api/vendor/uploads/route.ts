@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { randomBytes } from "node:crypto"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { inertStaticActive } from "../../../medusa-internals/inert-static"
 import { evidencePrefix } from "../../../workflows/certification/steps/validate-submission"
 import { storeCooperativeFilesWorkflow } from "../../../workflows/upload/store-cooperative-files"
@@ -25,20 +25,20 @@ type Received = { originalname: string; buffer: Buffer }
  * bytes count against the cooperative's storage quota. Nothing is stored unless every file passes.
  */
 export const POST = async (req: VendorRequest, res: MedusaResponse) => {
-  const files = ((req as any).files ?? []) as Received[]
-  if (!files.length) throw new CoopstallError(400, "no_files", "Send one or more files as multipart/form-data in the field `files`.")
+  const files: Received[] = Array.isArray(req.files) ? req.files : []
+  if (!files.length) throw new CoopstallError(ErrorTypes.INVALID_DATA, "no_files", "Send one or more files as multipart/form-data in the field `files`.")
   const label = (f: Received, i: number) => `file ${i + 1} (${JSON.stringify(f.originalname.slice(0, 80))})`
   const empty = files.findIndex((f) => !f.buffer.length)
-  if (empty >= 0) throw new CoopstallError(400, "empty_file", `${label(files[empty], empty)} is empty.`)
+  if (empty >= 0) throw new CoopstallError(ErrorTypes.INVALID_DATA, "empty_file", `${label(files[empty], empty)} is empty.`)
 
   const sniffed = await Promise.all(files.map((f) => sniffEvidenceType(f.buffer)))
   const refused = sniffed.map((s, i) => (s.accepted ? null : `${label(files[i], i)} is ${s.detected ?? "of no recognised type"}`)).filter(Boolean)
   if (refused.length) {
-    throw new CoopstallError(415, "unsupported_file_type", `Only PDF, JPEG, PNG and WebP files are accepted, judged by their content: ${refused.join("; ")}.`)
+    throw new CoopstallError(ErrorTypes.UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type", `Only PDF, JPEG, PNG and WebP files are accepted, judged by their content: ${refused.join("; ")}.`)
   }
   // Files on local disk are served by Medusa at /static; never store one it would serve live.
   if (!inertStaticActive()) {
-    throw new CoopstallError(503, "uploads_unavailable", "Uploads are switched off: the server cannot guarantee that stored files are served inert.")
+    throw new CoopstallError(ErrorTypes.UNAVAILABLE, "uploads_unavailable", "Uploads are switched off: the server cannot guarantee that stored files are served inert.")
   }
 
   const prefix = evidencePrefix(req.tenant.cooperative.id)
@@ -55,6 +55,6 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
     },
   })
   res.status(201).json({
-    files: result.map((f: any, i: number) => ({ id: f.id, url: f.url, mime_type: sniffed[i].accepted!.mime, size: files[i].buffer.length })),
+    files: result.map((f, i) => ({ id: f.id, url: f.url, mime_type: sniffed[i].accepted!.mime, size: files[i].buffer.length })),
   })
 }

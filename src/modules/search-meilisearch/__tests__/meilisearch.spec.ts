@@ -1,12 +1,14 @@
 // The Meilisearch provider against a faked HTTP layer: the real `meilisearch` client runs, and
 // global fetch answers like a Meilisearch server would. No Meilisearch server is involved.
+import type { SearchTypes } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { toMeilisearchFilter } from "../filters"
-import { indexSettings, MeilisearchSearchService } from "../service"
+import { indexSettings, MeilisearchProviderOptions, MeilisearchSearchService } from "../service"
 
-type Call = { method: string; path: string; query: string; body: any }
+type Call = { method: string; path: string; query: string; body: Record<string, any> }
 
-const definition: any = {
+// A definition as the Search module resolves it, without the seed and consume functions the provider never calls.
+const definition = {
   name: "product",
   entity: "product",
   primary_key: "id",
@@ -27,11 +29,11 @@ const definition: any = {
     in_stock: { type: "boolean", filterable: true },
     created_at: { type: "date", filterable: true, sortable: true },
   },
-}
+} as unknown as SearchTypes.ResolvedSearchIndexDefinition
 
 describe("Meilisearch provider (HTTP faked)", () => {
   let calls: Call[]
-  let replies: ((call: Call) => any)[]
+  let replies: ((call: Call) => unknown)[]
   let taskUid: number
   const realFetch = globalThis.fetch
 
@@ -43,9 +45,9 @@ describe("Meilisearch provider (HTTP faked)", () => {
     calls = []
     replies = []
     taskUid = 0
-    globalThis.fetch = jest.fn(async (input: any, init: any = {}) => {
+    globalThis.fetch = jest.fn(async (input: string | URL | Request, init: RequestInit = {}) => {
       const url = new URL(String(input))
-      const call = { method: init.method ?? "GET", path: url.pathname, query: url.search, body: init.body ? JSON.parse(init.body) : undefined }
+      const call = { method: init.method ?? "GET", path: url.pathname, query: url.search, body: init.body ? JSON.parse(String(init.body)) : undefined }
       calls.push(call)
       if (call.method === "GET" && call.path.startsWith("/tasks/")) {
         const uid = Number(call.path.split("/")[2])
@@ -58,13 +60,13 @@ describe("Meilisearch provider (HTTP faked)", () => {
       }
       if (call.method === "GET" && /^\/indexes\/[^/]+$/.test(call.path)) return answer(200, { uid: "product_v1", primaryKey: "id" })
       return answer(202, enqueued())
-    }) as any
+    }) as typeof fetch
   })
   afterAll(() => {
     globalThis.fetch = realFetch
   })
 
-  const provider = (options: any = {}) =>
+  const provider = (options: Partial<MeilisearchProviderOptions> = {}) =>
     new MeilisearchSearchService({}, { host: "http://meili.test:7700", api_key: "key", task_interval_ms: 1, ...options })
 
   it("creates the index with the definition's settings, searchable attributes in weight order", async () => {
@@ -175,8 +177,8 @@ describe("Meilisearch provider (HTTP faked)", () => {
             { field: "min_price", type: "range", ranges: [{ key: "cheap", to: 100000 }, { key: "dear", from: 100000 }] },
           ],
         },
-      } as any,
-      { index: cooperative, q: "da hen", attributes_to_retrieve: ["name"], pagination: { take: 5 } } as any,
+      } as SearchTypes.ProviderSearchQuery,
+      { index: cooperative, q: "da hen", attributes_to_retrieve: ["name"], pagination: { take: 5 } } as SearchTypes.ProviderSearchQuery,
     ])
     const request = calls.find((c) => c.path === "/multi-search")!
     expect(calls.filter((c) => c.path === "/multi-search")).toHaveLength(1)
@@ -215,20 +217,20 @@ describe("Meilisearch provider (HTTP faked)", () => {
         ? answer(404, { message: "Index `product_v0` not found.", code: "index_not_found", type: "invalid_request", link: "" })
         : undefined
     )
-    await expect(provider().search({ index: definition, attributes_to_retrieve: [] } as any)).rejects.toMatchObject({
+    await expect(provider().search({ index: definition, attributes_to_retrieve: [] } as SearchTypes.ProviderSearchQuery)).rejects.toMatchObject({
       type: MedusaError.Types.NOT_FOUND,
     })
   })
 
   it("rejects what Meilisearch cannot express instead of approximating it", async () => {
-    await expect(provider().search({ index: definition, attributes_to_retrieve: [], pagination: { cursor: "x" } } as any)).rejects.toThrow(/cursor/)
+    await expect(provider().search({ index: definition, attributes_to_retrieve: [], pagination: { cursor: "x" } } as SearchTypes.ProviderSearchQuery)).rejects.toThrow(/cursor/)
     expect(() => toMeilisearchFilter({ title: { $like: "tra" } }, definition.fields)).toThrow(/substring/)
     expect(() => toMeilisearchFilter({ title: { $prefix: "tra" } }, definition.fields)).toThrow(MedusaError)
   })
 })
 
 describe("the module's filter language as Meilisearch filter expressions", () => {
-  const f = (filters: any) => toMeilisearchFilter(filters, definition.fields)
+  const f = (filters: SearchTypes.SearchFilters) => toMeilisearchFilter(filters, definition.fields)
 
   it("compiles equality, membership, ranges and nulls", () => {
     expect(f({ province: "Huế" })).toBe('province = "Huế"')

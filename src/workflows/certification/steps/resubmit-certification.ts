@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { CERTIFICATION_MODULE, CertificationModuleService, CertificationSubject, REVIEW_TRANSITIONS } from "../../../modules/certification"
 import type { Actor, CertificateRow, CertificationChange, OcopRatingRow } from "../../../modules/certification/service"
 
@@ -30,7 +30,7 @@ export const resubmitCertificationStep = createStep(
       : await service.listCertificates({ id: input.id }, { relations: ["products"] })
     if (!REVIEW_TRANSITIONS.resubmit.from.includes(current.status)) {
       throw new CoopstallError(
-        409,
+        ErrorTypes.CONFLICT,
         "not_editable",
         `This ${isRating ? "rating" : "certificate"} is ${current.status}; only submitted or rejected ones can be changed and resubmitted. Submit a new one instead.`
       )

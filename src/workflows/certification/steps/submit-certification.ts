@@ -1,11 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CERTIFICATION_MODULE, CertificationModuleService, CertificationSubject } from "../../../modules/certification"
 import type { Actor, CertificationChange } from "../../../modules/certification/service"
+import type { SubmissionFields } from "./validate-submission"
 
 export type SubmitCertificationInput = Actor & {
   subject_type: CertificationSubject
   /** Fields of the rating or certificate; certificates also carry `product_ids`. */
-  fields: Record<string, any>
+  fields: SubmissionFields
 }
 
 /** Creates a rating or certificate under review, with the first line of its history. */
@@ -13,15 +14,15 @@ export const submitCertificationStep = createStep(
   "submit-certification",
   async (input: SubmitCertificationInput, { container }) => {
     const service: CertificationModuleService = container.resolve(CERTIFICATION_MODULE)
-    let created: any
+    let created: { id: string; cooperative_id: string; product_id?: string }
     let product_ids: string[]
     if (input.subject_type === "ocop_rating") {
       created = await service.createOcopRatings({ ...input.fields, status: "submitted" } as any)
-      product_ids = [created.product_id]
+      product_ids = [created.product_id!]
     } else {
       const { product_ids: covered, ...fields } = input.fields
-      created = await service.createCertificates({ ...fields, status: "submitted", products: covered.map((product_id: string) => ({ product_id })) } as any)
-      product_ids = covered
+      created = await service.createCertificates({ ...fields, status: "submitted", products: (covered ?? []).map((product_id) => ({ product_id })) } as any)
+      product_ids = covered ?? []
     }
     const review = await service.createCertificationReviews({
       subject_type: input.subject_type,

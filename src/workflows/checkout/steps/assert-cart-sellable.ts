@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { formatVnd, MAX_VND } from "../../../lib/money"
 import { assertVariantsSellable } from "../read/sellable"
 
@@ -12,7 +12,7 @@ export const assertCartSellableStep = createStep(
   "assert-cart-sellable",
   async ({ cart }: { cart: { total?: unknown; items?: { variant_id?: string | null }[] } }, { container }) => {
     if (Number(cart.total ?? 0) > MAX_VND) {
-      throw new CoopstallError(400, "purchase_too_large", `A purchase can be at most ${formatVnd(MAX_VND)}; split it into several.`)
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "purchase_too_large", `A purchase can be at most ${formatVnd(MAX_VND)}; split it into several.`)
     }
     await assertVariantsSellable(container, (cart.items ?? []).map((item) => item.variant_id))
     return new StepResponse(undefined)

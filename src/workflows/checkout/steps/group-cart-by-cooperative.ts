@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { cooperativeIdsOfProducts } from "../../cooperative/read/ownership"
 
 export type CooperativePart = {
@@ -12,7 +12,22 @@ export type CooperativePart = {
   total: number
 }
 
-const itemName = (item: any) => `"${item.product_title ?? item.title}${item.variant_title ? ` – ${item.variant_title}` : ""}"`
+/** What the split reads of a cart loaded with Medusa's completion fields. */
+export type CartToSplit = {
+  items?: CartItemToSplit[] | null
+  shipping_methods?: { id: string; name?: string | null; total?: unknown; shipping_option?: { shipping_profile_id?: string | null } | null }[] | null
+}
+type CartItemToSplit = {
+  id: string
+  product_id?: string | null
+  product_title?: string | null
+  title?: string | null
+  variant_title?: string | null
+  total?: unknown
+  requires_shipping?: boolean | null
+}
+
+const itemName = (item: CartItemToSplit) => `"${item.product_title ?? item.title}${item.variant_title ? ` – ${item.variant_title}` : ""}"`
 
 /**
  * Splits a cart into one part per cooperative, in the order the shopper added them. Every item
@@ -21,12 +36,12 @@ const itemName = (item: any) => `"${item.product_title ?? item.title}${item.vari
  */
 export const groupCartByCooperativeStep = createStep(
   "group-cart-by-cooperative",
-  async ({ cart }: { cart: any }, { container }) => {
-    const items: any[] = cart.items ?? []
+  async ({ cart }: { cart: CartToSplit }, { container }) => {
+    const items = cart.items ?? []
     const owners = await cooperativeIdsOfProducts(container, [...new Set(items.map((i) => i.product_id).filter(Boolean))] as string[])
     const cooperativeIds = [...new Set(owners.values())]
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const cooperatives: any[] = cooperativeIds.length
+    const cooperatives = cooperativeIds.length
       ? (
           await query.graph({
             entity: "cooperative",
@@ -35,13 +50,13 @@ export const groupCartByCooperativeStep = createStep(
           })
         ).data
       : []
-    const byId = new Map<string, any>(cooperatives.map((c) => [c.id, c]))
+    const byId = new Map(cooperatives.map((c) => [c.id, c]))
 
     const parts = new Map<string, CooperativePart & { needs_shipping: boolean; profile_id?: string }>()
     for (const item of items) {
-      const cooperative = byId.get(owners.get(item.product_id) ?? "")
+      const cooperative = byId.get(owners.get(item.product_id ?? "") ?? "")
       if (!cooperative) {
-        throw new CoopstallError(400, "product_without_cooperative", `${itemName(item)} belongs to no cooperative and cannot be sold.`)
+        throw new CoopstallError(ErrorTypes.INVALID_DATA, "product_without_cooperative", `${itemName(item)} belongs to no cooperative and cannot be sold.`)
       }
       let part = parts.get(cooperative.id)
       if (!part) {
@@ -63,10 +78,10 @@ export const groupCartByCooperativeStep = createStep(
 
     const partByProfile = new Map([...parts.values()].filter((p) => p.profile_id).map((p) => [p.profile_id!, p]))
     for (const method of cart.shipping_methods ?? []) {
-      const part = partByProfile.get(method.shipping_option?.shipping_profile_id)
+      const part = partByProfile.get(method.shipping_option?.shipping_profile_id ?? "")
       if (!part) {
         throw new CoopstallError(
-          400,
+          ErrorTypes.INVALID_DATA,
           "shipping_method_without_items",
           `The shipping method "${method.name}" is for a cooperative with nothing in this cart: remove it or choose again.`
         )
@@ -77,7 +92,7 @@ export const groupCartByCooperativeStep = createStep(
     for (const part of parts.values()) {
       if (part.needs_shipping && part.shipping_method_ids.length !== 1) {
         throw new CoopstallError(
-          400,
+          ErrorTypes.INVALID_DATA,
           "shipping_method_required",
           `Choose one shipping option of ${part.cooperative.name} for ${items
             .filter((i) => part.item_ids.includes(i.id))

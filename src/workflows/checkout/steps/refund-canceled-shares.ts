@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_GROUP_MODULE, OrderGroupModuleService, PaymentShare } from "../../../modules/order-group"
 import { hasFailedDelivery } from "../../order/utils/order-progress"
 import { refundOrderRemainder, ShareRefund } from "../../order/steps/refund-cooperative-share"
+import { messageOf } from "../../../lib/errors"
 
 export type CanceledShareRefund = ShareRefund & { order_id: string }
 
@@ -18,7 +19,7 @@ export const refundCanceledSharesStep = createStep(
   "refund-canceled-shares",
   async (input: { order_group_id?: string; payment_id?: string; created_by?: string }, { container }) => {
     const groups = container.resolve(ORDER_GROUP_MODULE) as OrderGroupModuleService
-    let group: any
+    let group: { shares: unknown } | undefined
     if (input.order_group_id) [group] = await groups.listOrderGroups({ id: input.order_group_id })
     else if (input.payment_id) {
       const [payment] = await container.resolve(Modules.PAYMENT).listPayments({ id: input.payment_id }, { select: ["payment_collection_id"] })
@@ -33,7 +34,7 @@ export const refundCanceledSharesStep = createStep(
       filters: { id: shares.map((s) => s.order_id) },
     })
     const refunds: CanceledShareRefund[] = []
-    for (const order of orders as any[]) {
+    for (const order of orders) {
       // A parcel that came back (it may have left before the money arrived) is as undelivered as a canceled order.
       if (order.status !== "canceled" && !hasFailedDelivery(order)) continue
       // One order's failure (a lock held too long) must not undo the capture nor stop the others:
@@ -41,8 +42,8 @@ export const refundCanceledSharesStep = createStep(
       try {
         const refund = await refundOrderRemainder(container, { order_id: order.id, created_by: input.created_by })
         if (refund) refunds.push({ order_id: order.id, ...refund })
-      } catch (e: any) {
-        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`refunds: canceled order ${order.id}'s share was not refunded at capture: ${e?.message ?? e}`)
+      } catch (e) {
+        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`refunds: canceled order ${order.id}'s share was not refunded at capture: ${messageOf(e)}`)
       }
     }
     return new StepResponse(refunds)

@@ -1,6 +1,6 @@
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 
 export type StockToReserve = {
   line_item_id: string
@@ -38,7 +38,7 @@ export const reserveCooperativeStockStep = createStep(
         if (MathBN.lt(available, quantity)) {
           const left = Math.max(0, Number(available))
           throw new CoopstallError(
-            409,
+            ErrorTypes.CONFLICT,
             "out_of_stock",
             `${item.label} is out of stock: ${left} left, ${quantity} wanted. Lower the quantity or remove it from the cart.`
           )

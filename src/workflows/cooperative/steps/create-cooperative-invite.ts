@@ -21,7 +21,7 @@ export const createCooperativeInviteStep = createStep(
       token_hash: hashInviteToken(token),
       expires_at: new Date(Date.now() + INVITE_VALID_DAYS * 24 * 3600 * 1000),
     })
-    const { token_hash, ...visible } = invite as any
+    const { token_hash: _hash, ...visible } = invite
     return new StepResponse({ invite: visible, token }, invite.id)
   },
   async (id, { container }) => {

@@ -16,7 +16,7 @@ export const createCooperativeStep = createStep(
     const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
     const cooperative = await service
       .createCooperatives({ ...input.cooperative, status: "pending" })
-      .catch((err: any) => {
+      .catch((err) => {
         // Two registrations racing past the uniqueness check: the partial unique indexes decide.
         if (!isUniqueViolation(err)) throw err
         const message = String(err?.message ?? "")

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { emailCooperativeInvite } from "../../../notifications/invites"
+import { messageOf } from "../../../lib/errors"
 
 /**
  * Emails the invitation with its link, here because only this workflow holds the token. Best
@@ -10,8 +11,8 @@ import { emailCooperativeInvite } from "../../../notifications/invites"
 export const emailCooperativeInviteStep = createStep("email-cooperative-invite", async (input: { invite_id: string; token: string }, { container }) => {
   try {
     await emailCooperativeInvite(container, input.invite_id, input.token)
-  } catch (err: any) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`invite ${input.invite_id}: the invitation email was not sent: ${err?.message ?? err}`)
+  } catch (err) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`invite ${input.invite_id}: the invitation email was not sent: ${messageOf(err)}`)
   }
   return new StepResponse(undefined)
 })

@@ -35,12 +35,12 @@ export const deleteReleasedSignInsStep = createStep(
     const auth = container.resolve(Modules.AUTH)
     for (const user of users) {
       const identities = await auth.listProviderIdentities({ entity_id: user.email, provider: "emailpass" }, { relations: ["auth_identity"] })
-      for (const identity of identities as any[]) {
+      for (const identity of identities) {
         const authIdentity = identity.auth_identity
         if (!authIdentity || cooperativeUserIdInAppMetadata(authIdentity.app_metadata) !== user.id) continue
         const otherActors = Object.entries(authIdentity.app_metadata ?? {}).filter(([key, value]) => key !== "vendor_id" && key.endsWith("_id") && value)
         if (otherActors.length) {
-          const { vendor_id, ...rest } = authIdentity.app_metadata
+          const { vendor_id: _vendor, ...rest } = authIdentity.app_metadata ?? {}
           await auth.updateAuthIdentities({ id: authIdentity.id, app_metadata: rest })
         } else {
           await auth.deleteAuthIdentities([authIdentity.id])

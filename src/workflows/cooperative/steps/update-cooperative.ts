@@ -9,7 +9,7 @@ export const updateCooperativeStep = createStep(
   async ({ id, ...changes }: UpdateCooperativeStepInput, { container }) => {
     const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
     const before = await service.retrieveCooperative(id)
-    const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as any)[field] ?? null]))
+    const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as Record<string, unknown>)[field] ?? null]))
     const updated = await service.updateCooperatives({ id, ...changes } as any)
     return new StepResponse(updated, { id, ...previous })
   },

@@ -42,7 +42,8 @@ type Check = {
   what: string
   /** Ids the check needs besides `id` (a nested record's parent). */
   parents?: string[]
-  owns: (c: MedusaContainer, cooperativeId: string, record: any) => Promise<boolean>
+  /** `record` carries the id and, for a nested record, its parents' ids (checked non-empty before). */
+  owns: (c: MedusaContainer, cooperativeId: string, record: { id: string; [parent: string]: string }) => Promise<boolean>
 }
 
 const cooperatives = (c: MedusaContainer): CooperativeModuleService => c.resolve(COOPERATIVE_MODULE)
@@ -65,7 +66,7 @@ export const CHECKS: Record<CooperativeRecord["kind"], Check> = {
     parents: ["user_id"],
     owns: async (c, coop, { id, user_id }) => {
       if (!(await CHECKS.cooperative_user.owns(c, coop, { id: user_id }))) return false
-      const [identity] = await c.resolve(Modules.AUTH).listAuthIdentities({ id }, { select: ["id", "app_metadata"] })
+      const [identity] = await c.resolve(Modules.AUTH).listAuthIdentities({ id: [id] }, { select: ["id", "app_metadata"] })
       return !!identity && cooperativeUserIdInAppMetadata(identity.app_metadata) === user_id
     },
   },
@@ -92,7 +93,7 @@ export const CHECKS: Record<CooperativeRecord["kind"], Check> = {
         fields: ["fulfillment_sets.service_zones.id"],
         filters: { id: locationId },
       })
-      return (data[0] as any)?.fulfillment_sets?.some((set: any) => set.service_zones?.some((zone: any) => zone.id === id)) ?? false
+      return data[0]?.fulfillment_sets?.some((set) => set?.service_zones?.some((zone) => zone?.id === id)) ?? false
     },
   },
   shipping_option: { what: "Shipping option", owns: (c, coop, { id }) => ownsShippingOption(c, coop, id) },

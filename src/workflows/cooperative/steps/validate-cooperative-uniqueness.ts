@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { conflict } from "../../../lib/errors"
-import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
+import { COOPERATIVE_MODULE, CooperativeModuleService, type CooperativeStatus } from "../../../modules/cooperative"
 
 export type ValidateCooperativeUniquenessInput = {
   cooperative_id?: string
@@ -10,7 +10,7 @@ export type ValidateCooperativeUniquenessInput = {
 }
 
 /** Statuses that hold a handle and a tax code: every one but rejected (as the partial unique indexes say). */
-const HOLDING_STATUSES = ["pending", "approved", "suspended"]
+const HOLDING_STATUSES: CooperativeStatus[] = ["pending", "approved", "suspended"]
 
 /**
  * Answers 409 with a code naming the taken field; the unique indexes remain the backstop for races.
@@ -21,8 +21,8 @@ export const validateCooperativeUniquenessStep = createStep(
   "validate-cooperative-uniqueness",
   async (input: ValidateCooperativeUniquenessInput, { container }) => {
     const service: CooperativeModuleService = container.resolve(COOPERATIVE_MODULE)
-    const holders = async (filter: Record<string, string>) =>
-      (await service.listCooperatives({ ...filter, status: HOLDING_STATUSES } as any, { select: ["id", "status"] })).filter(
+    const holders = async (filter: { handle: string } | { tax_code: string }) =>
+      (await service.listCooperatives({ ...filter, status: HOLDING_STATUSES }, { select: ["id", "status"] })).filter(
         (r) => r.id !== input.cooperative_id
       )
 

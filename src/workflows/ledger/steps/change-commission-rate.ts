@@ -1,11 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { conflict, notFound } from "../../../lib/errors"
+import { conflict, notFound, errorFields } from "../../../lib/errors"
 import { CommissionRateChangeRequest, LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 
 /** What a route asks for: the change, who asks (an admin user id) and why. */
 export type ChangeCommissionRateInput = DistributiveOmit<CommissionRateChangeRequest, "actor_email"> & { actor_id: string | null }
-type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 export const commissionRateExists = () =>
   conflict("commission_rate_exists", "A rate for this target already exists: change its rate instead (POST /admin/commission-rates/:id).")
@@ -24,10 +24,11 @@ export const changeCommissionRateStep = createStep("change-commission-rate", asy
     } as CommissionRateChangeRequest)
     if (!result) throw notFound("Commission rate", "id" in input ? input.id : undefined)
     return new StepResponse(result)
-  } catch (err: any) {
+  } catch (err) {
+    const e = errorFields(err)
     // Two admins creating the same target at once: the unique index decides, the loser writes nothing
     // (Medusa's transaction wrapper turns 23505 into "Commission rate with … already exists.").
-    if (input.action === "create" && (err?.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(err?.message)))) throw commissionRateExists()
+    if (input.action === "create" && (e.code === "23505" || /duplicate key|unique constraint|already exists/i.test(String(e.message)))) throw commissionRateExists()
     throw err
   }
 })

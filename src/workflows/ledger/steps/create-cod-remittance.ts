@@ -13,7 +13,7 @@ export type CodRemittanceInput = {
   source?: "admin" | "csv"
 }
 
-const same = (a: any, input: CodRemittanceInput) =>
+const same = (a: { amount: unknown; reference?: string | null; carrier: string }, input: CodRemittanceInput) =>
   Number(a.amount) === input.amount && (a.reference ?? null) === (input.reference ?? null) && a.carrier === input.carrier
 
 /**
@@ -30,7 +30,7 @@ export const findCodRemittanceStep = createStep("find-cod-remittance", async (in
       `Order ${input.order_id} already has a remittance (${existing.carrier}, ${existing.amount} đồng, reference ${existing.reference ?? "none"}); a different one is refused.`
     )
   }
-  return new StepResponse({ existing: (existing as any) ?? null })
+  return new StepResponse({ existing: existing ?? null })
 })
 
 /** Writes the remittance; compensation removes it when the capture after it fails. */
@@ -51,7 +51,7 @@ export const createCodRemittanceStep = createStep(
         source: input.source ?? "admin",
       },
     ])
-    return new StepResponse(created as any, (created as any).id as string)
+    return new StepResponse(created, created.id)
   },
   async (id, { container }) => {
     if (!id) return

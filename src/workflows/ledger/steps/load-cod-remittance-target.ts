@@ -1,8 +1,11 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import CooperativeOrderLink from "../../../links/cooperative-order"
-import { conflict, CoopstallError, notFound } from "../../../lib/errors"
+import { conflict, CoopstallError, notFound, ErrorTypes } from "../../../lib/errors"
 import { orderPurchase } from "../read/paid-in"
+
+/** What is read of the order. */
+type OrderRow = { id: string; display_id: number | null; status: string; canceled_at: Date | string | null; currency_code: string | null }
 
 export type CodRemittanceTarget = {
   order_id: string
@@ -28,8 +31,8 @@ export const loadCodRemittanceTargetStep = createStep(
       query.graph({ entity: "order", fields: ["id", "display_id", "status", "canceled_at", "currency_code"], filters: { id: order_id } }),
       query.graph({ entity: CooperativeOrderLink.entryPoint, fields: ["cooperative_id"], filters: { order_id } }),
     ])
-    const order: any = orders[0]
-    const cooperativeId: string | undefined = (links[0] as any)?.cooperative_id
+    const order = orders[0] as OrderRow | undefined
+    const cooperativeId: string | undefined = links[0]?.cooperative_id
     const purchase = order && cooperativeId ? await orderPurchase(container, order.id) : null
     if (!order || !cooperativeId || !purchase?.share) throw notFound("Order", order_id)
     if (purchase.method !== "cod") {
@@ -42,14 +45,14 @@ export const loadCodRemittanceTargetStep = createStep(
       throw conflict("order_canceled", `Order #${order.display_id} was canceled: no cash was collected for it.`)
     }
     if (amount !== Math.round(Number(purchase.share.amount))) {
-      throw new CoopstallError(422, "remittance_amount_mismatch", `The remittance for order #${order.display_id} must be its share, ${purchase.share.amount} đồng; got ${amount}.`, [
+      throw new CoopstallError(ErrorTypes.UNPROCESSABLE, "remittance_amount_mismatch", `The remittance for order #${order.display_id} must be its share, ${purchase.share.amount} đồng; got ${amount}.`, [
         { path: "amount", message: `must be ${purchase.share.amount}` },
       ])
     }
-    const { data: collections } = purchase.payment_collection_id
-      ? await query.graph({ entity: "payment_collection", fields: ["payments.id", "payments.canceled_at"], filters: { id: purchase.payment_collection_id } })
-      : { data: [] as any[] }
-    const payment = ((collections[0] as any)?.payments ?? []).find((p: any) => !p.canceled_at)
+    const payments = purchase.payment_collection_id
+      ? (await query.graph({ entity: "payment_collection", fields: ["payments.id", "payments.canceled_at"], filters: { id: purchase.payment_collection_id } })).data[0]?.payments ?? []
+      : []
+    const payment = payments.find((p) => p && !p.canceled_at)
     if (!payment) throw conflict("not_payable", `The purchase of order #${order.display_id} has no open payment to capture the remittance on.`)
     const target: CodRemittanceTarget = {
       order_id: order.id,

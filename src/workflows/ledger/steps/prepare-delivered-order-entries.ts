@@ -17,17 +17,33 @@ const ORDER_FIELDS = [
   "fulfillments.items.line_item_id", "fulfillments.items.quantity",
 ]
 
+/** What delivery is judged on: the order's status, items and fulfilments, as ORDER_FIELDS reads them. */
+export type DeliveryRow = {
+  status?: string | null
+  canceled_at?: Date | string | null
+  items?: ({ id: string; quantity: unknown } | null)[] | null
+  fulfillments?: ({
+    id?: string
+    canceled_at?: Date | string | null
+    delivered_at?: Date | string | null
+    metadata?: Record<string, unknown> | null
+    items?: ({ line_item_id?: string | null; quantity: unknown } | null)[] | null
+  } | null)[] | null
+}
+
 /** When every item of the order sits in a delivered fulfilment: the last delivery's instant; else null. */
-export function fullyDeliveredAt(order: any): Date | null {
+export function fullyDeliveredAt(order: DeliveryRow): Date | null {
   if (order.status === "canceled" || order.canceled_at) return null
   // A parcel came back: never a sale, even if Medusa's own admin route marks another parcel delivered.
   if (hasFailedDelivery(order)) return null
-  const delivered = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at && f.delivered_at)
+  const delivered = (order.fulfillments ?? []).filter((f) => f && !f.canceled_at && f.delivered_at)
   const deliveredQty = new Map<string, number>()
-  for (const f of delivered) for (const i of f.items ?? []) deliveredQty.set(i.line_item_id, (deliveredQty.get(i.line_item_id) ?? 0) + Number(i.quantity))
+  for (const f of delivered) {
+    for (const i of f?.items ?? []) if (i?.line_item_id) deliveredQty.set(i.line_item_id, (deliveredQty.get(i.line_item_id) ?? 0) + Number(i.quantity))
+  }
   const items = order.items ?? []
-  if (!items.length || items.some((i: any) => (deliveredQty.get(i.id) ?? 0) < Number(i.quantity))) return null
-  return new Date(Math.max(...delivered.map((f: any) => new Date(f.delivered_at).getTime())))
+  if (!items.length || items.some((i) => !i || (deliveredQty.get(i.id) ?? 0) < Number(i.quantity))) return null
+  return new Date(Math.max(...delivered.map((f) => new Date(f!.delivered_at!).getTime())))
 }
 
 /**
@@ -52,8 +68,8 @@ export const prepareDeliveredOrderEntriesStep = createStep(
       query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } }),
       query.graph({ entity: CooperativeOrderLink.entryPoint, fields: ["cooperative_id"], filters: { order_id } }),
     ])
-    const order: any = orders[0]
-    const cooperativeId: string | undefined = (links[0] as any)?.cooperative_id
+    const order = orders[0]
+    const cooperativeId: string | undefined = links[0]?.cooperative_id
     const deliveredAt = order && cooperativeId ? fullyDeliveredAt(order) : null
     if (!order || !cooperativeId || !deliveredAt) {
       return new StepResponse({ entries: [] as LedgerEntryInput[], delivered: false, awaiting_payment: false })
@@ -70,15 +86,17 @@ export const prepareDeliveredOrderEntriesStep = createStep(
       return new StepResponse({ entries: [] as LedgerEntryInput[], delivered: true, awaiting_payment: true })
     }
     const availableAt = availability.available_at
-    const items: any[] = order.items
+    const items = (order.items ?? []).filter((i) => i !== null)
+    // Every item of a cooperative's order is one of its products.
+    const productOf = (item: (typeof items)[number]) => item.product_id!
     const itemTotals = items.map((i) => Number(i.total ?? 0))
     const sales = allocateVnd(Math.round(itemTotals.reduce((a, t) => a + t, 0)), itemTotals)
-    const rates = await resolveCommissionRates(container, cooperativeId, items.map((i) => i.product_id))
+    const rates = await resolveCommissionRates(container, cooperativeId, items.map(productOf))
     const common = { cooperative_id: cooperativeId, order_id: order.id, occurred_at: deliveredAt }
 
     const entries: LedgerEntryInput[] = items.flatMap((item, k) => {
       const name = `${item.product_title}${item.variant_title ? ` – ${item.variant_title}` : ""}`
-      const rate = rates.get(item.product_id)!
+      const rate = rates.get(productOf(item))!
       return [
         {
           ...common,
@@ -137,7 +155,7 @@ export const prepareDeliveredOrderEntriesStep = createStep(
 
     if (purchase?.payment_collection_id) {
       const refunds = await refundsOfPaymentCollection(container, purchase.payment_collection_id, purchase.shares)
-      entries.push(...refundEntries(refunds.filter((r) => r.order_id === order.id), new Map([[order.id, cooperativeId]]), new Map([[order.id, order.display_id]])))
+      entries.push(...refundEntries(refunds.filter((r) => r.order_id === order.id), new Map([[order.id, cooperativeId]]), new Map([[order.id, order.display_id as string | number]])))
     }
     return new StepResponse({ entries, delivered: true, awaiting_payment: false })
   }

@@ -13,7 +13,7 @@ export const prepareRefundEntriesStep = createStep("prepare-refund-entries", asy
   const none = new StepResponse({ entries: [] as LedgerEntryInput[], unattributed: [] as string[] })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: payments } = await query.graph({ entity: "payment", fields: ["id", "payment_collection_id"], filters: { id: payment_id } })
-  const collectionId = (payments[0] as any)?.payment_collection_id
+  const collectionId = payments[0]?.payment_collection_id
   if (!collectionId) return none
   const [group] = await (container.resolve(ORDER_GROUP_MODULE) as OrderGroupModuleService).listOrderGroups({ payment_collection_id: collectionId })
   if (!group) return none
@@ -24,9 +24,9 @@ export const prepareRefundEntriesStep = createStep("prepare-refund-entries", asy
 
   const ledger: LedgerModuleService = container.resolve(LEDGER_MODULE)
   const sales = await ledger.listLedgerEntries({ type: "sale", order_id: orderIds }, { select: ["order_id", "cooperative_id"] })
-  const cooperativeOf = new Map(sales.map((s: any) => [s.order_id as string, s.cooperative_id as string]))
+  const cooperativeOf = new Map(sales.map((s) => [s.order_id as string, s.cooperative_id as string]))
   const { data: orders } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: [...cooperativeOf.keys()] } })
-  const displayIdOf = new Map(orders.map((o: any) => [o.id, o.display_id]))
+  const displayIdOf = new Map(orders.map((o) => [o.id, o.display_id as string | number]))
   return new StepResponse({
     entries: refundEntries(refunds, cooperativeOf, displayIdOf),
     unattributed: refunds.filter((r) => !r.order_id).map((r) => r.refund_id),

@@ -23,10 +23,10 @@ export async function refundOrderRemainder(
       const { payment } = refundable
       const amount = refundable.refundable
       // The refund names its order, so the ledger can tell whose share went back (see workflows/ledger/read/refunds.ts).
-      const refunded: any = await container
+      const refunded = await container
         .resolve(Modules.PAYMENT)
         .refundPayment({ payment_id: payment.id, amount, created_by, metadata: { order_id } })
-      const refund = (refunded?.refunds ?? []).find((r: any) => !payment.refund_ids.includes(r.id))
+      const refund = (refunded?.refunds ?? []).find((r) => !payment.refund_ids.includes(r.id))
       await container.resolve(Modules.ORDER).addOrderTransactions({
         order_id,
         amount: -amount,

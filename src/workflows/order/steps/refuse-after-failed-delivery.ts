@@ -19,7 +19,7 @@ export const refuseAfterFailedDeliveryStep = createStep(
       fields: ["id", "fulfillments.id", "fulfillments.canceled_at", "fulfillments.metadata"],
       filters: { id: order_id },
     })
-    if (hasFailedDelivery(data[0] as any)) throw conflict("delivery_failed", "A parcel of this order came back (failed delivery); the order can no longer be delivered.")
+    if (hasFailedDelivery(data[0])) throw conflict("delivery_failed", "A parcel of this order came back (failed delivery); the order can no longer be delivered.")
     return new StepResponse(undefined)
   }
 )

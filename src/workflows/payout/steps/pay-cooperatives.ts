@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../../../lib/unique-violation"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../modules/cooperative"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
 import { PAYOUT_MODULE, PayoutModuleService, type PayoutFailure, type SkippedCooperative } from "../../../modules/payout"
+import { errorFields, messageOf } from "../../../lib/errors"
 
 const BATCH = 100
 
@@ -69,7 +70,7 @@ export const payCooperativesStep = createStep(
         // Tells the owners (subscriber); the payout is committed whatever happens to the message.
         await eventBus
           .emit({ name: "payout.created", data: { id, cooperative_id, period: input.period, amount: available, provider: plan.provider } })
-          .catch((err: Error) => logger.warn(`payout ${id}: payout.created not emitted: ${err?.message ?? err}`))
+          .catch((err) => logger.warn(`payout ${id}: payout.created not emitted: ${messageOf(err)}`))
       }
       if (batch.length < BATCH) break
     }
@@ -89,10 +90,10 @@ export const payCooperativesStep = createStep(
  * The database's own words, without the statement the driver puts in front of them (it carries the
  * cooperative's bank account, which has no place in a run's summary).
  */
-function whyNotRecorded(thrown: unknown): string {
-  const err = (thrown ?? {}) as { message?: unknown; code?: unknown; constraint?: unknown }
-  const message = String(err.message ?? thrown)
+function whyNotRecorded(err: unknown): string {
+  const message = messageOf(err)
+  const { code, constraint } = errorFields(err) as { code?: unknown; constraint?: unknown }
   const native = message.includes(" - ") ? message.slice(message.lastIndexOf(" - ") + 3) : message
-  const where = [err.code, err.constraint].filter(Boolean).join(", ")
+  const where = [code, constraint].filter(Boolean).join(", ")
   return `payout not recorded${where ? ` (${where})` : ""}: ${native}`.slice(0, 500)
 }

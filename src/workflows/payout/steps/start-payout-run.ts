@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { conflict, CoopstallError } from "../../../lib/errors"
+import { conflict, CoopstallError, ErrorTypes } from "../../../lib/errors"
+import { configuredPeriodKind, lastEndedPeriod, parsePeriod, periodExample } from "../../../modules/payout/period"
 import { isUniqueViolation } from "../../../lib/unique-violation"
 import { LEDGER_MODULE, LedgerModuleService } from "../../../modules/ledger"
-import { configuredPeriodKind, lastEndedPeriod, parsePeriod, periodExample } from "../../../modules/payout"
 
 export type StartPayoutRunInput = { period?: string; at: string; triggered_by?: string | null }
 
@@ -26,12 +26,12 @@ export const startPayoutRunStep = createStep(
     const at = new Date(input.at)
     const period = input.period ? parsePeriod(input.period, kind) : lastEndedPeriod(at, kind)
     if (!period) {
-      throw new CoopstallError(400, "invalid_period", `"${input.period}" is not a payout period; payouts run per ${kind}, e.g. ${periodExample(kind)}.`, [
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_period", `"${input.period}" is not a payout period; payouts run per ${kind}, e.g. ${periodExample(kind)}.`, [
         { path: "period", message: `must be a ${kind} like ${periodExample(kind)}` },
       ])
     }
     if (period.cutoff > at) {
-      throw new CoopstallError(400, "period_not_ended", `Period ${period.key} ends at ${period.cutoff.toISOString()}; it can be paid from then on.`, [
+      throw new CoopstallError(ErrorTypes.INVALID_DATA, "period_not_ended", `Period ${period.key} ends at ${period.cutoff.toISOString()}; it can be paid from then on.`, [
         { path: "period", message: "has not ended yet" },
       ])
     }

@@ -14,7 +14,7 @@ export const planProductEditStep = createStep("plan-product-edit", async (input:
   )
   if (!product) throw notFound("Product", input.product_id)
   const pending = await (container.resolve(PRODUCT_REVISION_MODULE) as ProductRevisionModuleService).pendingRevision(product.id)
-  const plan: EditPlan = planProductEdit(product as any, pending as any, input.update)
+  const plan: EditPlan = planProductEdit(product, pending, input.update)
   // A new handle is checked when proposed, so the cooperative hears of a clash now rather than the union at publishing.
   const handle = (plan.revision?.handle ?? plan.immediate.handle) as string | undefined
   if (handle && handle !== product.handle) {
@@ -23,5 +23,5 @@ export const planProductEditStep = createStep("plan-product-edit", async (input:
       throw conflict("product_handle_taken", `Another product already uses the handle "${handle}"; choose another handle.`)
     }
   }
-  return new StepResponse({ plan, pending_id: (pending?.id as string | undefined) ?? null })
+  return new StepResponse({ plan, pending_id: pending?.id ?? null })
 })

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError, notFound } from "../../../lib/errors"
+import { CoopstallError, notFound, ErrorTypes } from "../../../lib/errors"
 import { cooperativeIdsOfProducts } from "../../cooperative/read/ownership"
 import { REVIEW_MODULE, ReviewModuleService, ReviewSubject } from "../../../modules/review"
 
@@ -36,31 +36,31 @@ export const checkReviewEligibilityStep = createStep("check-review-eligibility",
   })
   // Someone else's order looks exactly like an unknown one.
   if (!order || order.customer_id !== input.customer_id) throw notFound("Order", input.order_id)
-  if (order.status === "canceled") throw new CoopstallError(409, "order_canceled", "This order was canceled; there is nothing to review.")
+  if (order.status === "canceled") throw new CoopstallError(ErrorTypes.CONFLICT, "order_canceled", "This order was canceled; there is nothing to review.")
 
-  const items = (order.items ?? []).filter(Boolean) as any[]
+  const items = (order.items ?? []).filter((i) => i !== null)
   const delivered = new Set<string>()
-  for (const f of (order.fulfillments ?? []) as any[]) {
+  for (const f of order.fulfillments ?? []) {
     if (!f?.delivered_at || f.canceled_at) continue
-    for (const fi of f.items ?? []) delivered.add(fi.line_item_id)
+    for (const fi of f.items ?? []) if (fi.line_item_id) delivered.add(fi.line_item_id)
   }
-  const owners = await cooperativeIdsOfProducts(container, [...new Set(items.map((i) => i.product_id).filter(Boolean))])
+  const owners = await cooperativeIdsOfProducts(container, [...new Set(items.map((i) => i.product_id).filter((id): id is string => !!id))])
 
   let product_id: string | null = null
   let cooperative_id: string | null
   if (input.subject_type === "product") {
     const bought = items.filter((i) => i.product_id === input.subject_id)
-    if (!bought.length) throw new CoopstallError(403, "not_purchased", "This product is not part of the order; only its buyers can review it.")
+    if (!bought.length) throw new CoopstallError(ErrorTypes.FORBIDDEN, "not_purchased", "This product is not part of the order; only its buyers can review it.")
     if (!bought.some((i) => delivered.has(i.id))) {
-      throw new CoopstallError(409, "not_delivered", "This product has not been delivered yet; it can be reviewed once it has arrived.")
+      throw new CoopstallError(ErrorTypes.CONFLICT, "not_delivered", "This product has not been delivered yet; it can be reviewed once it has arrived.")
     }
     product_id = input.subject_id
     cooperative_id = owners.get(input.subject_id) ?? null
   } else {
-    const sold = items.filter((i) => owners.get(i.product_id) === input.subject_id)
-    if (!sold.length) throw new CoopstallError(403, "not_purchased", "This cooperative sold nothing in the order; only its buyers can review it.")
+    const sold = items.filter((i) => owners.get(i.product_id ?? "") === input.subject_id)
+    if (!sold.length) throw new CoopstallError(ErrorTypes.FORBIDDEN, "not_purchased", "This cooperative sold nothing in the order; only its buyers can review it.")
     if (!sold.some((i) => delivered.has(i.id))) {
-      throw new CoopstallError(409, "not_delivered", "Nothing from this cooperative has been delivered yet; it can be reviewed once it has arrived.")
+      throw new CoopstallError(ErrorTypes.CONFLICT, "not_delivered", "Nothing from this cooperative has been delivered yet; it can be reviewed once it has arrived.")
     }
     cooperative_id = input.subject_id
   }
@@ -78,10 +78,10 @@ export const checkReviewEligibilityStep = createStep("check-review-eligibility",
 })
 
 export const alreadyReviewed = () =>
-  new CoopstallError(409, "already_reviewed", "This order's item (or cooperative) has already been reviewed; each is reviewed once per order.")
+  new CoopstallError(ErrorTypes.CONFLICT, "already_reviewed", "This order's item (or cooperative) has already been reviewed; each is reviewed once per order.")
 
 /** "Nguyễn Minh" → "Minh N.": enough to be human, not enough to identify. */
-function authorName(customer: any): string {
+function authorName(customer?: { first_name?: string | null; last_name?: string | null }): string {
   const first = customer?.first_name?.trim()
   const last = customer?.last_name?.trim()
   if (!first && !last) return "Khách hàng"

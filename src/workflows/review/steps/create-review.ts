@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"
 import { alreadyReviewed, ReviewDraft } from "./check-review-eligibility"
+import { errorFields } from "../../../lib/errors"
 
 /** Writes the review as `pending`. The unique index (order, subject) settles two simultaneous submissions. */
 export const createReviewStep = createStep(
@@ -24,9 +25,10 @@ export const createReviewStep = createStep(
         status: "pending",
       })
       return new StepResponse(review, review.id)
-    } catch (err: any) {
+    } catch (err) {
+      const e = errorFields(err)
       // Medusa reports the unique index (order, subject) as "… already exists." (type invalid_data or duplicate_error).
-      if (err?.type === MedusaError.Types.DUPLICATE_ERROR || /already exists|duplicate key/i.test(String(err?.message))) throw alreadyReviewed()
+      if (e.type === MedusaError.Types.DUPLICATE_ERROR || /already exists|duplicate key/i.test(String(e.message))) throw alreadyReviewed()
       throw err
     }
   },

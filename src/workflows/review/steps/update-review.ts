@@ -1,11 +1,16 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError, notFound } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes, notFound } from "../../../lib/errors"
 import { MODERATION_TRANSITIONS, ModerationAction, REVIEW_MODULE, ReviewModuleService } from "../../../modules/review"
+import type { InferTypeOf, MedusaContainer } from "@medusajs/framework/types"
+import { ShopperReview } from "../../../modules/review/models/shopper-review"
 
-const service = (c: any): ReviewModuleService => c.resolve(REVIEW_MODULE)
+const service = (c: MedusaContainer): ReviewModuleService => c.resolve(REVIEW_MODULE)
 
 const UNDO_FIELDS = ["id", "status", "moderation_reason", "moderated_at", "moderated_by", "published_at", "reply", "replied_at", "replied_by"] as const
-const undoOf = (r: any) => Object.fromEntries(UNDO_FIELDS.map((f) => [f, r[f] ?? null]))
+type ShopperReviewRow = InferTypeOf<typeof ShopperReview>
+/** The fields a moderation or a reply changes, as they were: what compensation writes back. */
+type ReviewUndo = Pick<ShopperReviewRow, (typeof UNDO_FIELDS)[number]>
+const undoOf = (r: ShopperReviewRow) => Object.fromEntries(UNDO_FIELDS.map((f) => [f, r[f] ?? null])) as ReviewUndo
 
 export type ModerateReviewInput = { id: string; action: ModerationAction; reason: string | null; admin_id: string }
 
@@ -16,9 +21,9 @@ export const applyModerationStep = createStep(
     const [review] = await service(container).listShopperReviews({ id: input.id })
     if (!review) throw notFound("Review", input.id)
     const transition = MODERATION_TRANSITIONS[input.action]
-    if (!transition.from.includes(review.status as any)) {
+    if (!(transition.from as readonly string[]).includes(review.status)) {
       throw new CoopstallError(
-        409,
+        ErrorTypes.CONFLICT,
         "invalid_moderation_transition",
         `Cannot ${input.action} a review that is ${review.status}; ${input.action} applies to ${transition.from.join(" or ")} ones.`
       )
@@ -35,7 +40,7 @@ export const applyModerationStep = createStep(
     return new StepResponse({ id: review.id, cooperative_id: review.cooperative_id, product_id: review.product_id, from: review.status, to: transition.to }, undoOf(review))
   },
   async (undo, { container }) => {
-    if (undo) await service(container).updateShopperReviews(undo as any)
+    if (undo) await service(container).updateShopperReviews(undo)
   }
 )
 
@@ -48,13 +53,13 @@ export const applyReplyStep = createStep(
     const [review] = await service(container).listShopperReviews({ id: input.id, cooperative_id: input.cooperative_id })
     if (!review) throw notFound("Review", input.id)
     if (review.status !== "published") {
-      throw new CoopstallError(409, "review_not_published", "Only a published review can be answered.")
+      throw new CoopstallError(ErrorTypes.CONFLICT, "review_not_published", "Only a published review can be answered.")
     }
-    if (review.reply) throw new CoopstallError(409, "already_replied", "This review has already been answered; a cooperative answers a review once.")
+    if (review.reply) throw new CoopstallError(ErrorTypes.CONFLICT, "already_replied", "This review has already been answered; a cooperative answers a review once.")
     await service(container).updateShopperReviews({ id: review.id, reply: input.body, replied_at: new Date(), replied_by: input.user_id })
     return new StepResponse({ id: review.id }, undoOf(review))
   },
   async (undo, { container }) => {
-    if (undo) await service(container).updateShopperReviews(undo as any)
+    if (undo) await service(container).updateShopperReviews(undo)
   }
 )

@@ -11,7 +11,7 @@ export const updateLotStep = createStep(
     const service = traceability(container)
     const [before] = await service.listLots({ id })
     if (!before) throw notFound("Lot")
-    const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as any)[field] ?? null]))
+    const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as Record<string, unknown>)[field] ?? null]))
     const updated = await service.updateLots({ id, ...changes } as any)
     return new StepResponse(updated, { id, ...previous })
   },

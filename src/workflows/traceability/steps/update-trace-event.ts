@@ -11,7 +11,7 @@ export const updateTraceEventStep = createStep(
     const service = traceability(container)
     const [before] = await service.listTraceEvents({ id })
     if (!before) throw notFound("Trace event")
-    const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as any)[field] ?? null]))
+    const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, (before as Record<string, unknown>)[field] ?? null]))
     const updated = await service.updateTraceEvents({ id, ...changes } as any)
     return new StepResponse(updated, { id, ...previous })
   },

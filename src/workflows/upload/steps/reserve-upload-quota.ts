@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../lib/errors"
 import { UPLOAD_MODULE, UploadModuleService } from "../../../modules/upload"
 import type { UploadReservation } from "../../../modules/upload/service"
 
@@ -16,7 +16,7 @@ export const reserveUploadQuotaStep = createStep(
     if (!result.ok) {
       const incoming = input.files.reduce((sum, f) => sum + f.size, 0)
       throw new CoopstallError(
-        413,
+        ErrorTypes.PAYLOAD_TOO_LARGE,
         "storage_quota_exceeded",
         `Your cooperative's files may take at most ${mb(input.quota_bytes)}; ${mb(result.used)} are used and these files need ${mb(incoming)}.`
       )

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CoopstallError } from "../../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../../lib/errors"
 import { importRemittanceStatement } from "../helpers"
+import type { StatementRequest } from "../middlewares"
 
 /**
  * POST /admin/cod-remittances/import: a carrier's remittance statement (text/csv, or JSON { csv }).
@@ -9,7 +10,7 @@ import { importRemittanceStatement } from "../helpers"
  * a file that is not a table at all is refused whole (400).
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const result = await importRemittanceStatement(req.scope, (req as any).statement, req.auth_context.actor_id)
-  if (!result.ok) throw new CoopstallError(result.code === "statement_too_large" ? 413 : 400, result.code, result.message)
+  const result = await importRemittanceStatement(req.scope, (req as AuthenticatedMedusaRequest & StatementRequest).statement, req.auth_context.actor_id)
+  if (!result.ok) throw new CoopstallError(result.code === "statement_too_large" ? ErrorTypes.PAYLOAD_TOO_LARGE : ErrorTypes.INVALID_DATA, result.code, result.message)
   res.json({ summary: result.summary, rows: result.rows })
 }

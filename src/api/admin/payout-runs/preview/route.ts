@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { CoopstallError } from "../../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../../lib/errors"
 import { configuredPeriodKind, lastEndedPeriod, parsePeriod, periodExample } from "../../../../modules/payout"
 import { payoutPreview } from "../../../../workflows/payout/read/payout-preview"
 
@@ -12,7 +12,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const kind = configuredPeriodKind()
   const period = key ? parsePeriod(key, kind) : lastEndedPeriod(new Date(), kind)
   if (!period) {
-    throw new CoopstallError(400, "invalid_period", `"${key}" is not a payout period; payouts run per ${kind}, e.g. ${periodExample(kind)}.`, [
+    throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_period", `"${key}" is not a payout period; payouts run per ${kind}, e.g. ${periodExample(kind)}.`, [
       { path: "period", message: `must be a ${kind} like ${periodExample(kind)}` },
     ])
   }

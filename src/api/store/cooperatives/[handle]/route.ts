@@ -29,6 +29,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
           id: ids,
           status: "published",
           sales_channels: { id: await marketplaceSalesChannelId(req.scope) },
+          // The graph's filter type does not know link filters.
         } as any,
         pagination: { order: { created_at: "DESC" } },
       })
@@ -37,7 +38,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     cooperativeCertificates(req.scope, [cooperative.id]),
     cooperativeOcopSummary(req.scope, [cooperative.id]),
     cooperativeReviewSummaries(req.scope, [cooperative.id]),
-    storeProductExtras(req.scope, products.map((p: any) => p.id)),
+    storeProductExtras(req.scope, products.map((p) => p.id)),
   ])
   res.json({
     cooperative: {
@@ -47,6 +48,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       ...reviews.get(cooperative.id),
       certificates: certificates.get(cooperative.id),
     },
-    products: products.map((p: any) => ({ ...p, variants: (p.variants ?? []).map(shapeVariant), ...extras.get(p.id) })),
+    products: products.map((p) => ({ ...p, variants: (p.variants ?? []).map(shapeVariant), ...extras.get(p.id) })),
   })
 }

@@ -1,8 +1,9 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { vnDay } from "../../../../lib/dates"
-import { ledgerFilters } from "../../../../workflows/ledger/read/query"
+import { ledgerFilters, LedgerExportQuery } from "../../../../workflows/ledger/read/query"
 import { writeLedgerCsv } from "../../../../workflows/ledger/read/statement"
 import type { VendorRequest } from "../../tenant"
+import type { z } from "zod"
 
 /** GET /vendor/ledger/export.csv?type=&from=&to=: the whole (filtered) ledger as a spreadsheet, streamed. */
 export const GET = async (req: VendorRequest, res: MedusaResponse) => {
@@ -11,6 +12,6 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
   res.setHeader("content-type", "text/csv; charset=utf-8")
   res.setHeader("content-disposition", `attachment; filename="so-cai-${cooperative.handle}-${vnDay(new Date())}.csv"`)
   res.setHeader("cache-control", "no-store")
-  await writeLedgerCsv(req.scope, cooperative.id, ledgerFilters((req as any).validatedQuery), res)
+  await writeLedgerCsv(req.scope, cooperative.id, ledgerFilters(req.validatedQuery as z.infer<typeof LedgerExportQuery>), res)
   res.end()
 }

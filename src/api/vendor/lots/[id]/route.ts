@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { CoopstallError } from "../../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../../lib/errors"
 import { isUniqueViolation } from "../../../../lib/unique-violation"
 import { retrieveLot, serializeVendorLot } from "../../../../workflows/traceability/read/lots"
 import { assertDraft, assertLotNumberFree, lotChanged } from "../../../../workflows/traceability/utils/lots"
@@ -20,15 +20,15 @@ export const POST = async (req: VendorRequest<UpdateLotBody>, res: MedusaRespons
   assertDraft(lot, "its details cannot change")
   const issues = dayOrderIssues({ ...lot, ...body })
   if (issues.length) {
-    throw new CoopstallError(400, "invalid_request", `Invalid body. ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues)
+    throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", `Invalid body. ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues)
   }
   if (body.lot_number && body.lot_number !== lot.lot_number) {
-    await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: (lot as any).gtin ?? null, lot_number: body.lot_number })
+    await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: lot.gtin ?? null, lot_number: body.lot_number })
   }
-  await updateCooperativeLotWorkflow(req.scope).run({ input: { cooperative_id: req.tenant.cooperative.id, id: lot.id, update: body } }).catch(async (err: any) => {
+  await updateCooperativeLotWorkflow(req.scope).run({ input: { cooperative_id: req.tenant.cooperative.id, id: lot.id, update: body } }).catch(async (err: unknown) => {
     // A concurrent request took the lot number between the check and the write: the same 409.
     if (body.lot_number && isUniqueViolation(err)) {
-      await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: (lot as any).gtin ?? null, lot_number: body.lot_number })
+      await assertLotNumberFree(req.scope, { id: lot.id, variant_id: lot.variant_id, gtin: lot.gtin ?? null, lot_number: body.lot_number })
     }
     throw err
   })

@@ -5,6 +5,8 @@ import { deleteCooperativeShippingOptionWorkflow } from "../../../../workflows/s
 import { updateCooperativeShippingOptionWorkflow } from "../../../../workflows/shipping/update-cooperative-shipping-option"
 import type { VendorRequest } from "../../tenant"
 import { listCooperativeShippingOptions } from "../view"
+import type { z } from "zod"
+import type { UpdateShippingOptionBody } from "../../validators"
 
 async function load(req: VendorRequest) {
   const profileId = (await cooperativeShippingProfileId(req.scope, req.tenant.cooperative.id))!
@@ -17,8 +19,8 @@ export const GET = async (req: VendorRequest, res: MedusaResponse) => {
 }
 
 /** POST /vendor/shipping-options/:id: change the name, the amount or the free-above threshold (null: never free). */
-export const POST = async (req: VendorRequest, res: MedusaResponse) => {
-  const body = (req as any).validatedBody
+export const POST = async (req: VendorRequest<z.infer<typeof UpdateShippingOptionBody>>, res: MedusaResponse) => {
+  const body = req.validatedBody
   const { profileId, option } = await load(req)
   if (!option.editable) {
     throw conflict("standard_option", "The marketplace's standard option has a fixed rate: add an option of your own instead.")

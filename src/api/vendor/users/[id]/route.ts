@@ -25,8 +25,8 @@ export const DELETE = async (req: VendorRequest, res: MedusaResponse) => {
     .resolve(Modules.AUTH)
     .listProviderIdentities({ entity_id: user.email, provider: "emailpass" }, { relations: ["auth_identity"] })
   const signIn = identities
-    .map((identity: any) => identity.auth_identity)
-    .find((authIdentity: any) => cooperativeUserIdInAppMetadata(authIdentity?.app_metadata) === user.id)
+    .map((identity) => identity.auth_identity)
+    .find((authIdentity) => cooperativeUserIdInAppMetadata(authIdentity?.app_metadata) === user.id)
   await removeCooperativeUserWorkflow(req.scope).run({
     input: { cooperative_id: req.tenant.cooperative.id, user_id: user.id, auth_identity_id: signIn?.id ?? null, removed_by: req.tenant.user.id },
   })

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../../../../lib/errors"
 import { refundableForOrder } from "../../../../../workflows/ledger/read/refunds"
+import { sharesOf } from "../../../../../modules/order-group"
 
 /**
  * GET /admin/orders/:id/coopstall: for Medusa Admin's order page, the purchase the order belongs
@@ -16,7 +17,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     fields: ["id", "display_id", "cooperative.id", "cooperative.name", "cooperative.handle", "cooperative.province", "order_group.id", "order_group.total", "order_group.shares"],
     filters: { id: req.params.id },
   })
-  const order: any = data[0]
+  const order = data[0]
   if (!order) throw notFound("Order", req.params.id)
   const c = order.cooperative
   const group = order.order_group
@@ -28,7 +29,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       ? {
           id: group.id,
           total: Number(group.total),
-          order_count: (group.shares ?? []).length,
+          order_count: sharesOf(group).length,
           payment: refundable?.payment
             ? { id: refundable.payment.id, captured: refundable.payment.captured, refunded: refundable.payment.refunded }
             : null,

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import QRCode from "qrcode"
-import { CoopstallError } from "../../../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../../../lib/errors"
 import { retrievePayout } from "../../../../../workflows/payout/read/payout-detail"
 
 /**
@@ -11,7 +11,7 @@ import { retrievePayout } from "../../../../../workflows/payout/read/payout-deta
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { format, size } = req.validatedQuery as { format: "svg" | "png"; size: number }
   const payout = await retrievePayout(req.scope, req.params.id)
-  if (!payout.vietqr_payload) throw new CoopstallError(404, "no_vietqr", "This payout is not a bank transfer and has no VietQR code.")
+  if (!payout.vietqr_payload) throw new CoopstallError(ErrorTypes.NOT_FOUND, "no_vietqr", "This payout is not a bank transfer and has no VietQR code.")
   const options = { errorCorrectionLevel: "M" as const, margin: 4 }
   res.setHeader("X-QR-Content", payout.vietqr_payload)
   res.setHeader("Cache-Control", "private, no-store")

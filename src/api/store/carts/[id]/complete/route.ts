@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { refetchCart } from "../../../../../medusa-internals/medusa-routes"
 import { completeCooperativeCartWorkflow } from "../../../../../workflows/checkout/complete-cooperative-cart"
 import { purchaseOrders, purchasesOf } from "../../../orders/helpers"
+import { errorFields } from "../../../../../lib/errors"
 
 // Replaces Medusa's route at the same path (project routes are registered last), answering in its
 // shape: `{ type: "order", order }` on success, so @medusajs/js-sdk storefronts keep working, plus
@@ -16,9 +17,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     input: { id: cartId },
     throwOnError: false,
   })
-  const error: any = errors?.[0]?.error
-  if (error) {
-    if (!PAYMENT_ERRORS.includes(error.type)) throw error
+  const thrown = errors?.[0]?.error
+  if (thrown) {
+    const error = errorFields(thrown)
+    if (!PAYMENT_ERRORS.includes(String(error.type))) throw thrown
     const cart = await refetchCart(cartId, req.scope, ["id", "*items", "total", "*payment_collection"])
     return res.status(200).json({ type: "cart", cart, error: { message: error.message, name: error.name, type: error.type } })
   }

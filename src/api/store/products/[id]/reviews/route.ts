@@ -2,10 +2,12 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { summarize } from "../../../../../modules/review/rules/summary"
 import { publicReview } from "../../../../../workflows/review/read/reviews"
 import { REVIEW_MODULE, ReviewModuleService } from "../../../../../modules/review"
+import type { z } from "zod"
+import type { StoreListReviewsQuery } from "../../../validators"
 
 /** GET /store/products/:id/reviews?rating=&limit=&offset=: published reviews, newest first, with the average and the count per star. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, rating } = req.validatedQuery as any
+  const { limit, offset, rating } = req.validatedQuery as z.infer<typeof StoreListReviewsQuery>
   const service: ReviewModuleService = req.scope.resolve(REVIEW_MODULE)
   const filters: Record<string, unknown> = { product_id: req.params.id, subject_type: "product", status: "published" }
   if (rating) filters.rating = rating

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { CoopstallError } from "../../../../../lib/errors"
+import { CoopstallError, ErrorTypes } from "../../../../../lib/errors"
 import { retrieveLot } from "../../../../../workflows/traceability/read/lots"
 import { lotChanged } from "../../../../../workflows/traceability/utils/lots"
 import { createCooperativeTraceEventWorkflow } from "../../../../../workflows/traceability/create-trace-event"
@@ -13,8 +13,8 @@ import type { CreateTraceEventBody } from "../../validators"
 export const POST = async (req: VendorRequest<CreateTraceEventBody>, res: MedusaResponse) => {
   const body = req.validatedBody as CreateTraceEventBody
   const lot = await retrieveLot(req.scope, req.params.id)
-  if (body.corrects_event_id && !lot.events.some((e: any) => e.id === body.corrects_event_id)) {
-    throw new CoopstallError(400, "invalid_request", "corrects_event_id must name an event of this lot.", [
+  if (body.corrects_event_id && !lot.events.some((e) => e.id === body.corrects_event_id)) {
+    throw new CoopstallError(ErrorTypes.INVALID_DATA, "invalid_request", "corrects_event_id must name an event of this lot.", [
       { path: "corrects_event_id", message: "not an event of this lot" },
     ])
   }
@@ -22,6 +22,6 @@ export const POST = async (req: VendorRequest<CreateTraceEventBody>, res: Medusa
     input: { cooperative_id: req.tenant.cooperative.id, lot_id: lot.id, event: body },
   })
   lotChanged(lot)
-  const { lot: _lot, lot_id, deleted_at, ...shaped } = event as any
+  const { lot: _lot, lot_id: _lotId, deleted_at: _deletedAt, ...shaped } = event as typeof event & { lot?: unknown }
   res.status(201).json({ event: shaped })
 }

@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { vnDay } from "../../../../../../lib/dates"
 import { notFound } from "../../../../../../lib/errors"
-import { ledgerFilters } from "../../../../../../workflows/ledger/read/query"
+import { ledgerFilters, LedgerExportQuery } from "../../../../../../workflows/ledger/read/query"
 import { writeLedgerCsv } from "../../../../../../workflows/ledger/read/statement"
 import { COOPERATIVE_MODULE, CooperativeModuleService } from "../../../../../../modules/cooperative"
+import type { z } from "zod"
 
 /** GET /admin/cooperatives/:id/ledger/export.csv?type=&from=&to=: the file the cooperative gets at GET /vendor/ledger/export.csv. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -16,6 +17,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.setHeader("content-type", "text/csv; charset=utf-8")
   res.setHeader("content-disposition", `attachment; filename="so-cai-${cooperative.handle}-${vnDay(new Date())}.csv"`)
   res.setHeader("cache-control", "no-store")
-  await writeLedgerCsv(req.scope, cooperative.id, ledgerFilters((req as any).validatedQuery), res)
+  await writeLedgerCsv(req.scope, cooperative.id, ledgerFilters(req.validatedQuery as z.infer<typeof LedgerExportQuery>), res)
   res.end()
 }

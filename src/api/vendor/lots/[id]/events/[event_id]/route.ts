@@ -23,7 +23,7 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
     input: { cooperative_id: req.tenant.cooperative.id, lot_id: lot.id, id: req.params.event_id, update: req.validatedBody as Record<string, unknown> },
   })
   lotChanged(lot)
-  const { lot: _lot, lot_id, deleted_at, ...shaped } = event as any
+  const { lot: _lot, lot_id: _lotId, deleted_at: _deletedAt, ...shaped } = event as typeof event & { lot?: unknown }
   res.json({ event: shaped })
 }
 

@@ -9,7 +9,7 @@ import { vendorOrder } from "../../../../view"
 export const POST = async (req: VendorRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "fulfillment", fields: ["id", "shipped_at", "canceled_at"], filters: { id: req.params.fulfillment_id } })
-  const fulfillment: any = data[0]
+  const fulfillment = data[0]
   // Unknown ids are a 404 here too, whatever the tenant middleware decided.
   if (!fulfillment) throw notFound("Fulfillment", req.params.fulfillment_id)
   if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was already canceled.")

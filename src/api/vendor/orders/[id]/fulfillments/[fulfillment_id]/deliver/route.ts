@@ -13,7 +13,7 @@ export const POST = async (req: VendorRequest, res: MedusaResponse) => {
     fields: ["id", "shipped_at", "delivered_at", "canceled_at"],
     filters: { id: req.params.fulfillment_id },
   })
-  const fulfillment: any = data[0]
+  const fulfillment = data[0]
   // Unknown ids are a 404 here too, whatever the tenant middleware decided.
   if (!fulfillment) throw notFound("Fulfillment", req.params.fulfillment_id)
   if (fulfillment.canceled_at) throw conflict("fulfillment_canceled", "This fulfilment was canceled.")
