@@ -196,6 +196,27 @@ export async function panelTraceWalk(ctx: PanelWalkContext) {
   await page.getByText("Chưa có quyết định OCOP nào.").waitFor()
   step("review", t)
 
+  // 6. An OCOP decision ten days short of its 36 months, verified by the union: the home page lists it as expiring.
+  t = Date.now()
+  const { data: mine } = await api("GET", "/vendor/products?limit=100", { token: vendorToken })
+  const oilId = mine.products.find((p: { title: string }) => p.title === "Dầu phộng nguyên chất Dafusa").id
+  const decided = new Date(`${vnDay(0)}T00:00:00Z`)
+  decided.setUTCMonth(decided.getUTCMonth() - 36)
+  decided.setUTCDate(decided.getUTCDate() + 10)
+  const rated = await api("POST", "/vendor/ocop-ratings", {
+    token: vendorToken,
+    body: {
+      product_id: oilId, stars: 4, product_group: "food", decision_number: `${stamp}/QĐ-UBND`, issuing_authority: "UBND thành phố Huế",
+      decision_date: decided.toISOString().slice(0, 10), evidence_file_id: resent.certificate.evidence.id,
+    },
+  })
+  expect(rated.status).toBe(201)
+  expect((await api("POST", `/admin/ocop-ratings/${rated.data.ocop_rating.id}/verify`, { token: adminToken, body: {} })).status).toBe(200)
+  await page.getByTestId("nav-home").click()
+  await page.getByTestId("home-expiring").getByTestId("expiring-item").getByText("OCOP 4★ · Dầu phộng nguyên chất Dafusa").waitFor()
+  await shot("home-expiring")
+  step("expiring", t)
+
   expect(errors).toEqual([])
   await page.close()
   elapsed.panel_trace = Date.now() - started

@@ -1,5 +1,6 @@
 import { Container, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { EXPIRING_SOON_DAYS, shownState, useCertificates, useOcopRatings } from "../../api/certification"
 import { LOW_STOCK, useInventory } from "../../api/inventory"
 import { useLedger, usePayouts } from "../../api/ledger"
 import { useOrders } from "../../api/orders"
@@ -29,9 +30,18 @@ export default function Home() {
   const stock = useInventory()
   const ledger = useLedger(5)
   const payouts = usePayouts()
+  const certificates = useCertificates()
+  const ratings = useOcopRatings()
   if (!readable) return null
   const low = (stock.data?.inventory ?? []).filter((s) => s.available_quantity <= LOW_STOCK)
   const lastPayout = payouts.data?.[0]
+  // Verified ratings and certificates that lapse within the server's reminder window (the same rule as their pages).
+  const expiring = [
+    ...(ratings.data ?? []).map((r) => ({ id: r.id, to: `/ratings/${r.id}`, label: `${t("home.ocop", { stars: r.stars })} · ${r.product?.title ?? ""}`, item: r })),
+    ...(certificates.data ?? []).map((c) => ({ id: c.id, to: `/certificates/${c.id}`, label: `${c.type} · ${c.code}`, item: c })),
+  ]
+    .filter((x) => shownState(x.item) === "expiring_soon")
+    .sort((a, b) => a.item.expires_at.localeCompare(b.item.expires_at))
 
   return (
     <>
@@ -52,6 +62,24 @@ export default function Home() {
         <Text size="small" className="text-ui-fg-subtle">
           {lastPayout ? t("home.last_payout", { amount: vnd(lastPayout.amount), date: date(lastPayout.created_at), status: t(`payout_status.${lastPayout.status}`, { defaultValue: lastPayout.status }) }) : t("home.no_payout")}
         </Text>
+      </Card>
+      <Card title={t("home.expiring", { days: EXPIRING_SOON_DAYS })} testId="home-expiring">
+        {ratings.isLoading || certificates.isLoading ? (
+          <Text size="small">…</Text>
+        ) : expiring.length === 0 ? (
+          <Text size="small" className="text-ui-fg-subtle">{t("home.expiring_none")}</Text>
+        ) : (
+          <ul className="divide-ui-border-base divide-y">
+            {expiring.map((x) => (
+              <li key={x.id}>
+                <Link to={x.to} className="flex min-h-[44px] items-center justify-between gap-x-2" data-testid="expiring-item">
+                  <span className="txt-small truncate">{x.label}</span>
+                  <span className="txt-small-plus text-ui-fg-error shrink-0">{t("home.expiring_item", { date: date(x.item.expires_at) })}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
       <Card title={t("home.low_stock", { n: LOW_STOCK })} testId="home-low-stock">
         {stock.isLoading ? (
