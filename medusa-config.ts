@@ -217,7 +217,7 @@ module.exports = defineConfig({
       options: {
         providers: [
           { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
-          { resolve: "./src/modules/cooperative-rate", id: "cooperative-rate" },
+          { resolve: "./src/modules/fulfillment-cooperative-rate", id: "cooperative-rate" },
         ],
       },
     },

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { COOPERATIVE_RATE_PROVIDER_ID } from "../../../modules/cooperative-rate"
+import { COOPERATIVE_RATE_PROVIDER_ID } from "../../../modules/fulfillment-cooperative-rate"
 
 const FIELDS = ["id", "name", "price_type", "provider_id", "data", "prices.amount", "prices.currency_code", "type.label", "type.description", "type.code"]
 
