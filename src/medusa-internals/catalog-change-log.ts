@@ -92,6 +92,8 @@ const NOT_CATALOG_PREFIXES = [
   // come from `cooperative` itself). Logged, each purchase emptied every kept answer.
   "cooperative_cooperative_order_order", "account_holder", "commission_rate", "cooperative_return",
   "cooperative_invite", "cooperative_user",
+  // One row per successful /vendor write (who did what): logged, every restock emptied the cache.
+  "cooperative_activity",
 ]
 
 let installed: Promise<void> | null = null
