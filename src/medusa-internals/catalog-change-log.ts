@@ -93,7 +93,7 @@ const NOT_CATALOG_PREFIXES = [
   "cooperative_cooperative_order_order", "account_holder", "commission_rate", "cooperative_return",
   "cooperative_invite", "cooperative_user",
   // One row per successful /vendor write (who did what): logged, every restock emptied the cache.
-  "cooperative_activity",
+  "cooperative_activity", "union_handoff",
 ]
 
 let installed: Promise<void> | null = null
