@@ -1,9 +1,7 @@
 import fs from "node:fs"
-import path from "node:path"
-import type { Page } from "playwright-core"
 import logins from "../../src/scripts/demo-logins.json"
 import { complete, readyCart } from "../checkout"
-import { smallTargets, type PanelWalkContext } from "./panel-walk"
+import { phonePage, type PanelWalkContext } from "./panel-walk"
 
 // The cooperative panel's desk pages at a phone's size, as the demo cooperative (HTX Dafusa Phú Đa):
 // answer a shopper's review (and see a second answer refused), filter the ledger and download it as
@@ -12,7 +10,6 @@ import { smallTargets, type PanelWalkContext } from "./panel-walk"
 // pages need is made first through the APIs: a shopper's delivered order and two published reviews.
 // Screenshots: .data/e2e/screenshots/panel-desk-*.png (docs/panel/ holds the committed copies).
 
-const PHONE = { width: 390, height: 844 }
 const DAFUSA = logins.cooperatives.find((c) => c.handle === "dafusa-phu-da")!
 
 /** "2026-12-01 19:05": an instant as a wall-clock time in Vietnam (UTC+7, no daylight saving). */
@@ -71,20 +68,7 @@ export async function panelDeskWalk(ctx: PanelWalkContext) {
   const aboutStall = await review({ cooperative_id: me.cooperative.id, rating: 4, title: "Hàng tốt", body: "Giao hơi chậm nhưng hàng tốt." })
   step("setup", t)
 
-  const page = await ctx.browser.newPage()
-  page.setDefaultTimeout(30_000)
-  await page.setViewportSize(PHONE)
-  const errors: string[] = []
-  page.on("pageerror", (e) => errors.push(e.message))
-  page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()))
-  const shot = async (name: string, p: Page = page) => {
-    fs.mkdirSync(ctx.shots, { recursive: true })
-    await p.waitForFunction(() => !document.querySelector('[data-testid="loading"]') && !document.body.innerText.includes("…"))
-    await p.evaluate(() => window.scrollTo(0, 0))
-    await p.addStyleTag({ content: "[data-sonner-toaster] { display: none !important }" })
-    await p.screenshot({ path: path.join(ctx.shots, `panel-desk-${name}.png`) })
-    expect([name, await smallTargets(p)]).toEqual([name, []])
-  }
+  const { page, errors, shot } = await phonePage(ctx, "panel-desk")
 
   // 1. Sign in as Dafusa (the first walk's cooperative may still be signed in on this browser profile).
   t = Date.now()

@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import logins from "../../src/scripts/demo-logins.json"
-import { PHONE, smallTargets, type PanelWalkContext } from "./panel-walk"
+import { phonePage, type PanelWalkContext } from "./panel-walk"
 
 // The cooperative panel's traceability and quality marks, at a phone's size, as HTX Dafusa Phú Đa
 // (a demo cooperative, approved): a lot of peanut oil with its steps, published, its sheet of QR
@@ -20,20 +20,7 @@ const vnDay = (days = 0) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_
 export async function panelTraceWalk(ctx: PanelWalkContext) {
   const { base, api, adminToken, log, elapsed } = ctx
   const started = Date.now()
-  const page = await ctx.browser.newPage()
-  page.setDefaultTimeout(30_000)
-  await page.setViewportSize(PHONE)
-  const errors: string[] = []
-  page.on("pageerror", (e) => errors.push(e.message))
-  page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()))
-  const shot = async (name: string) => {
-    fs.mkdirSync(ctx.shots, { recursive: true })
-    await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]') && !document.body.innerText.includes("…"))
-    await page.evaluate(() => window.scrollTo(0, 0))
-    await page.addStyleTag({ content: "[data-sonner-toaster] { display: none !important }" })
-    await page.screenshot({ path: path.join(ctx.shots, `panel-${name}.png`) })
-    expect([name, await smallTargets(page)]).toEqual([name, []])
-  }
+  const { page, errors, shot } = await phonePage(ctx, "panel")
   const step = (name: string, t0: number) => {
     elapsed[`panel_trace_${name}`] = Date.now() - t0
     log(`panel (trace): ${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`)

@@ -67,25 +67,34 @@ export async function smallTargets(page: Page) {
   )
 }
 
-export async function panelWalk(ctx: PanelWalkContext) {
-  const { base, api, adminToken, log, elapsed } = ctx
-  const started = Date.now()
+/**
+ * A new page at a phone's size that collects the page's errors, and `shot(name)`: once every query
+ * has answered (the pages show "…" or a loading line until then), a screenshot of the page at its top
+ * to `<shots>/<prefix>-<name>.png`, failing on any control under 44 px.
+ */
+export async function phonePage(ctx: Pick<PanelWalkContext, "browser" | "shots">, prefix: string) {
   const page = await ctx.browser.newPage()
   page.setDefaultTimeout(30_000)
   await page.setViewportSize(PHONE)
   const errors: string[] = []
   page.on("pageerror", (e) => errors.push(e.message))
   page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()))
-  const shot = async (name: string) => {
+  const shot = async (name: string, p: Page = page) => {
     fs.mkdirSync(ctx.shots, { recursive: true })
-    // Every query answered (the pages show "…" or a loading line until then), the page at its top.
-    await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]') && !document.body.innerText.includes("…"))
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await p.waitForFunction(() => !document.querySelector('[data-testid="loading"]') && !document.body.innerText.includes("…"))
+    await p.evaluate(() => window.scrollTo(0, 0))
     // Toasts come and go; the pictures show the page.
-    await page.addStyleTag({ content: "[data-sonner-toaster] { display: none !important }" })
-    await page.screenshot({ path: path.join(ctx.shots, `panel-${name}.png`) })
-    expect([name, await smallTargets(page)]).toEqual([name, []])
+    await p.addStyleTag({ content: "[data-sonner-toaster] { display: none !important }" })
+    await p.screenshot({ path: path.join(ctx.shots, `${prefix}-${name}.png`) })
+    expect([name, await smallTargets(p)]).toEqual([name, []])
   }
+  return { page, errors, shot }
+}
+
+export async function panelWalk(ctx: PanelWalkContext) {
+  const { base, api, adminToken, log, elapsed } = ctx
+  const started = Date.now()
+  const { page, errors, shot } = await phonePage(ctx, "panel")
   const step = (name: string, t0: number) => {
     elapsed[`panel_${name}`] = Date.now() - t0
     log(`panel: ${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`)
