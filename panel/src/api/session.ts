@@ -79,15 +79,8 @@ export async function refreshToken() {
   await sdk.auth.refresh()
 }
 
-export type CooperativeInput = {
-  name: string
-  legal_name: string
-  tax_code: string
-  province: string
-  ward: string
-  street_address: string
-  phone: string
-  email: string
+/** The registration form: the cooperative's own fields, as it will read them back. */
+export type CooperativeInput = Pick<Cooperative, "name" | "legal_name" | "tax_code" | "province" | "ward" | "street_address" | "phone" | "email"> & {
   description?: string | null
   owner?: { first_name?: string | null; last_name?: string | null }
 }
