@@ -21,7 +21,7 @@
 //                                      full index rebuild timed, POST /store/search (browse, filter,
 //                                      sort, five queries, facets) beside GET /store/products(?q=)
 //
-// Environment: BENCH_CLUSTER (N server processes, Medusa's cluster mode), BENCH_VANILLA_REQUESTS (--listing: 2 per connection), BENCH_LISTING_PATHS (10),
+// Environment: BENCH_CLUSTER (N server processes, Medusa's cluster mode), BENCH_SERVER_NODE_ARGS (flags for the server's node), BENCH_VANILLA_REQUESTS (--listing: 2 per connection), BENCH_LISTING_PATHS (10),
 // BENCH_INDEX_REQUESTS (--listing: 5 per connection for the Index module), BENCH_INDEX=0 (--listing: skip the Index module), BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
 // BENCH_CONNECTIONS, BENCH_ROUNDS (3; 1 with --quick), BENCH_CHECKOUTS (20; 6 with --quick), BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
 // BENCH_LOTS (300 published lots: 50 measured under load, the rest for the first-hit measurement),
@@ -457,7 +457,10 @@ async function main() {
   const serverLog = fs.createWriteStream(path.join(BENCH_DIR, "server.log"))
   // BENCH_CLUSTER=N: Medusa's own cluster mode (`medusa start --cluster N`), N server processes.
   const cluster = process.env.BENCH_CLUSTER ? ["--cluster", process.env.BENCH_CLUSTER] : []
-  const server = spawn(MEDUSA, ["start", "--host", "127.0.0.1", "--port", String(config.port), ...cluster], {
+  // BENCH_SERVER_NODE_ARGS: flags for the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+  // which NODE_OPTIONS refuses; the profile is written when the server stops.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean)
+  const server = spawn(process.execPath, [...nodeArgs, MEDUSA, "start", "--host", "127.0.0.1", "--port", String(config.port), ...cluster], {
     // The build plus bench/plugin (Medusa's own completion beside ours, as the checkout baseline).
     cwd: prepareBenchApp({ root: ROOT, serverDir: SERVER_DIR, appDir: path.join(BENCH_DIR, "app") }),
     // A production server refuses to start on default secrets; the bench signs nothing beyond this run.

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Knex } from "knex"
 import { useEnv } from "../env"
 import { call, seedMarketplace, storeHeaders } from "../helpers"
@@ -17,10 +17,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let key: string
+    let regionId: string
     let pg: Knex
 
     beforeAll(async () => {
-      key = (await seedMarketplace(getContainer())).publishableKey
+      const seeded = await seedMarketplace(getContainer())
+      key = seeded.publishableKey
+      regionId = seeded.regionId
       pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
     })
 
@@ -142,6 +145,60 @@ medusaIntegrationTestRunner({
       expect((await regions()).status).toBe(503)
       await lock.unlock()
       expect((await Promise.all([...running, queued])).map((a) => a.status)).toEqual([200, 200, 200])
+    })
+
+    it("a product answer kept in memory is sent while every slot is taken and the queue is full; one not kept, or out of date, waits its turn like any other", async () => {
+      const kept = `/store/products?limit=3&fields=id,title&order=created_at`
+      const first = await call(api.get(kept, storeHeaders(key)))
+      expect(first.status).toBe(200)
+      const { lock, running } = await fillSlots()
+      const queued = regions()
+      await sleep(700)
+
+      const started = Date.now()
+      const again = await call(api.get(kept, storeHeaders(key)))
+      expect(again.status).toBe(200)
+      expect(again.data).toEqual(first.data)
+      expect(Date.now() - started).toBeLessThan(2_000)
+      // The same spelling in capitals is another question, not kept: it meets the full queue.
+      expect((await call(api.get(kept.replace("/products", "/Products"), storeHeaders(key)))).data).toMatchObject({ code: "server_busy" })
+      expect((await call(api.get(`/store/products?limit=4&fields=id,title`, storeHeaders(key)))).data).toMatchObject({ code: "server_busy", reason: "queue_full" })
+
+      // A product it shows changes: the kept answer is out of date, so working it out again needs a slot.
+      const productModule = getContainer().resolve(Modules.PRODUCT)
+      await productModule.updateProducts(first.data.products[0].id, { title: `${first.data.products[0].title} (mới)` })
+      expect((await call(api.get(kept, storeHeaders(key)))).data).toMatchObject({ code: "server_busy" })
+
+      await lock.unlock()
+      expect((await Promise.all([...running, queued])).map((a) => a.status)).toEqual([200, 200, 200])
+      const fresh = await call(api.get(kept, storeHeaders(key)))
+      expect(fresh.status).toBe(200)
+      expect(fresh.data.products[0].title).toMatch(/\(mới\)$/)
+    })
+
+    it("a step of a purchase under way goes ahead of browsing: at a full queue it takes the newest browsing request's place (503 displaced), and runs first", async () => {
+      const cart = await call(api.post(`/store/carts`, { region_id: regionId }, storeHeaders(key)))
+      expect(cart.status).toBe(200)
+      const cartId = cart.data.cart.id
+      const { lock, running } = await fillSlots()
+      const browsing = regions()
+      await sleep(700)
+
+      // Starting a purchase is not a step of one: it waits with browsing, and the queue is full.
+      expect((await call(api.post(`/store/carts`, { region_id: regionId }, storeHeaders(key)))).data).toMatchObject({ code: "server_busy", reason: "queue_full" })
+      const step = call(api.post(`/store/carts/${cartId}`, { email: "khach@example.vn" }, storeHeaders(key)))
+      const displaced = await browsing
+      expect(displaced.status).toBe(503)
+      expect(displaced.data).toMatchObject({ code: "server_busy", reason: "displaced" })
+
+      // A second step finds the queue full of steps: it is refused, not another step displaced.
+      expect((await call(api.get(`/STORE/carts/${cartId}`, storeHeaders(key)))).data).toMatchObject({ code: "server_busy", reason: "queue_full" })
+
+      await lock.unlock()
+      expect((await Promise.all(running)).map((a) => a.status)).toEqual([200, 200])
+      const answered = await step
+      expect(answered.status).toBe(200)
+      expect(answered.data.cart.email).toBe("khach@example.vn")
     })
   },
 })

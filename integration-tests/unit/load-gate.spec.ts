@@ -3,7 +3,7 @@ import { gateLimitsFromEnv, GATE_DEFAULTS, type Refusal, WorkGate } from "../../
 // The semaphore behind the HTTP load gate (src/lib/load-gate.ts); the middleware is tested through
 // HTTP in integration-tests/http/load-gate.spec.ts.
 
-function ticket(gate: WorkGate) {
+function ticket(gate: WorkGate, urgent = false) {
   const t = { admitted: false, refused: null as Refusal | null, release: () => {}, cancel: () => {} }
   t.cancel = gate.enter(
     (release) => {
@@ -12,7 +12,8 @@ function ticket(gate: WorkGate) {
     },
     (reason) => {
       t.refused = reason
-    }
+    },
+    urgent
   )
   return t
 }
@@ -83,6 +84,48 @@ describe("WorkGate", () => {
     expect(c.admitted).toBe(true)
     jest.advanceTimersByTime(5_000)
     expect(c.refused).toBeNull()
+  })
+
+  it("urgent waiters are admitted before older other ones, each lane in arrival order", () => {
+    const gate = new WorkGate({ maxInFlight: 1, maxQueue: 10, queueTimeoutMs: 0 })
+    const running = ticket(gate)
+    const [b1, b2] = [ticket(gate), ticket(gate)]
+    const [u1, u2] = [ticket(gate, true), ticket(gate, true)]
+    const order: string[] = []
+    const next = () => {
+      const t = [["b1", b1], ["b2", b2], ["u1", u1], ["u2", u2]].find(([name, t]) => (t as typeof b1).admitted && !order.includes(name as string))
+      order.push(t![0] as string)
+      ;(t![1] as typeof b1).release()
+    }
+    running.release()
+    for (let i = 0; i < 4; i++) next()
+    expect(order).toEqual(["u1", "u2", "b1", "b2"])
+    expect(gate.inFlight).toBe(0)
+  })
+
+  it("an urgent arrival at a full queue displaces the newest other waiter; with none to displace it is refused", () => {
+    jest.useFakeTimers()
+    const gate = new WorkGate({ maxInFlight: 1, maxQueue: 2, queueTimeoutMs: 1_000 })
+    const running = ticket(gate)
+    const [old, newest] = [ticket(gate), ticket(gate)]
+    const u1 = ticket(gate, true)
+    expect(newest.refused).toBe("displaced")
+    expect(old.refused).toBeNull()
+    expect(gate.queued).toBe(2)
+    const u2 = ticket(gate, true)
+    expect(old.refused).toBe("displaced")
+    const u3 = ticket(gate, true)
+    expect(u3.refused).toBe("queue_full")
+    expect(ticket(gate).refused).toBe("queue_full")
+    // A displaced waiter's timer is gone: it is not refused a second time.
+    jest.advanceTimersByTime(500)
+    running.release()
+    expect(u1.admitted).toBe(true)
+    u1.release()
+    expect(u2.admitted).toBe(true)
+    jest.advanceTimersByTime(5_000)
+    expect([old.refused, newest.refused]).toEqual(["displaced", "displaced"])
+    expect(u2.refused).toBeNull()
   })
 
   it("reads its limits from the environment; 0 turns it off; garbage is refused at boot", () => {

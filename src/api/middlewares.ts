@@ -14,6 +14,8 @@ import { hooksMiddlewares } from "./hooks/middlewares"
 import { payoutMiddlewares } from "./admin/payouts/middlewares"
 import { paymentRefundMiddlewares } from "./admin/payments/middlewares"
 import { storeMiddlewares } from "./store/middlewares"
+import { answerIsKept } from "./store/product-answer-cache"
+import { continuesPurchase } from "./store/purchase-in-progress"
 import { storeSearchMiddlewares } from "./store/search/middlewares"
 import { vendorMiddlewares } from "./vendor/middlewares"
 
@@ -22,8 +24,9 @@ import { vendorMiddlewares } from "./vendor/middlewares"
 installPublishableKeyCache()
 
 // One gate for the whole process, read once at boot (HTTP_MAX_IN_FLIGHT=0: none). See src/lib/load-gate.ts.
+// A product answer kept in memory is sent without a slot; the steps of a purchase under way go first.
 const gateLimits = gateLimitsFromEnv()
-const gate = loadGate(gateLimits ? new WorkGate(gateLimits) : null)
+const gate = loadGate(gateLimits ? new WorkGate(gateLimits) : null, { bypass: answerIsKept, urgent: continuesPurchase })
 
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler,

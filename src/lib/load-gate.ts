@@ -11,14 +11,19 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 // entry whose client left or whose wait is over; what is needed here is those three rules, ~60 lines.
 
 export type GateLimits = { maxInFlight: number; maxQueue: number; queueTimeoutMs: number }
-export type Refusal = "queue_full" | "queue_timeout"
+export type Refusal = "queue_full" | "queue_timeout" | "displaced"
 
 type Waiter = { admit: (release: () => void) => void; refuse: (reason: Refusal) => void; timer?: NodeJS.Timeout }
 
-/** A counting semaphore with a bounded, time-limited, cancellable FIFO queue. */
+/**
+ * A counting semaphore with a bounded, time-limited, cancellable queue in two lanes: a freed slot
+ * goes to the oldest urgent waiter first, then to the oldest other one; an urgent arrival at a full
+ * queue displaces the newest other waiter (refused "displaced") instead of being refused.
+ */
 export class WorkGate {
   private running = 0
-  // A Set keeps arrival order and drops a cancelled waiter in O(1).
+  // Sets keep arrival order and drop a cancelled waiter in O(1).
+  private readonly urgent = new Set<Waiter>()
   private readonly waiting = new Set<Waiter>()
 
   constructor(readonly limits: GateLimits) {}
@@ -28,35 +33,43 @@ export class WorkGate {
   }
 
   get queued(): number {
-    return this.waiting.size
+    return this.urgent.size + this.waiting.size
   }
 
   /**
    * Asks for a slot: `admit(release)` is called once a slot is granted (now or later) and `release`
    * must be called when the work ends (extra calls are ignored); or `refuse(reason)` is called,
-   * now if the queue is full, later if the wait runs out. Returns `cancel`, which takes a waiting
-   * request out of the queue (neither callback is called afterwards); it does nothing once admitted.
+   * now if the queue is full, later if the wait runs out or an urgent request takes its place.
+   * Returns `cancel`, which takes a waiting request out of the queue (neither callback is called
+   * afterwards); it does nothing once admitted.
    */
-  enter(admit: (release: () => void) => void, refuse: (reason: Refusal) => void): () => void {
+  enter(admit: (release: () => void) => void, refuse: (reason: Refusal) => void, urgent = false): () => void {
     if (this.running < this.limits.maxInFlight) {
       this.running++
       admit(this.releaser())
       return () => {}
     }
-    if (this.waiting.size >= this.limits.maxQueue) {
-      refuse("queue_full")
-      return () => {}
+    if (this.queued >= this.limits.maxQueue) {
+      const newest = urgent ? [...this.waiting].pop() : undefined
+      if (!newest) {
+        refuse("queue_full")
+        return () => {}
+      }
+      this.waiting.delete(newest)
+      clearTimeout(newest.timer)
+      newest.refuse("displaced")
     }
+    const lane = urgent ? this.urgent : this.waiting
     const waiter: Waiter = { admit, refuse }
-    this.waiting.add(waiter)
+    lane.add(waiter)
     if (this.limits.queueTimeoutMs > 0) {
       waiter.timer = setTimeout(() => {
-        if (this.waiting.delete(waiter)) refuse("queue_timeout")
+        if (lane.delete(waiter)) refuse("queue_timeout")
       }, this.limits.queueTimeoutMs)
       waiter.timer.unref()
     }
     return () => {
-      if (this.waiting.delete(waiter)) clearTimeout(waiter.timer)
+      if (lane.delete(waiter)) clearTimeout(waiter.timer)
     }
   }
 
@@ -72,10 +85,11 @@ export class WorkGate {
 
   private admitNext(): void {
     while (this.running < this.limits.maxInFlight) {
-      const next = this.waiting.values().next()
+      const lane = this.urgent.size ? this.urgent : this.waiting
+      const next = lane.values().next()
       if (next.done) return
       const waiter = next.value
-      this.waiting.delete(waiter)
+      lane.delete(waiter)
       clearTimeout(waiter.timer)
       this.running++
       waiter.admit(this.releaser())
@@ -112,20 +126,45 @@ export function gateLimitsFromEnv(env: Record<string, string | undefined> = proc
 
 const BUSY_MESSAGE = "The server is busy; please try again in a few seconds."
 
+/** What the routes tell the gate about a request (the gate itself knows no route). */
+export type GateRules = {
+  /** Served without a slot: an answer already in memory costs less than the gate's own queueing. */
+  bypass?: (req: MedusaRequest) => boolean
+  /** Waits in the urgent lane: work a person is in the middle of (a purchase) before new work. */
+  urgent?: (req: MedusaRequest) => boolean
+}
+
+type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => void
+
+// Requests a gate let by (`bypass`), with the way to take a slot of that gate after all.
+const letBy = new WeakMap<MedusaRequest, Middleware>()
+
+/**
+ * For a request a gate let by that turns out to need real work after all (its kept answer was
+ * out of date): takes a slot for it now, then calls `next`. Any other request goes on at once:
+ * it holds its slot already, or met no gate.
+ */
+export function takeSlotIfLetBy(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
+  const take = letBy.get(req)
+  if (!take) return next()
+  letBy.delete(req)
+  take(req, res, next)
+}
+
 /**
  * The Express middleware around a gate: a request holds its slot until its response finishes or its
  * connection closes, whichever comes first, also when the route throws (Medusa's error handler
  * answers, which finishes the response). A waiting request whose client has gone is dropped unrun.
  */
-export function loadGate(gate: WorkGate | null) {
+export function loadGate(gate: WorkGate | null, rules: GateRules = {}): Middleware {
   const retryAfter = gate ? String(Math.max(1, Math.ceil(gate.limits.queueTimeoutMs / 1000))) : "1"
-  return function loadGateMiddleware(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
-    if (!gate) return next()
+
+  function take(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
     if (res.destroyed || res.writableEnded) return
     let cancel: () => void = () => {}
     const onGone = () => cancel()
     res.once("close", onGone)
-    cancel = gate.enter(
+    cancel = gate!.enter(
       (release) => {
         res.off("close", onGone)
         // The client may have left in the same tick it was admitted: give the slot back unused.
@@ -139,7 +178,17 @@ export function loadGate(gate: WorkGate | null) {
         if (res.headersSent || res.destroyed) return
         res.setHeader("Retry-After", retryAfter)
         res.status(503).json({ code: "server_busy", type: "server_busy", message: BUSY_MESSAGE, reason })
-      }
+      },
+      rules.urgent?.(req) ?? false
     )
+  }
+
+  return function loadGateMiddleware(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
+    if (!gate) return next()
+    if (rules.bypass?.(req)) {
+      letBy.set(req, take)
+      return next()
+    }
+    take(req, res, next)
   }
 }

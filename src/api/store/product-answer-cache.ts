@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { takeSlotIfLetBy } from "../../lib/load-gate"
 import {
   type CatalogChanges,
   catalogSnapshot,
@@ -249,7 +250,21 @@ function single(key: string, work: () => Promise<Entry | null>): Promise<Entry |
   return promise
 }
 
-export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+/**
+ * Whether this question has an answer kept and still within its age, so the load gate lets it by:
+ * it is sent from memory after one freshness query, unless that finds a change, in which case
+ * the request takes a slot before any work (`takeSlotIfLetBy`).
+ */
+export function answerIsKept(req: MedusaRequest): boolean {
+  const ttl = productAnswerCacheTtlMs()
+  const key = ttl ? cacheKey(req) : null
+  const found = key ? entries.get(key) : undefined
+  return !!found && Date.now() < found.stale_at && Date.now() - found.at < ttl
+}
+
+export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse, go: MedusaNextFunction) {
+  // Any way on to Medusa's route is real work: a request the gate let by takes its slot first.
+  const next = () => takeSlotIfLetBy(req, res, go)
   const ttl = productAnswerCacheTtlMs()
   const key = ttl ? cacheKey(req) : null
   if (!key) return next()
