@@ -21,7 +21,7 @@
 //                                      full index rebuild timed, POST /store/search (browse, filter,
 //                                      sort, five queries, facets) beside GET /store/products(?q=)
 //
-// Environment: BENCH_CLUSTER (N server processes, Medusa's cluster mode), BENCH_SERVER_NODE_ARGS (flags for the server's node), BENCH_VANILLA_REQUESTS (--listing: 2 per connection), BENCH_LISTING_PATHS (10),
+// Environment: BENCH_CLUSTER (N server processes, Medusa's cluster mode; needs REDIS_URL), BENCH_SERVER_NODE_ARGS (flags for the server's node), BENCH_VANILLA_REQUESTS (--listing: 2 per connection), BENCH_LISTING_PATHS (10),
 // BENCH_INDEX_REQUESTS (--listing: 5 per connection for the Index module), BENCH_INDEX=0 (--listing: skip the Index module), BENCH_PRODUCTS, BENCH_COOPERATIVES, BENCH_DURATION (s), BENCH_WARMUP (s),
 // BENCH_CONNECTIONS, BENCH_ROUNDS (3; 1 with --quick), BENCH_CHECKOUTS (20; 6 with --quick), BENCH_PORT (9100), BENCH_PG_PORT (54349), BENCH_LOG_LEVEL (info),
 // BENCH_LOTS (300 published lots: 50 measured under load, the rest for the first-hit measurement),
@@ -358,7 +358,11 @@ async function main() {
     BENCH_PRODUCTS: String(config.products),
     BENCH_COOPERATIVES: String(config.cooperatives),
   }
-  delete env.REDIS_URL // one process, in-memory modules: the same setup for ours and vanilla
+  // One process, in-memory modules: the same setup for ours and vanilla. Several processes
+  // (BENCH_CLUSTER) must share locks, events and workflow state, so they keep REDIS_URL (required).
+  if (process.env.BENCH_CLUSTER) {
+    if (!process.env.REDIS_URL) throw new Error("BENCH_CLUSTER needs REDIS_URL: processes with in-memory locks would change one cart at once")
+  } else delete env.REDIS_URL
 
   let seed
   if (reuseDb) {
