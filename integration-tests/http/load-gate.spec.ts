@@ -176,6 +176,19 @@ medusaIntegrationTestRunner({
       expect(fresh.data.products[0].title).toMatch(/\(mới\)$/)
     })
 
+    it("light reads (a cooperative's page, the cooperatives) have slots of their own: served while every other slot is taken and the queue is full", async () => {
+      const { lock, running } = await fillSlots()
+      const queued = regions()
+      await sleep(700)
+      expect((await regions()).data).toMatchObject({ code: "server_busy", reason: "queue_full" })
+      const list = await call(api.get(`/store/cooperatives`, storeHeaders(key)))
+      expect(list.status).toBe(200)
+      const handle = list.data.cooperatives[0].handle
+      expect((await call(api.get(`/store/cooperatives/${handle}`, storeHeaders(key)))).status).toBe(200)
+      await lock.unlock()
+      expect((await Promise.all([...running, queued])).map((a) => a.status)).toEqual([200, 200, 200])
+    })
+
     it("a step of a purchase under way goes ahead of browsing: at a full queue it takes the newest browsing request's place (503 displaced), and runs first", async () => {
       const cart = await call(api.post(`/store/carts`, { region_id: regionId }, storeHeaders(key)))
       expect(cart.status).toBe(200)

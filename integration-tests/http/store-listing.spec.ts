@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { clearProductAnswerCache, productAnswerCacheStats } from "../../src/api/store/product-answer-cache"
 import { complete, readyCart, setStock } from "../checkout"
@@ -124,6 +125,34 @@ medusaIntegrationTestRunner({
     /** The store page and a product page, as a shopper would ask right after the write. */
     const storePage = async () => (await api.get(q({ limit: 100, region_id: regionId, fields: `${STARTER_FIELDS}${COOPERATIVE_FIELDS}` }), h())).data
     const productPage = (id: string) => call(api.get(`/store/products/${id}?region_id=${regionId}&fields=${encodeURIComponent(STARTER_FIELDS)}`, h()))
+
+    it("a kept answer goes gzip-compressed to a client that accepts it (compressed once), the same once decompressed, and plain to one that does not", async () => {
+      const path = q({ limit: 100, region_id: regionId, fields: STARTER_FIELDS })
+      const plain = (extra: Record<string, string>) =>
+        api.get(path, { ...h(), headers: { ...h().headers, ...extra }, decompress: false, responseType: "arraybuffer", validateStatus: () => true })
+      const identity = await plain({ "accept-encoding": "identity" })
+      expect(identity.status).toBe(200)
+      expect(identity.headers["content-encoding"]).toBeUndefined()
+      const expected = JSON.parse(Buffer.from(identity.data).toString())
+      expect(expected).toEqual((await vanillaOf(path)).data)
+
+      // The first client that accepts gzip gets the plain body while the copy is compressed off the main thread.
+      let zipped: Awaited<ReturnType<typeof plain>> | undefined
+      for (let i = 0; i < 50 && !zipped; i++) {
+        const answer = await plain({ "accept-encoding": "gzip, deflate, br" })
+        expect(answer.status).toBe(200)
+        expect(answer.headers.vary).toMatch(/Accept-Encoding/i)
+        if (answer.headers["content-encoding"] === "gzip") zipped = answer
+        else await new Promise((r) => setTimeout(r, 20))
+      }
+      expect(zipped).toBeDefined()
+      const body = Buffer.from(zipped!.data)
+      expect(body.length).toBeLessThan(Buffer.from(identity.data).length / 3)
+      expect(JSON.parse(gunzipSync(body).toString())).toEqual(expected)
+      expect(zipped!.headers.etag).toBe(identity.headers.etag)
+      // Refused encodings are respected.
+      expect((await plain({ "accept-encoding": "gzip;q=0, identity" })).headers["content-encoding"]).toBeUndefined()
+    })
 
     it("a price change shows in the next answer", async () => {
       const before = await storePage()

@@ -18,6 +18,7 @@ import fs from "node:fs"
 import http from "node:http"
 import os from "node:os"
 import path from "node:path"
+import zlib from "node:zlib"
 import { execFileSync } from "node:child_process"
 
 // Weights per 100 requests. Browsing dominates, as on a shop: product pages, listings, trace
@@ -137,7 +138,8 @@ function makeClient(base, timeoutMs) {
       const req = http.request(
         {
           host: url.hostname, port: url.port, path: p, method, agent,
-          headers: { ...headers, ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}) },
+          // As the starter's server-side fetch (undici) asks, so a compressed answer is counted as sent.
+          headers: { "accept-encoding": "gzip, deflate", ...headers, ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}) },
         },
         (res) => {
           const chunks = []
@@ -146,7 +148,12 @@ function makeClient(base, timeoutMs) {
           res.on("end", () => {
             clearTimeout(timer)
             let json = null
-            if (keep) { try { json = JSON.parse(Buffer.concat(chunks).toString()) } catch {} }
+            if (keep) {
+              try {
+                const raw = Buffer.concat(chunks)
+                json = JSON.parse((res.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(raw) : raw).toString())
+              } catch {}
+            }
             resolve({ status: res.statusCode, json })
           })
           res.on("error", (err) => { clearTimeout(timer); resolve({ status: 0, error: err.code ?? err.message }) })

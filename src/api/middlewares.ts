@@ -1,4 +1,4 @@
-import { defineMiddlewares } from "@medusajs/framework/http"
+import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 import { coopstallErrorHandler } from "../lib/errors"
 import { GUARDED_PREFIXES, guardInput } from "../lib/input-guard"
 import { gateLimitsFromEnv, loadGate, WorkGate } from "../lib/load-gate"
@@ -15,7 +15,7 @@ import { payoutMiddlewares } from "./admin/payouts/middlewares"
 import { paymentRefundMiddlewares } from "./admin/payments/middlewares"
 import { storeMiddlewares } from "./store/middlewares"
 import { answerIsKept } from "./store/product-answer-cache"
-import { continuesPurchase } from "./store/purchase-in-progress"
+import { continuesPurchase, isLightRead } from "./store/load-lanes"
 import { storeSearchMiddlewares } from "./store/search/middlewares"
 import { vendorMiddlewares } from "./vendor/middlewares"
 
@@ -24,9 +24,13 @@ import { vendorMiddlewares } from "./vendor/middlewares"
 installPublishableKeyCache()
 
 // One gate for the whole process, read once at boot (HTTP_MAX_IN_FLIGHT=0: none). See src/lib/load-gate.ts.
-// A product answer kept in memory is sent without a slot; the steps of a purchase under way go first.
+// A product answer kept in memory is sent without a slot; the steps of a purchase under way go first;
+// light reads (trace and cooperative pages) have half as many slots of their own, so heavy work never
+// turns them away (docs/benchmarks.md, "Load gate").
 const gateLimits = gateLimitsFromEnv()
-const gate = loadGate(gateLimits ? new WorkGate(gateLimits) : null, { bypass: answerIsKept, urgent: continuesPurchase })
+const mainGate = loadGate(gateLimits ? new WorkGate(gateLimits) : null, { bypass: answerIsKept, urgent: continuesPurchase })
+const lightGate = loadGate(gateLimits ? new WorkGate({ ...gateLimits, maxInFlight: Math.ceil(gateLimits.maxInFlight / 2) }) : null)
+const gate = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => (isLightRead(req) ? lightGate : mainGate)(req, res, next)
 
 export default defineMiddlewares({
   errorHandler: coopstallErrorHandler,

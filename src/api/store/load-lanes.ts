@@ -15,3 +15,14 @@ export function continuesPurchase(req: MedusaRequest): boolean {
   if (CART.test(path) || PAYMENT.test(path) || ORDER.test(path)) return true
   return OPTIONS.test(path) && (req.method !== "GET" || typeof req.query?.cart_id === "string")
 }
+
+// Small public reads of our own (a few indexed rows each, most kept in memory): a package's trace
+// page, opened from its QR code in a market, and a cooperative's page. They get slots of their
+// own, so a crowd of purchases or first-time product questions never turns them away.
+const LIGHT = /^\/(t\/[^/]+|01\/.+|store\/trace\/[^/]+|store\/cooperatives(\/[^/]+)?)$/i
+
+/** A light read: served by the gate's own small pool of slots. */
+export function isLightRead(req: MedusaRequest): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false
+  return LIGHT.test(req.originalUrl.split("?")[0].replace(/\/$/, ""))
+}
