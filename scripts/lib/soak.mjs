@@ -172,7 +172,7 @@ function makeClient(base, timeoutMs) {
 // Memory: the resident set of every process in the server's process group (the server is started
 // detached, so its pid is the group id), read from /proc.
 
-function groupStat(pgid) {
+export function groupStat(pgid) {
   let rss = 0
   let ticks = 0
   for (const name of fs.readdirSync("/proc")) {
