@@ -1,4 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import { requestPath } from "../../lib/request-path"
 
 // Under overload the load gate (src/lib/load-gate.ts) serves these first: a shopper part way through
 // a purchase loses the sale to a 503, a shopper still browsing only a page. Creating a cart is not
@@ -11,7 +12,7 @@ const OPTIONS = /^\/store\/shipping-options(\/[^/]+\/calculate)?$/i
 
 /** A step of a purchase under way: anything on an existing cart, its payment, its delivery choices, the order read back. */
 export function continuesPurchase(req: MedusaRequest): boolean {
-  const path = req.originalUrl.split("?")[0].replace(/\/$/, "")
+  const path = requestPath(req)
   if (CART.test(path) || PAYMENT.test(path) || ORDER.test(path)) return true
   return OPTIONS.test(path) && (req.method !== "GET" || typeof req.query?.cart_id === "string")
 }
@@ -24,5 +25,5 @@ const LIGHT = /^\/(t\/[^/]+|01\/.+|store\/trace\/[^/]+|store\/cooperatives(\/[^/
 /** A light read: served by the gate's own small pool of slots. */
 export function isLightRead(req: MedusaRequest): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false
-  return LIGHT.test(req.originalUrl.split("?")[0].replace(/\/$/, ""))
+  return LIGHT.test(requestPath(req))
 }

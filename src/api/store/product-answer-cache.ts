@@ -4,6 +4,7 @@ import { gzip as gzipCallback } from "node:zlib"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
 import { takeSlotIfLetBy } from "../../lib/load-gate"
+import { requestPath } from "../../lib/request-path"
 import {
   type CatalogChanges,
   catalogSnapshot,
@@ -94,8 +95,7 @@ function keep(key: string, entry: Entry) {
 /** The question, as far as it decides the answer; null when the answer must not be kept. */
 function cacheKey(req: MedusaRequest): string | null {
   if (req.method !== "GET") return null
-  const path = req.originalUrl.split("?")[0].replace(/\/$/, "")
-  if (!/^\/store\/products(\/[^/]+)?$/.test(path)) return null
+  if (!/^\/store\/products(\/[^/]+)?$/.test(requestPath(req))) return null
   if (req.get(BYPASS_HEADER)) return null
   // A customer's (or a cart's customer's) group can have prices of its own.
   if (req.get("authorization") || req.get("cookie")) return null
@@ -283,7 +283,12 @@ export function answerIsKept(req: MedusaRequest): boolean {
   const ttl = productAnswerCacheTtlMs()
   const key = ttl ? cacheKey(req) : null
   const found = key ? entries.get(key) : undefined
-  return !!found && Date.now() < found.stale_at && Date.now() - found.at < ttl
+  return !!found && withinAge(found, ttl)
+}
+
+/** Not past an expiry the answer shows, and younger than `maxAge`. */
+function withinAge(entry: Entry, maxAge: number, now = Date.now()): boolean {
+  return now < entry.stale_at && now - entry.at < maxAge
 }
 
 export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse, go: MedusaNextFunction) {
@@ -303,12 +308,11 @@ export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse
     for (let attempt = 0; attempt < 3; attempt++) {
       const found = entries.get(key)
       if (found) {
-        const age = Date.now() - found.at
         // Past its age only time can have changed it: one request computes it again while the
         // others keep getting it, so a popular question never stalls every shopper at once.
-        const usable = Date.now() < found.stale_at && (age < ttl || (computing.has(key) && age < 2 * ttl))
+        const usable = withinAge(found, ttl) || (computing.has(key) && withinAge(found, 2 * ttl))
         if (!usable) {
-          if (Date.now() >= found.stale_at || age >= 2 * ttl) forget(key, found)
+          if (!withinAge(found, 2 * ttl)) forget(key, found)
           if (!computing.has(key)) break
         } else {
           const [changes] = await changesSince(req.scope, [found.snapshot])

@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CoopstallError, ErrorTypes } from "../../lib/errors"
+import { requestPath } from "../../lib/request-path"
 import { productIdsWithQuality, productQuality } from "../../workflows/certification/read/quality"
 import { productReviewSummaries } from "../../workflows/review/read/reviews"
 import { StoreProductQualityQuery } from "./validators"
@@ -12,7 +13,7 @@ const NO_PRODUCT = "prod_none"
 
 /** `?ocop_min_stars=4&certificate=vietgap` on GET /store/products becomes an id filter Medusa understands. */
 export async function filterByQuality(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const isListing = req.originalUrl.split("?")[0].replace(/\/$/, "") === "/store/products"
+  const isListing = requestPath(req) === "/store/products"
   if (req.method !== "GET" || !isListing) return next()
   const query = req.query as Record<string, unknown>
   if (query.ocop_min_stars === undefined && query.certificate === undefined) return next()
