@@ -37,7 +37,7 @@ import autocannon from "autocannon"
 import pg from "pg"
 import { portInUse, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { prepareBenchApp } from "../bench/app.mjs"
-import { groupStat, runSoak } from "./lib/soak.mjs"
+import { groupStat, runSoak, STARTER_ACCEPT_ENCODING } from "./lib/soak.mjs"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const BENCH_DIR = path.join(ROOT, ".data/bench")
@@ -279,8 +279,7 @@ function routeCheck(route, body, text) {
 const cannonOptions = (base, headers, route) => ({
   url: base,
   connections: config.connections,
-  // As the starter's server-side fetch (undici) asks: a compressed answer is measured as sent.
-  headers: { "accept-encoding": "gzip, deflate", ...headers, ...route.headers },
+  headers: { "accept-encoding": STARTER_ACCEPT_ENCODING, ...headers, ...route.headers },
   requests: route.paths.map((p) =>
     route.body === undefined
       ? { method: "GET", path: p }

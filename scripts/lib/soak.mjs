@@ -66,6 +66,8 @@ const PRODUCT_KINDS = new Set(["store", "sorted", "handle", "detail", "category"
 // The starter's cart page fields (integration-tests/http/storefront-starter.spec.ts).
 const STARTER_CART_FIELDS =
   "*items, *region, *items.product, *items.variant, *items.thumbnail, *items.metadata, +items.total, *promotions, +shipping_methods.name"
+// What the starter's server-side fetch (undici) sends, so a compressed answer is measured as sent.
+export const STARTER_ACCEPT_ENCODING = "gzip, deflate"
 const ADDRESS = {
   first_name: "Lan", last_name: "Trần", address_1: "5 Hùng Vương", address_2: "", company: "", postal_code: "",
   city: "Phường Việt Trì", province: "Phú Thọ", country_code: "vn", phone: "0912000111",
@@ -138,8 +140,7 @@ function makeClient(base, timeoutMs) {
       const req = http.request(
         {
           host: url.hostname, port: url.port, path: p, method, agent,
-          // As the starter's server-side fetch (undici) asks, so a compressed answer is counted as sent.
-          headers: { "accept-encoding": "gzip, deflate", ...headers, ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}) },
+          headers: { "accept-encoding": STARTER_ACCEPT_ENCODING, ...headers, ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}) },
         },
         (res) => {
           const chunks = []
