@@ -185,6 +185,8 @@ medusaIntegrationTestRunner({
       expect(list.status).toBe(200)
       const handle = list.data.cooperatives[0].handle
       expect((await call(api.get(`/store/cooperatives/${handle}`, storeHeaders(key)))).status).toBe(200)
+      // Express serves any spelling of the path: each takes the same lane.
+      expect((await call(api.get(`/STORE/Cooperatives/${handle}/`, storeHeaders(key)))).status).toBe(200)
       await lock.unlock()
       expect((await Promise.all([...running, queued])).map((a) => a.status)).toEqual([200, 200, 200])
     })
