@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { listShippingOptionsForCartWithPricingWorkflow } from "@medusajs/medusa/core-flows"
+import { Lru } from "../../../lib/lru"
 import { cartCooperatives } from "../../../workflows/cooperative/read/ownership"
 import {
   ChoiceCooperative,
@@ -14,6 +15,18 @@ import {
 // What insufficient_inventory needs to know of each cart item, as Medusa's listing reads it.
 const ITEM_STOCK_FIELDS = [
   "currency_code",
+  // Not read here, but what the prices depend on: part of the offer's fingerprint (rememberOffer).
+  "updated_at",
+  "region_id",
+  "sales_channel_id",
+  "customer_id",
+  "shipping_address.country_code",
+  "shipping_address.province",
+  "shipping_address.city",
+  "shipping_address.postal_code",
+  "items.variant_id",
+  "items.unit_price",
+  "items.updated_at",
   "items.quantity",
   "items.variant.manage_inventory",
   "items.variant.allow_backorder",
@@ -93,6 +106,25 @@ export async function pricedCooperativeOptions(
 export async function cartUnionChoices(container: MedusaContainer, shipping: CartShipping, optionIds?: string[]): Promise<UnionChoice[]> {
   if (shipping.cooperatives.length < 2) return []
   return unionShippingChoices(shipping.cooperatives, await pricedCooperativeOptions(container, shipping, optionIds))
+}
+
+// The union choices a cart was last offered. A storefront lists them, then sets one a moment later
+// (POST …/shipping-methods, or …/calculate): pricing every cooperative's options a second time
+// costs ~80 ms of CPU per purchase for the same answer. An offer is reused only while the cart as
+// loaded here is unchanged (items, quantities, stock, address, region, customer: its fingerprint)
+// and for OFFER_TTL_MS; Medusa's own workflow still prices and validates the option set.
+const OFFER_TTL_MS = 5 * 60_000
+const offers = new Lru<string, { at: number; fingerprint: string; choices: UnionChoice[] }>(5_000)
+const fingerprintOf = (shipping: CartShipping) => JSON.stringify(shipping.cart)
+
+/** The union choices for a cart, computed (all its cooperatives' options) and remembered for the next call. */
+export async function offeredUnionChoices(container: MedusaContainer, shipping: CartShipping): Promise<UnionChoice[]> {
+  const fingerprint = fingerprintOf(shipping)
+  const offer = offers.get(shipping.cart.id)
+  if (offer && offer.fingerprint === fingerprint && Date.now() - offer.at < OFFER_TTL_MS) return offer.choices
+  const choices = await cartUnionChoices(container, shipping)
+  offers.set(shipping.cart.id, { at: Date.now(), fingerprint, choices })
+  return choices
 }
 
 /**

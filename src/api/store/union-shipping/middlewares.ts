@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { CoopstallError, notFound, ErrorTypes } from "../../../lib/errors"
 import { cartCooperatives } from "../../../workflows/cooperative/read/ownership"
 import { isUnionChoiceId, unionChoiceCode } from "../../../workflows/shipping/utils/union-shipping-choices"
-import { cartUnionChoices, loadCartShipping, serializeUnionChoice } from "./choices"
+import { cartUnionChoices, loadCartShipping, offeredUnionChoices, serializeUnionChoice } from "./choices"
 
 // How Medusa's own store routes serve a storefront that sets one shipping method per cart
 // (docs/storefront/shipping.md). The routes stay Medusa's; these only shape their input and answers.
@@ -57,24 +57,35 @@ function reshapeJson(res: MedusaResponse, next: MedusaNextFunction, shape: (body
  * a cart of several cooperatives it is the union choices instead (one per kind of service, the sum
  * of each cooperative's rate), since one of those is all such a storefront sets.
  */
-export function listCartShippingOptions(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function listCartShippingOptions(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const cartId = typeof req.query.cart_id === "string" ? req.query.cart_id : undefined
   if (!cartId) return next()
-  reshapeJson(res, next, (body) => {
-    if (!body || !Array.isArray(body.shipping_options)) return null
-    const options = body.shipping_options as ListedOption[]
-    return (async () => {
-      const shipping = await loadCartShipping(req.scope, cartId)
-      if (!shipping) return { ...body, shipping_options: [] }
-      const own = options
-        .filter((o) => shipping.profileIds.has(o.shipping_profile_id))
-        .map((o) => ({ ...o, insufficient_inventory: shipping.insufficient(o.shipping_profile_id, o.service_zone?.fulfillment_set?.location?.id) }))
-      if (shipping.cooperatives.length < 2) return { ...body, shipping_options: own }
-      const choices = own.length ? await cartUnionChoices(req.scope, shipping, own.map((o) => o.id)) : []
-      return { ...body, shipping_options: choices.map((c) => serializeUnionChoice(c, shipping.cart.currency_code)) }
-    })()
-  })
-  next()
+  try {
+    const shipping = await loadCartShipping(req.scope, cartId)
+    // The starter's question (cart_id alone) for a cart of several cooperatives: the union choices
+    // price the same options Medusa's listing would find (its pricing workflow applies the same
+    // address, rule, sales-channel, is_return and enabled_in_store filters), so that listing is skipped.
+    if (shipping && shipping.cooperatives.length > 1 && Object.keys(req.query).length === 1) {
+      const choices = await offeredUnionChoices(req.scope, shipping)
+      return res.json({ shipping_options: choices.map((c) => serializeUnionChoice(c, shipping.cart.currency_code)) })
+    }
+    reshapeJson(res, next, (body) => {
+      if (!body || !Array.isArray(body.shipping_options)) return null
+      const options = body.shipping_options as ListedOption[]
+      return (async () => {
+        if (!shipping) return { ...body, shipping_options: [] }
+        const own = options
+          .filter((o) => shipping.profileIds.has(o.shipping_profile_id))
+          .map((o) => ({ ...o, insufficient_inventory: shipping.insufficient(o.shipping_profile_id, o.service_zone?.fulfillment_set?.location?.id) }))
+        if (shipping.cooperatives.length < 2) return { ...body, shipping_options: own }
+        const choices = own.length ? await cartUnionChoices(req.scope, shipping, own.map((o) => o.id)) : []
+        return { ...body, shipping_options: choices.map((c) => serializeUnionChoice(c, shipping.cart.currency_code)) }
+      })()
+    })
+    next()
+  } catch (err) {
+    next(err)
+  }
 }
 
 /**
@@ -98,7 +109,7 @@ export async function expandUnionChoice(req: MedusaRequest, _res: MedusaResponse
       if (list.length !== 1 || !code) throw notOffered(id)
       const shipping = await loadCartShipping(req.scope, req.params.id)
       if (!shipping) throw notFound("Cart", req.params.id)
-      const choice = (await cartUnionChoices(req.scope, shipping)).find((c) => c.id === id)
+      const choice = (await offeredUnionChoices(req.scope, shipping)).find((c) => c.id === id)
       if (!choice) throw notOffered(id)
       const marker = { union_choice: choice.id, union_choice_name: serializeUnionChoice(choice, shipping.cart.currency_code).name }
       expanded = choice.parts.map((p) => ({ option_id: p.option.id, data: marker }))
@@ -126,7 +137,7 @@ export async function calculateUnionChoice(req: MedusaRequest, res: MedusaRespon
     const cartId = (req.validatedBody as { cart_id?: unknown } | undefined)?.cart_id
     const shipping = typeof cartId === "string" ? await loadCartShipping(req.scope, cartId) : null
     if (!shipping) throw notFound("Cart", typeof cartId === "string" ? cartId.slice(0, 80) : undefined)
-    const choice = (await cartUnionChoices(req.scope, shipping)).find((c) => c.id === id)
+    const choice = (await offeredUnionChoices(req.scope, shipping)).find((c) => c.id === id)
     if (!choice) throw notOffered(id)
     res.status(200).json({ shipping_option: serializeUnionChoice(choice, shipping.cart.currency_code) })
   } catch (err) {
