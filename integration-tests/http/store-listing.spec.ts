@@ -210,6 +210,9 @@ medusaIntegrationTestRunner({
       expect(after.products.map((p: any) => p.id)).not.toContain(product.id)
       expect(after.count).toBe(before.count - 1)
       expect((await productPage(product.id)).status).toBe(404)
+      // Asked by handle (the product page's question, which names the product's id to Medusa's route): still none.
+      const byHandle = await compare(q({ handle: product.handle, region_id: regionId, fields: STARTER_FIELDS }))
+      expect(byHandle.data).toMatchObject({ products: [], count: 0 })
     })
 
     it("a suspended cooperative's products disappear from the next answer", async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import { promisify } from "node:util"
 import { gzip as gzipCallback } from "node:zlib"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, getVariantAvailability } from "@medusajs/framework/utils"
 import { takeSlotIfLetBy } from "../../lib/load-gate"
 import { requestPath } from "../../lib/request-path"
 import {
@@ -228,6 +228,23 @@ async function patch(req: MedusaRequest, entry: Entry, ids: string[], snapshot: 
 }
 
 /**
+ * A product page's question (`?handle=`), made cheaper for Medusa's route to answer: it filters a
+ * list by sales channel through the link table, fetching every product of the channel to return
+ * one (165 ms against 50 at 5,000 products, measured). A handle names at most one live product, so
+ * adding its id (`&id=`) asks the same question, answered byte for byte the same (store-listing.spec).
+ */
+async function narrowHandleQuestion(req: MedusaRequest) {
+  const query = (req.query ?? {}) as Record<string, unknown>
+  if (requestPath(req) !== "/store/products" || typeof query.handle !== "string" || "id" in query || "id[]" in query) return
+  const [product] = await req.scope.resolve(Modules.PRODUCT).listProducts({ handle: query.handle }, { select: ["id"], take: 1 })
+  if (!product) return
+  // Before Medusa's validation the raw query is read; after it, its filters.
+  const validated = (req as { filterableFields?: Record<string, unknown> }).filterableFields
+  if (validated) validated.id = product.id
+  else query.id = product.id
+}
+
+/**
  * Medusa orders a product's options, their values and a variant's option values by nothing (no
  * rank): the order it answers depends on the query (a list of many products or of one). A patched
  * product keeps the order the kept answer had, so it reads as the whole list's answer would.
@@ -373,6 +390,7 @@ export async function productAnswerCache(req: MedusaRequest, res: MedusaResponse
       return json(body)
     }
     void pruneCatalogChanges(req.scope).catch(() => {})
+    await narrowHandleQuestion(req)
     next()
   } catch (err) {
     // The cache must never cost an answer: forget it all (a database reset between tests drops
