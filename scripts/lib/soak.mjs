@@ -343,6 +343,8 @@ async function soakRun({ label, base, headers, productHeaders, seed, pools, star
   const samples = []
   const loads = []
 
+  const errorMessages = {}
+  let steadyErrors = 0
   const record = (kind, dueAt, r, startedAt) => {
     const ms = performance.now() - dueAt
     if (r.status) counts.completed++
@@ -353,6 +355,9 @@ async function soakRun({ label, base, headers, productHeaders, seed, pools, star
     else {
       const key = `${kind}: ${errorKey(r)}`
       errors[key] = (errors[key] ?? 0) + 1
+      // The first message of each kind of error says more than its code.
+      if (typeof r.json?.message === "string") errorMessages[key] ??= r.json.message.slice(0, 200)
+      if (dueAt - startedAt >= FIRST_MINUTE_MS) steadyErrors++
     }
     return good
   }
@@ -445,7 +450,7 @@ async function soakRun({ label, base, headers, productHeaders, seed, pools, star
     // Share of the run the server's main thread ran, and spent runnable waiting for a core.
     main_thread: { running: (last.run_s - first.run_s) / ((last.t_ms - first.t_ms) / 1000), waiting_for_cpu: (last.wait_s - first.wait_s) / ((last.t_ms - first.t_ms) / 1000) },
     label, vanilla, seconds, rate, timeout_ms: timeoutMs, offered: counts.sent + counts.not_sent, ...counts, errors: errorCount, errors_by_kind: errors,
-    per_kind: perKind, all, after_first_minute: steady,
+    error_messages: errorMessages, per_kind: perKind, all, after_first_minute: { ...steady, errors: steadyErrors },
     memory: memorySummary(samples), memory_samples: samples,
     load_average: { min: Math.min(...loads), max: Math.max(...loads), mean: loads.reduce((a, b) => a + b, 0) / loads.length },
   }
@@ -464,11 +469,11 @@ function printRun(run) {
     return [KIND_LABELS[k], String(s.n), fmt(s.p50_ms), fmt(s.p95_ms), fmt(s.p99_ms), fmt(s.max_ms), String(errs)]
   })
   rows.push(["all requests", String(run.all.n), fmt(run.all.p50_ms), fmt(run.all.p95_ms), fmt(run.all.p99_ms), fmt(run.all.max_ms), String(run.errors)])
-  rows.push(["all, due after the first minute", String(run.after_first_minute.n), fmt(run.after_first_minute.p50_ms), fmt(run.after_first_minute.p95_ms), fmt(run.after_first_minute.p99_ms), fmt(run.after_first_minute.max_ms), ""])
+  rows.push(["all, due after the first minute", String(run.after_first_minute.n), fmt(run.after_first_minute.p50_ms), fmt(run.after_first_minute.p95_ms), fmt(run.after_first_minute.p99_ms), fmt(run.after_first_minute.max_ms), String(run.after_first_minute.errors)])
   table(["kind", "requests", "p50", "p95", "p99", "max", "errors"], rows)
   if (run.errors) {
     console.log("errors by kind and status/code:")
-    for (const [key, n] of Object.entries(run.errors_by_kind).sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${key}`)
+    for (const [key, n] of Object.entries(run.errors_by_kind).sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${key}${run.error_messages?.[key] ? `: "${run.error_messages[key]}"` : ""}`)
   }
   console.log(`server resident memory, every ${SAMPLE_EVERY_MS / 1000} s: ${run.memory.verdict}`)
   console.log(`  series (MB): ${run.memory_samples.map((s) => s.rss_mb.toFixed(0)).join(" ")}`)
