@@ -205,12 +205,13 @@ function memorySummary(samples) {
   const min = Math.min(...values)
   const max = Math.max(...values)
   const last = values[values.length - 1]
-  // Least-squares slope over the samples after the first minute, in MB per minute.
   const xs = after.map((s) => s.t_ms / 60_000)
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length
-  const my = values.reduce((a, b) => a + b, 0) / values.length
-  const slope = xs.reduce((s, x, i) => s + (x - mx) * (values[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0)
+  const slope = slopeOf(xs, values)
   const spanMin = xs[xs.length - 1] - xs[0]
+  // Told beside the verdict, not part of it: whether the rise went on in the run's second half or
+  // was the caches filling early on.
+  const half = Math.floor(xs.length / 2)
+  const lateSlope = xs.length - half >= 3 ? slopeOf(xs.slice(half), values.slice(half)) : null
   // Flat: the trend over the measured span and the spread of the samples both stay within 5% of
   // the minimum (or 32 MB, a kept-answer cache's worth). Growing: the trend alone exceeds that.
   const allowance = Math.max(32, 0.05 * min)
@@ -219,11 +220,22 @@ function memorySummary(samples) {
   const word = flat ? "flat" : growing ? "GROWING" : `NOT FLAT (swings of ${(max - min).toFixed(0)} MB without an upward trend)`
   return {
     samples: samples.length,
-    after_first_minute: { min_mb: min, max_mb: max, last_mb: last, slope_mb_per_min: slope },
+    after_first_minute: { min_mb: min, max_mb: max, last_mb: last, slope_mb_per_min: slope, second_half_slope_mb_per_min: lateSlope },
     flat,
     growing,
-    verdict: `${word} (after the first minute: min ${min.toFixed(0)} MB, max ${max.toFixed(0)} MB, last ${last.toFixed(0)} MB, trend ${slope >= 0 ? "+" : ""}${slope.toFixed(1)} MB/min)`,
+    verdict:
+      `${word} (after the first minute: min ${min.toFixed(0)} MB, max ${max.toFixed(0)} MB, last ${last.toFixed(0)} MB, trend ${signed(slope)} MB/min` +
+      `${lateSlope === null ? "" : `; in its second half ${signed(lateSlope)} MB/min`})`,
   }
+}
+
+const signed = (x) => `${x >= 0 ? "+" : ""}${x.toFixed(1)}`
+
+/** Least-squares slope of ys over xs (MB per minute for the memory samples). */
+function slopeOf(xs, ys) {
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length
+  return xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0)
 }
 
 // ---------------------------------------------------------------------------------------------
