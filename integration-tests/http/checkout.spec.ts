@@ -1,4 +1,5 @@
 import { completeCartWorkflow, createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { complete, readyCart, setStock, SHOPPER_ADDRESS, stockOf, variantsBySku } from "../checkout"
 import { adminToken, bearer, call, seedMarketplace, storeHeaders } from "../helpers"
@@ -135,6 +136,29 @@ medusaIntegrationTestRunner({
       const { data } = await api.get(`/store/carts/${loser}`, storeHeaders(pk))
       expect(data.cart.completed_at).toBeNull()
       await api.post(`/store/carts/${loser}/line-items/${data.cart.items[0].id}`, { quantity: 0 }, storeHeaders(pk)).catch(() => undefined)
+    })
+
+    it("a checkout that waits too long for its item's lock (a crowd on a starved server) gets 409 stock_busy naming the item, nothing reserved, and completes once the lock is free", async () => {
+      const item = await stockOf(api, "htx-thuy-bang", "THUYBANG-CX-200")
+      const cartId = await readyCart(api, pk, regionId, [{ variant_id: sku["THUYBANG-CX-200"], quantity: 1 }], { email: "cho-khoa@example.vn" })
+      const locking = getContainer().resolve(Modules.LOCKING)
+      // Another checkout holding the item's lock, as reserveInventoryStep and ours take it.
+      await locking.acquire(item.inventory_item_id, { ownerId: "another-checkout" })
+      process.env.CHECKOUT_STOCK_LOCK_WAIT_S = "1"
+      try {
+        const refused = await complete(api, pk, cartId)
+        expect(refused.status).toBe(409)
+        expect(refused.data.code).toBe("stock_busy")
+        expect(refused.data.message).toMatch(/Many shoppers are buying .*Chè xanh.*place the order again/)
+        expect(await stockOf(api, "htx-thuy-bang", "THUYBANG-CX-200")).toMatchObject({ reserved_quantity: item.reserved_quantity })
+        expect(await ordersFor("cho-khoa@example.vn")).toHaveLength(0)
+      } finally {
+        delete process.env.CHECKOUT_STOCK_LOCK_WAIT_S
+        await locking.release(item.inventory_item_id, { ownerId: "another-checkout" })
+      }
+      const placed = await complete(api, pk, cartId)
+      expect(placed.status).toBe(200)
+      expect(await ordersFor("cho-khoa@example.vn")).toHaveLength(1)
     })
 
     it("when the second cooperative's item has run out, nothing is left behind: no orders, no reservations, the cart still open", async () => {

@@ -191,7 +191,8 @@ export function addCodeTo4xx(res: MedusaResponse) {
       : body)) as typeof res.json
 }
 
-const LOCK_BUSY = /^Failed to acquire lock for key|is already locked\.$/
+// "Timed-out acquiring lock.": a wait with a timeout (execute, or acquire with one) that ran out.
+const LOCK_BUSY = /^Failed to acquire lock for key|is already locked\.$|^Timed-out acquiring lock\.$/
 
 export function isLockBusy(err: unknown): boolean {
   for (let e = errorLike(err), i = 0; e && i < 4; e = errorLike(e.cause), i++) {

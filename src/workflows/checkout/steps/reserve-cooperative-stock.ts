@@ -1,6 +1,6 @@
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CoopstallError, ErrorTypes } from "../../../lib/errors"
+import { CoopstallError, ErrorTypes, isLockBusy } from "../../../lib/errors"
 
 export type StockToReserve = {
   line_item_id: string
@@ -13,9 +13,21 @@ export type StockToReserve = {
 }
 
 /**
+ * How long a checkout waits for the items' locks, in seconds. Locking's own default is 5: a crowd
+ * buying the same item on a busy server (Redis locking, several processes) waited longer than that
+ * and got Medusa's generic 409. Each holder keeps the lock for two queries, so a queue this long
+ * means a server starved of CPU rather than a long line. CHECKOUT_STOCK_LOCK_WAIT_S (tests).
+ */
+const lockWaitSeconds = () => {
+  const value = Number(process.env.CHECKOUT_STOCK_LOCK_WAIT_S)
+  return Number.isFinite(value) && value >= 1 ? value : 15
+}
+
+/**
  * Reserves every item at its cooperative's own warehouse, under a lock per inventory item (the
  * same keys Medusa's reserveInventoryStep takes), so concurrent checkouts for the last units
- * queue up and the ones that come too late get 409 out_of_stock naming the item.
+ * queue up and the ones that come too late get 409 out_of_stock naming the item; one that waited
+ * too long for the lock gets 409 stock_busy, its cart untouched.
  */
 export const reserveCooperativeStockStep = createStep(
   "reserve-cooperative-stock",
@@ -25,7 +37,7 @@ export const reserveCooperativeStockStep = createStep(
     const locking = container.resolve(Modules.LOCKING)
     const keys = [...new Set(items.map((i) => i.inventory_item_id))]
 
-    const reservations = await locking.execute(keys, async () => {
+    const reserve = async () => {
       const wanted = new Map<string, { item: StockToReserve; quantity: number }>()
       for (const item of items.filter((i) => !i.allow_backorder)) {
         const key = `${item.inventory_item_id}@${item.location_id}`
@@ -52,6 +64,15 @@ export const reserveCooperativeStockStep = createStep(
           quantity: i.quantity,
           allow_backorder: i.allow_backorder,
         }))
+      )
+    }
+    const reservations = await locking.execute(keys, reserve, { timeout: lockWaitSeconds() }).catch((err: unknown) => {
+      if (!isLockBusy(err)) throw err
+      const names = [...new Set(items.map((i) => i.label))].join(", ")
+      throw new CoopstallError(
+        ErrorTypes.CONFLICT,
+        "stock_busy",
+        `Many shoppers are buying ${names} right now. Nothing was charged or reserved: place the order again in a moment.`
       )
     })
     return new StepResponse(reservations, { reservation_ids: reservations.map((r) => r.id), keys })
