@@ -13,14 +13,14 @@ export type StockToReserve = {
 }
 
 /**
- * How long a checkout waits for the items' locks, in seconds. Locking's own default is 5: a crowd
- * buying the same item on a busy server (Redis locking, several processes) waited longer than that
- * and got Medusa's generic 409. Each holder keeps the lock for two queries, so a queue this long
- * means a server starved of CPU rather than a long line. CHECKOUT_STOCK_LOCK_WAIT_S (tests).
+ * How long a checkout waits for the items' locks, in seconds: locking's own default. Each holder
+ * keeps the lock for two queries, so a longer queue means a server starved of CPU, where a longer
+ * wait only turned these refusals into timeouts (docs/benchmarks.md, cluster mode).
+ * CHECKOUT_STOCK_LOCK_WAIT_S (tests set 1).
  */
 const lockWaitSeconds = () => {
   const value = Number(process.env.CHECKOUT_STOCK_LOCK_WAIT_S)
-  return Number.isFinite(value) && value >= 1 ? value : 15
+  return Number.isFinite(value) && value >= 1 ? value : 5
 }
 
 /**
