@@ -310,5 +310,27 @@ medusaIntegrationTestRunner({
       expect(cart.shipping_methods).toHaveLength(2)
       expect(cart.shipping_total).toBe(60000)
     })
+
+    it("the starter's listing of a multi-cooperative cart, answered without Medusa's own listing, is what the listing through Medusa's route answers, with and without an address", async () => {
+      const { regions } = await sdk.store.region.list()
+      const region: any = regions.find((r: any) => (r.countries ?? []).some((c: any) => c.iso_2 === "vn"))
+      const { products } = await sdk.client.fetch<any>("/store/products", { query: { limit: 100, fields: "id,title,*variants" } })
+      const variant = (title: string, v: string) => products.find((p: any) => p.title === title).variants.find((x: any) => x.title === v).id
+      let { cart } = await sdk.store.cart.create({ region_id: region.id })
+      await sdk.store.cart.createLineItem(cart.id, { variant_id: variant("Hồng trà Thanh Nam", "Túi lọc 25 gói"), quantity: 1 })
+      await sdk.store.cart.createLineItem(cart.id, { variant_id: variant("Dầu phộng nguyên chất Dafusa", "Chai 500ml"), quantity: 2 })
+      // cart_id alone is the starter's question; any other parameter keeps Medusa's listing underneath.
+      const both = async () => {
+        const starter = await sdk.client.fetch<any>("/store/shipping-options", { query: { cart_id: cart.id } })
+        const throughMedusa = await sdk.client.fetch<any>("/store/shipping-options", { query: { cart_id: cart.id, is_return: false } })
+        expect(starter).toEqual(throughMedusa)
+        return starter.shipping_options
+      }
+      await both()
+      const address = { first_name: "Hà", last_name: "Lê", address_1: "12 Lê Lợi", city: "Phường Hạc Thành", province: "Thanh Hóa", country_code: "vn", phone: "0912000777" }
+      ;({ cart } = await sdk.store.cart.update(cart.id, { shipping_address: address, billing_address: address, email: "hai-duong@example.vn" } as any))
+      const choices = await both()
+      expect(choices.map((c: any) => c.id)).toContain("so_union_standard")
+    })
   },
 })

@@ -15,7 +15,7 @@ import {
 // What insufficient_inventory needs to know of each cart item, as Medusa's listing reads it.
 const ITEM_STOCK_FIELDS = [
   "currency_code",
-  // Not read here, but what the prices depend on: part of the offer's fingerprint (rememberOffer).
+  // Not read here, but what the prices depend on: part of the offer's fingerprint (offeredUnionChoices).
   "updated_at",
   "region_id",
   "sales_channel_id",
