@@ -359,9 +359,10 @@ async function soakRun({ label, base, headers, productHeaders, seed, pools, star
   let steadyErrors = 0
   const record = (kind, dueAt, r, startedAt) => {
     const ms = performance.now() - dueAt
+    const afterFirstMinute = dueAt - startedAt >= FIRST_MINUTE_MS
     if (r.status) counts.completed++
     ;(latencies[kind] ??= []).push(ms)
-    if (dueAt - startedAt >= FIRST_MINUTE_MS) steadyLatencies.push(ms)
+    if (afterFirstMinute) steadyLatencies.push(ms)
     const good = r.status >= 200 && r.status < 300
     if (good) counts.ok++
     else {
@@ -369,7 +370,7 @@ async function soakRun({ label, base, headers, productHeaders, seed, pools, star
       errors[key] = (errors[key] ?? 0) + 1
       // The first message of each kind of error says more than its code.
       if (typeof r.json?.message === "string") errorMessages[key] ??= r.json.message.slice(0, 200)
-      if (dueAt - startedAt >= FIRST_MINUTE_MS) steadyErrors++
+      if (afterFirstMinute) steadyErrors++
     }
     return good
   }
