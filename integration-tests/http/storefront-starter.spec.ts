@@ -331,6 +331,19 @@ medusaIntegrationTestRunner({
       ;({ cart } = await sdk.store.cart.update(cart.id, { shipping_address: address, billing_address: address, email: "hai-duong@example.vn" } as any))
       const choices = await both()
       expect(choices.map((c: any) => c.id)).toContain("so_union_standard")
+
+      // The attacker's spellings of the same question: another case and a trailing slash answer the
+      // same, two at once answer the same, an unknown or garbage cart id is never a 5xx nor a choice.
+      const plain = await call(api.get(`/store/shipping-options?cart_id=${cart.id}`, h()))
+      const spelled = await call(api.get(`/STORE/Shipping-Options/?cart_id=${cart.id}`, h()))
+      expect(spelled.data).toEqual(plain.data)
+      const twice = await Promise.all([0, 1].map(() => call(api.get(`/store/shipping-options?cart_id=${cart.id}`, h()))))
+      expect(twice.map((a) => a.data)).toEqual([plain.data, plain.data])
+      for (const query of ["cart_id=cart_nope", "cart_id[]=x&cart_id[]=y", `cart_id=${"x".repeat(3000)}`, "cart_id=%00"]) {
+        const answer = await call(api.get(`/store/shipping-options?${query}`, h()))
+        expect(answer.status).toBeLessThan(500)
+        expect(answer.data.shipping_options ?? []).toEqual([])
+      }
     })
   },
 })
